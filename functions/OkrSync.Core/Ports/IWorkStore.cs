@@ -1,0 +1,75 @@
+using OkrSync.Core.Reports;
+using OkrSync.Core.Work;
+
+namespace OkrSync.Core.Ports;
+
+/// <summary>
+/// Where the pipeline keeps its state: work items, the current report, weekly snapshots, sync cursors,
+/// webhook delivery ids and report sends. Two adapters implement it with the same semantics:
+/// Azure Table Storage and embedded SQLite.
+/// </summary>
+public interface IWorkStore
+{
+    /// <summary>
+    /// Inserts or updates items. An item whose content is unchanged is not rewritten; an item older than the
+    /// stored version (by <see cref="WorkItem.Updated"/>) never overwrites it. Concurrent writers do not lose updates.
+    /// </summary>
+    Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes items by key; returns how many existed.</summary>
+    Task<int> DeleteAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
+
+    Task<WorkItem?> GetItemAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>The items of one repository or Jira project, streamed.</summary>
+    IAsyncEnumerable<WorkItem> ReadItemsAsync(SourceKind source, string container, CancellationToken cancellationToken = default);
+
+    /// <summary>All items, streamed.</summary>
+    IAsyncEnumerable<WorkItem> ReadAllItemsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Saves the current rollup and findings (the report without its work items), replacing the previous one.</summary>
+    Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default);
+
+    Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the snapshot of its ISO week unless one exists; returns false when the week already has one.</summary>
+    Task<bool> SaveWeeklySnapshotAsync(WeeklySnapshot snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>Weekly snapshots, oldest first.</summary>
+    IAsyncEnumerable<WeeklySnapshot> ReadWeeklySnapshotsAsync(CancellationToken cancellationToken = default);
+
+    Task<SyncCursor?> ReadCursorAsync(string sourceId, CancellationToken cancellationToken = default);
+
+    Task WriteCursorAsync(SyncCursor cursor, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a webhook delivery id; false when it was already recorded (a redelivery).</summary>
+    Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims the send of one report to one recipient for one ISO week (e.g. <c>2026-W47</c>). False when it was
+    /// already sent, or another sender holds an unexpired claim. A claim expires after <paramref name="lease"/>.
+    /// </summary>
+    Task<bool> TryClaimReportSendAsync(string isoWeek, string recipient, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a claimed send as done: it will never be claimed again.</summary>
+    Task MarkReportSentAsync(string isoWeek, string recipient, DateTimeOffset sentAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases a claim after a failed send, so that a retry can claim it.</summary>
+    Task ReleaseReportSendAsync(string isoWeek, string recipient, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What an upsert did: rows written, items skipped because unchanged, and items skipped because the store held a newer version.</summary>
+public readonly record struct UpsertResult(int Written, int Unchanged, int Stale)
+{
+    public static UpsertResult operator +(UpsertResult a, UpsertResult b) =>
+        new(a.Written + b.Written, a.Unchanged + b.Unchanged, a.Stale + b.Stale);
+}
+
+/// <summary>
+/// Where the last sync of one source stopped. <see cref="Position"/> is opaque to the store (an <c>updated</c>
+/// high-water mark, usually ISO-8601). <see cref="ETag"/> lets a poll be conditional.
+/// </summary>
+public sealed record SyncCursor(string SourceId, string Position, DateTimeOffset SyncedAt)
+{
+    public string? ETag { get; init; }
+}

@@ -1,0 +1,60 @@
+using OkrSync.Core.Alignment;
+using OkrSync.Core.Findings;
+using OkrSync.Core.Rollup;
+using OkrSync.Core.Strategy;
+using OkrSync.Core.Work;
+
+namespace OkrSync.Core.Reports;
+
+/// <summary>
+/// Counts of work by classification. <see cref="OrphanRate"/> is open orphaned work over open work that is not
+/// operational, in [0, 1]; 0 when there is no such open work.
+/// </summary>
+public sealed record Summary(int Total, int Aligned, int Operational, int Orphaned, int Contradicting, int OpenOrphaned, int OpenNonOperational)
+{
+    public double OrphanRate => OpenNonOperational == 0 ? 0 : (double)OpenOrphaned / OpenNonOperational;
+}
+
+/// <summary>Everything the pipeline concludes about one strategy and one set of work items, as of one instant.</summary>
+public sealed record Report(
+    StrategyDocument Strategy,
+    DateTimeOffset AsOf,
+    Summary Summary,
+    StrategyRollup Rollup,
+    IReadOnlyList<ItemAlignment> Items,
+    IReadOnlyList<Finding> Findings);
+
+/// <summary>The pure pipeline: align, roll up, find. Linear in the number of items.</summary>
+public static class ReportBuilder
+{
+    public static Report Build(StrategyDocument strategy, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options = null) =>
+        Build(new StrategyIndex(strategy), items, asOf, options);
+
+    public static Report Build(StrategyIndex index, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var alignments = Aligner.Align(index, items, options);
+        var rollup = Rollups.Compute(index, alignments);
+        var findings = FindingRules.Evaluate(alignments, rollup, index.Strategy.Thresholds, asOf);
+        return new Report(index.Strategy, asOf, Summarize(alignments), rollup, alignments, findings);
+    }
+
+    public static Summary Summarize(IReadOnlyList<ItemAlignment> alignments)
+    {
+        ArgumentNullException.ThrowIfNull(alignments);
+        int aligned = 0, operational = 0, orphaned = 0, contradicting = 0, openOrphaned = 0, openNonOperational = 0;
+        foreach (var alignment in alignments)
+        {
+            var open = alignment.Item.State.IsOpen();
+            switch (alignment.Classification)
+            {
+                case Classification.Aligned: aligned++; break;
+                case Classification.Operational: operational++; break;
+                case Classification.Orphaned: orphaned++; openOrphaned += open ? 1 : 0; break;
+                default: contradicting++; break;
+            }
+            openNonOperational += open && alignment.Classification != Classification.Operational ? 1 : 0;
+        }
+        return new Summary(alignments.Count, aligned, operational, orphaned, contradicting, openOrphaned, openNonOperational);
+    }
+}

@@ -1,0 +1,90 @@
+using OkrSync.Core.Alignment;
+using OkrSync.Core.Work;
+
+namespace OkrSync.Core.Rollup;
+
+/// <summary>Rolls aligned work up to initiatives, key results and bets. Pure, one pass over the items.</summary>
+public static class Rollups
+{
+    public static StrategyRollup Compute(StrategyIndex index, IReadOnlyList<ItemAlignment> alignments)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(alignments);
+        var counts = new StateCounts[index.Initiatives.Length];
+        var points = new StateCounts[index.Initiatives.Length];
+        var estimated = new bool[index.Initiatives.Length];
+        var lastActivity = new DateTimeOffset?[index.Initiatives.Length];
+        var krPlanned = new int[index.KeyResults.Length];
+        var krDone = new int[index.KeyResults.Length];
+        var betPlanned = new int[index.Bets.Length];
+        var betDone = new int[index.Bets.Length];
+        var seenKr = new List<int>(4);
+        var seenBet = new List<int>(4);
+
+        foreach (var alignment in alignments)
+        {
+            var initiatives = alignment.InitiativeIndexes;
+            if (initiatives.Length == 0)
+            {
+                continue;
+            }
+            var item = alignment.Item;
+            var planned = item.State.IsPlanned();
+            var done = item.State == StateCategory.Done;
+            seenKr.Clear();
+            seenBet.Clear();
+            foreach (var i in initiatives)
+            {
+                counts[i] = counts[i].Add(item.State, 1);
+                if (item.Estimate is { } estimate)
+                {
+                    points[i] = points[i].Add(item.State, estimate);
+                    estimated[i] = true;
+                }
+                if (lastActivity[i] is not { } last || item.Updated > last)
+                {
+                    lastActivity[i] = item.Updated;
+                }
+                var kr = index.KeyResultOfInitiative[i];
+                var bet = index.BetOfKeyResult[kr];
+                if (planned && !seenKr.Contains(kr))
+                {
+                    seenKr.Add(kr);
+                    krPlanned[kr]++;
+                    krDone[kr] += done ? 1 : 0;
+                }
+                if (planned && !seenBet.Contains(bet))
+                {
+                    seenBet.Add(bet);
+                    betPlanned[bet]++;
+                    betDone[bet] += done ? 1 : 0;
+                }
+            }
+        }
+
+        var initiativeIndex = 0;
+        var krIndex = 0;
+        var bets = new List<BetRollup>(index.Bets.Length);
+        for (var b = 0; b < index.Bets.Length; b++)
+        {
+            var bet = index.Bets[b];
+            var keyResults = new List<KeyResultRollup>(bet.KeyResults.Count);
+            foreach (var keyResult in bet.KeyResults)
+            {
+                var initiatives = new List<InitiativeRollup>(keyResult.Initiatives.Count);
+                foreach (var initiative in keyResult.Initiatives)
+                {
+                    var i = initiativeIndex++;
+                    initiatives.Add(new InitiativeRollup(initiative, keyResult.Id, bet.Id, counts[i], points[i], estimated[i], lastActivity[i]));
+                }
+                var metric = keyResult.Metric;
+                var outcome = new Outcome(metric?.Unit, metric?.Baseline, metric?.Target, metric?.Current, metric?.Progress);
+                keyResults.Add(new KeyResultRollup(keyResult, bet.Id, new Output(krPlanned[krIndex], krDone[krIndex]), outcome, initiatives));
+                krIndex++;
+            }
+            var outcomes = keyResults.Where(k => k.Outcome.Ratio.HasValue).Select(k => k.Outcome.Ratio!.Value).ToList();
+            bets.Add(new BetRollup(bet, new Output(betPlanned[b], betDone[b]), outcomes.Count == 0 ? null : outcomes.Average(), keyResults));
+        }
+        return new StrategyRollup(bets);
+    }
+}

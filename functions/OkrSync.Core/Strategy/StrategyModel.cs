@@ -1,0 +1,70 @@
+namespace OkrSync.Core.Strategy;
+
+/// <summary>
+/// A strategy: the bets a company makes, what it chose not to do, the key results that measure each bet,
+/// and the initiatives that should move each key result. Ids are unique across the whole document.
+/// </summary>
+public sealed record StrategyDocument(
+    string Name,
+    OperationalRules Operational,
+    Conventions Conventions,
+    IReadOnlyList<Bet> Bets)
+{
+    /// <summary>When findings fire; the file's <c>thresholds</c> section, or the defaults.</summary>
+    public Thresholds Thresholds { get; init; } = Thresholds.Default;
+
+    public IEnumerable<KeyResult> KeyResults => Bets.SelectMany(b => b.KeyResults);
+
+    public IEnumerable<Initiative> Initiatives => KeyResults.SelectMany(k => k.Initiatives);
+}
+
+/// <summary>Declared business-as-usual work (BAU/KTLO): legitimate, but not strategy. Names compare case-insensitively.</summary>
+public sealed record OperationalRules(IReadOnlyList<string> Labels, IReadOnlyList<string> IssueTypes)
+{
+    public static OperationalRules None { get; } = new([], []);
+}
+
+/// <summary>Naming conventions. A label <c>{InitiativeLabelPrefix}{id}</c> always maps to initiative <c>id</c>.</summary>
+public sealed record Conventions(string InitiativeLabelPrefix)
+{
+    public const string DefaultInitiativeLabelPrefix = "initiative:";
+
+    public static Conventions Default { get; } = new(DefaultInitiativeLabelPrefix);
+}
+
+public sealed record Bet(
+    string Id,
+    string Title,
+    string? Why,
+    string? Owner,
+    IReadOnlyList<NotDoing> NotDoing,
+    IReadOnlyList<KeyResult> KeyResults,
+    SourceLocation Location);
+
+/// <summary>An explicit trade-off: work carrying one of <see cref="Labels"/> contradicts the strategy.</summary>
+public sealed record NotDoing(string Id, string Title, string? Why, IReadOnlyList<string> Labels, SourceLocation Location);
+
+/// <summary>A measurable outcome of a bet. <see cref="Metric"/> is null when the file names none (a lint warning).</summary>
+public sealed record KeyResult(
+    string Id,
+    string Title,
+    Metric? Metric,
+    IReadOnlyList<Initiative> Initiatives,
+    SourceLocation Location);
+
+public sealed record Initiative(string Id, string Title, string? Owner, MatchRules Match, SourceLocation Location);
+
+/// <summary>
+/// How work maps to an initiative. Labels, milestones and components compare case-insensitively.
+/// <see cref="Parents"/> is a subtree rule: the listed items and everything beneath them match.
+/// </summary>
+public sealed record MatchRules(
+    IReadOnlyList<string> Labels,
+    IReadOnlyList<string> Parents,
+    IReadOnlyList<string> Milestones,
+    IReadOnlyList<string> Components)
+{
+    public static MatchRules None { get; } = new([], [], [], []);
+
+    public bool IsEmpty => Labels.Count == 0 && Parents.Count == 0 && Milestones.Count == 0 && Components.Count == 0;
+}

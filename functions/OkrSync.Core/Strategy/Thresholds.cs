@@ -1,0 +1,11 @@
+namespace OkrSync.Core.Strategy;
+
+/// <summary>
+/// When findings fire. A key result whose output ratio is at least <see cref="OutputDone"/> while its outcome
+/// ratio is below <see cref="OutcomeMoved"/> is "green without moving"; an initiative with no activity for
+/// <see cref="StaleDays"/> days is stale.
+/// </summary>
+public sealed record Thresholds(double OutputDone, double OutcomeMoved, int StaleDays)
+{
+    public static Thresholds Default { get; } = new(0.8, 0.25, 14);
+}
