@@ -1,1 +1,3 @@
-return 0;
+using OkrSync.Functions.Cli;
+
+return await CliApp.RunAsync(args, CliApp.ForProcess());

@@ -73,7 +73,7 @@ public static class FindingRules
             findings.Add(new Finding(
                 FindingKinds.OutputsWithoutOutcome,
                 id,
-                $"Key result '{keyResult.KeyResult.Title}' has {Percent(output.Ratio)} of its work done ({output.Done} of {output.Planned}) but its outcome has moved only {Percent(outcome)} of the way ({Value(keyResult.Outcome.Baseline)} → {Value(keyResult.Outcome.Current)}, target {Value(keyResult.Outcome.Target)}{keyResult.Outcome.Unit}).")
+                $"Key result '{keyResult.KeyResult.Title}' has {Percent(output.Ratio)} of its work done ({output.Done} of {output.Planned}) but its outcome has moved only {Percent(outcome)} of the way ({Value(keyResult.Outcome.Baseline)} → {Value(keyResult.Outcome.Current)}, target {Value(keyResult.Outcome.Target)}{Unit(keyResult.Outcome.Unit)}).")
             { BetId = keyResult.BetId });
         }
     }
@@ -102,6 +102,8 @@ public static class FindingRules
     }
 
     private static string Percent(double ratio) => ratio.ToString("P0", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal);
+
+    private static string Unit(string? unit) => string.IsNullOrEmpty(unit) ? "" : unit.Length > 1 ? " " + unit : unit;
 
     private static string Value(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";
 }

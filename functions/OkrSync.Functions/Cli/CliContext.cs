@@ -1,0 +1,38 @@
+using Spectre.Console;
+
+namespace OkrSync.Functions.Cli;
+
+/// <summary>What a command runs against: where it writes, the clock, and configuration. Tests pass their own.</summary>
+internal sealed record CliContext(IAnsiConsole Out, TextWriter Error, TimeProvider Clock, IConfiguration Configuration)
+{
+    /// <summary>Plain text to standard output, unwrapped and unstyled (JSON, Markdown).</summary>
+    public TextWriter? RawOut { get; init; }
+
+    public void WriteRaw(string text)
+    {
+        if (RawOut is { } raw)
+        {
+            raw.Write(text);
+            raw.Flush();
+        }
+        else
+        {
+            Out.Profile.Out.Writer.Write(text);
+            Out.Profile.Out.Writer.Flush();
+        }
+    }
+
+    public int Fail(string message)
+    {
+        Error.WriteLine($"error: {message}");
+        return ExitCodes.Failed;
+    }
+}
+
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>Invalid strategy, unreadable input, or a failed run.</summary>
+    public const int Failed = 1;
+}

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using OkrSync.Core.Alignment;
+using OkrSync.Core.Ports;
+using OkrSync.Core.Reports;
+using OkrSync.Core.Work;
+using OkrSync.Functions.Cli.Rendering;
+using OkrSync.Functions.Pipeline;
+using OkrSync.Functions.Sources;
+using OkrSync.Functions.Sources.Files;
+
+namespace OkrSync.Functions.Cli;
+
+/// <summary>
+/// <c>okrsync report --strategy S --source SPEC... [--as-of DATE] [--format text|json|markdown]</c>:
+/// aligns the work with the strategy and prints the tree, the findings and the orphaned work.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var strategy = CliOptions.Strategy(required: true);
+        var sources = CliOptions.Sources();
+        var asOf = CliOptions.AsOf();
+        var format = CliOptions.Format();
+        var includePullRequests = CliOptions.IncludePullRequests();
+        var storyPoints = CliOptions.JiraStoryPointsField();
+        var command = new Command("report", "Align work with the strategy: rollup tree, findings and orphaned work.")
+        {
+            strategy, sources, asOf, format, includePullRequests, storyPoints,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var specs = parse.GetValue(sources) ?? [];
+            if (specs.Length == 0)
+            {
+                return context.Fail("give at least one --source (github-export:PATH, jira-export:PATH, github:OWNER/REPO or jira:PROJECT)");
+            }
+            if (!TryResolve(context, specs, parse.GetValue(storyPoints), out var resolved))
+            {
+                return ExitCodes.Failed;
+            }
+            return await RunAsync(
+                context,
+                parse.GetRequiredValue(strategy),
+                resolved,
+                parse.GetValue(asOf) ?? context.Clock.GetUtcNow(),
+                parse.GetValue(format) ?? "text",
+                new AlignmentOptions(parse.GetValue(includePullRequests)),
+                cancellationToken);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string strategyPath, IReadOnlyList<IWorkSource> sources, DateTimeOffset asOf, string format, AlignmentOptions options, CancellationToken cancellationToken)
+    {
+        var loaded = await StrategyFile.LoadAsync(strategyPath, cancellationToken);
+        if (loaded.Strategy is not { } strategy)
+        {
+            foreach (var error in loaded.Errors)
+            {
+                context.Error.WriteLine(error.ToString());
+            }
+            return context.Fail($"{strategyPath} is not a valid strategy; nothing was reported (run 'okrsync validate {strategyPath}').");
+        }
+        IReadOnlyList<WorkItem> items;
+        try
+        {
+            items = await WorkItemSet.ReadAllAsync(sources, cancellationToken);
+        }
+        catch (SourceFormatException e)
+        {
+            return context.Fail(e.Message);
+        }
+        var report = ReportBuilder.Build(strategy, items, asOf, options);
+        Render(context, report, format);
+        return ExitCodes.Ok;
+    }
+
+    public static void Render(CliContext context, Report report, string format)
+    {
+        switch (format)
+        {
+            case "json":
+                context.WriteRaw(JsonReportWriter.Write(report.ToDocument()) + Environment.NewLine);
+                break;
+            case "markdown":
+                context.WriteRaw(MarkdownReportWriter.Write(report));
+                break;
+            default:
+                TextReportWriter.Write(context.Out, report);
+                break;
+        }
+    }
+
+    public static bool TryResolve(CliContext context, IEnumerable<string> specs, string? storyPointsField, out IReadOnlyList<IWorkSource> sources)
+    {
+        var resolved = new List<IWorkSource>();
+        foreach (var text in specs)
+        {
+            if (!SourceSpec.TryParse(text, out var spec, out var error))
+            {
+                context.Fail(error);
+                sources = [];
+                return false;
+            }
+            switch (spec!.Kind)
+            {
+                case SourceSpec.GitHubExport:
+                    resolved.Add(new FileExportSource(SourceKind.GitHub, spec.Value));
+                    break;
+                case SourceSpec.JiraExport:
+                    resolved.Add(new FileExportSource(SourceKind.Jira, spec.Value, storyPointsField));
+                    break;
+                default:
+                    context.Fail($"'{text}': live {spec.Kind} sources are not built yet; use an export file ({spec.Kind}-export:PATH).");
+                    sources = [];
+                    return false;
+            }
+        }
+        sources = resolved;
+        return true;
+    }
+}
