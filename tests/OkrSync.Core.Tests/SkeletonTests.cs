@@ -1,9 +1,0 @@
-using OkrSync.Core.Work;
-
-namespace OkrSync.Core.Tests;
-
-public class SkeletonTests
-{
-    [Fact]
-    public void GitHubSource_IsNamedGithub() => Assert.Equal("github", SourceKind.GitHub.Value);
-}
