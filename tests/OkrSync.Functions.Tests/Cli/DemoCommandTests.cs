@@ -1,0 +1,75 @@
+using System.Text.Json;
+using OkrSync.Core.Findings;
+using OkrSync.Functions.Tests.Support;
+
+namespace OkrSync.Functions.Tests.Cli;
+
+public sealed class DemoCommandTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public async Task Demo_PrintsTheTreeAndEveryKindOfFinding()
+    {
+        var cli = new CliHarness();
+
+        var exit = await cli.RunAsync("demo");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Acme Cloud 2026 H2", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("◆ self-serve", cli.Output, StringComparison.Ordinal);
+        foreach (var kind in new[] { FindingKinds.OrphanedWork, FindingKinds.ContradictsNotDoing, FindingKinds.OutputsWithoutOutcome, FindingKinds.UnbackedKeyResult, FindingKinds.IdleBet, FindingKinds.StaleInitiative })
+        {
+            Assert.Contains(kind, cli.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task DemoCompany_IsBelievablySized()
+    {
+        var cli = new CliHarness();
+
+        await cli.RunAsync("demo", "--format", "json");
+
+        using var json = JsonDocument.Parse(cli.Output);
+        var root = json.RootElement;
+        Assert.Equal(3, root.GetProperty("bets").GetArrayLength());
+        Assert.InRange(root.GetProperty("keyResults").GetArrayLength(), 7, 9);
+        Assert.InRange(root.GetProperty("initiatives").GetArrayLength(), 13, 17);
+        Assert.InRange(root.GetProperty("summary").GetProperty("total").GetInt32(), 200, 500);
+        var sources = root.GetProperty("workItems").EnumerateArray().Select(i => i.GetProperty("source").GetString()).Distinct().Order();
+        Assert.Equal(["github", "jira"], sources);
+        Assert.Contains(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "idle-bet" && f.GetProperty("subject").GetString() == "partners");
+        Assert.Contains(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "outputs-without-outcome" && f.GetProperty("subject").GetString() == "time-to-value");
+    }
+
+    [Fact]
+    public async Task Init_WritesAWorkspaceThatValidatesAndReports()
+    {
+        var init = new CliHarness();
+        var report = new CliHarness();
+
+        var exit = await init.RunAsync("init", directory.Path);
+        var reportExit = await report.RunAsync("report", "-s", Path.Combine(directory.Path, "strategy.yaml"), "--source", $"github-export:{Path.Combine(directory.Path, "github-issues.json")}", "--source", $"jira-export:{Path.Combine(directory.Path, "jira-issues.json")}");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(0, reportExit);
+        Assert.StartsWith("# OkrSync strategy file", await File.ReadAllTextAsync(Path.Combine(directory.Path, "strategy.yaml")), StringComparison.Ordinal);
+        Assert.Contains("◆ dependable", report.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Init_RefusesToOverwriteAnExistingWorkspace()
+    {
+        var existing = directory.File("strategy.yaml", "name: mine\n");
+        var cli = new CliHarness();
+
+        var exit = await cli.RunAsync("init", directory.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("nothing was written", cli.Error, StringComparison.Ordinal);
+        Assert.Equal("name: mine\n", await File.ReadAllTextAsync(existing));
+    }
+}
