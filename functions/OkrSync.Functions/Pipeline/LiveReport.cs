@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using OkrSync.Core.Ports;
+using OkrSync.Core.Reports;
+using OkrSync.Core.Work;
+using OkrSync.Functions.Hosting;
+
+namespace OkrSync.Functions.Pipeline;
+
+/// <summary>
+/// The current report kept fresh cheaply: the work items live in memory (loaded once from the store, reloaded after
+/// a sync or when older than <see cref="MaxAge"/>), events are applied to them, and recomputes are coalesced: while
+/// one runs, every caller that arrives waits for the next one, which covers all of their changes at once.
+/// The store stays the truth; this is a cache of it.
+/// </summary>
+internal sealed partial class LiveReport(IWorkStore store, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger)
+{
+    private readonly SemaphoreSlim computing = new(1, 1);
+    private readonly SemaphoreSlim loading = new(1, 1);
+    private readonly Lock sync = new();
+    private Dictionary<string, WorkItem>? items;
+    private List<Action<Dictionary<string, WorkItem>>>? replay;
+    private DateTimeOffset loadedAt;
+    private long changes;
+    private long covered;
+
+    /// <summary>After this long the in-memory items are reloaded from the store (other instances may have written). Default 10 minutes.</summary>
+    public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Applies stored changes to the in-memory items; returns the change number to pass to <see cref="RefreshAsync"/>.</summary>
+    public async Task<long> ApplyAsync(IReadOnlyList<WorkItem> upserts, IReadOnlyList<string> deletes, CancellationToken cancellationToken = default)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        void Change(Dictionary<string, WorkItem> set)
+        {
+            foreach (var item in upserts)
+            {
+                if (!set.TryGetValue(item.Key, out var known) || item.Updated >= known.Updated)
+                {
+                    set[item.Key] = item;
+                }
+            }
+            foreach (var key in deletes)
+            {
+                set.Remove(key);
+            }
+        }
+        lock (sync)
+        {
+            Change(items!);
+            replay?.Add(Change);
+            return ++changes;
+        }
+    }
+
+    /// <summary>Returns once a report that includes change <paramref name="change"/> is saved.</summary>
+    public async Task RefreshAsync(long change, CancellationToken cancellationToken = default)
+    {
+        await computing.WaitAsync(cancellationToken);
+        try
+        {
+            if (Interlocked.Read(ref covered) >= change)
+            {
+                return;
+            }
+            if (clock.GetUtcNow() - loadedAt > MaxAge)
+            {
+                await LoadAsync(cancellationToken);
+            }
+            var upTo = Interlocked.Read(ref changes);
+            await ComputeAsync(weeklySnapshot: false, cancellationToken);
+            Interlocked.Exchange(ref covered, upTo);
+        }
+        finally
+        {
+            computing.Release();
+        }
+    }
+
+    /// <summary>Reloads everything from the store and saves the report and this week's snapshot (after a sync).</summary>
+    public async Task<ReportDocument> ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        await computing.WaitAsync(cancellationToken);
+        try
+        {
+            var upTo = Interlocked.Read(ref changes);
+            await LoadAsync(cancellationToken);
+            var document = await ComputeAsync(weeklySnapshot: true, cancellationToken);
+            Interlocked.Exchange(ref covered, upTo);
+            return document;
+        }
+        finally
+        {
+            computing.Release();
+        }
+    }
+
+    private async Task EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
+        if (items is null)
+        {
+            await LoadAsync(cancellationToken, onlyIfMissing: true);
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken, bool onlyIfMissing = false)
+    {
+        await loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (onlyIfMissing && items is not null)
+            {
+                return;
+            }
+            lock (sync)
+            {
+                replay = [];
+            }
+            var started = Stopwatch.GetTimestamp();
+            var fresh = new Dictionary<string, WorkItem>(StringComparer.OrdinalIgnoreCase);
+            await foreach (var item in store.ReadAllItemsAsync(cancellationToken))
+            {
+                fresh[item.Key] = item;
+            }
+            lock (sync)
+            {
+                replay.ForEach(change => change(fresh));
+                replay = null;
+                items = fresh;
+                loadedAt = clock.GetUtcNow();
+            }
+            LogLoaded(logger, fresh.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            lock (sync)
+            {
+                replay = null;
+            }
+            loading.Release();
+        }
+    }
+
+    private async Task<ReportDocument> ComputeAsync(bool weeklySnapshot, CancellationToken cancellationToken)
+    {
+        using var activity = OkrSyncTelemetry.Source.StartActivity("okrsync.report.compute");
+        var started = Stopwatch.GetTimestamp();
+        var index = await strategy.GetAsync(cancellationToken);
+        WorkItem[] snapshot;
+        lock (sync)
+        {
+            snapshot = [.. items!.Values];
+        }
+        var report = ReportBuilder.Build(index, snapshot, clock.GetUtcNow());
+        var document = ReportRecomputer.ToStoredDocument(report);
+        await store.SaveCurrentReportAsync(document, cancellationToken);
+        if (weeklySnapshot)
+        {
+            await store.SaveWeeklySnapshotAsync(WeeklySnapshot.From(document), cancellationToken);
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        OkrSyncTelemetry.ReportDuration.Record(elapsed.TotalSeconds);
+        LogComputed(logger, snapshot.Length, elapsed.TotalMilliseconds);
+        return document;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} work items from the store in {Milliseconds:0} ms")]
+    private static partial void LogLoaded(ILogger logger, int count, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Recomputed the report over {Count} work items in {Milliseconds:0} ms")]
+    private static partial void LogComputed(ILogger logger, int count, double milliseconds);
+}
