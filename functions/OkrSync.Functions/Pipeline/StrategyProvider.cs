@@ -1,5 +1,4 @@
 using OkrSync.Core.Alignment;
-using OkrSync.Core.Strategy;
 using OkrSync.Functions.Hosting;
 
 namespace OkrSync.Functions.Pipeline;

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using OkrSync.Core.Ports;
 
 namespace OkrSync.Functions.Queues;

@@ -1,19 +1,18 @@
 using Azure.Identity;
 using Azure.Storage.Queues;
 using OkrSync.Core.Ports;
-using OkrSync.Functions.Hosting;
+using OkrSync.Functions.Storage;
+using OkrSync.Functions.Storage.Tables;
 
 namespace OkrSync.Functions.Queues;
 
 /// <summary>
-/// Chooses the <see cref="IEventQueue"/> from configuration (CONFIG.md): Azure Storage Queues when
-/// <c>OkrSync:Storage:ConnectionString</c> or <c>OkrSync:Storage:AccountName</c> is set (or the store is
-/// <c>tables:CONNECTION-STRING</c>), else the embedded SQLite queue next to the SQLite store's file.
+/// Chooses the <see cref="IEventQueue"/> the way the store is chosen (CONFIG.md): with Table Storage, the queues of
+/// the same account (connection string, or account name with DefaultAzureCredential); with the SQLite store, the
+/// embedded queue in <c>okrsync-queue.db</c> beside the store's file.
 /// </summary>
 internal static class EventQueueFactory
 {
-    public const string DefaultStore = "sqlite:./.okrsync/okrsync.db";
-
     public static IServiceCollection AddEventQueue(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(provider => Create(configuration, provider.GetService<TimeProvider>() ?? TimeProvider.System));
@@ -23,29 +22,26 @@ internal static class EventQueueFactory
     public static IEventQueue Create(IConfiguration configuration, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var store = configuration.Setting("OkrSync:Store") ?? DefaultStore;
-        var connectionString = configuration.Setting("OkrSync:Storage:ConnectionString")
-            ?? (store.StartsWith("tables:", StringComparison.OrdinalIgnoreCase) ? store["tables:".Length..] : null);
-        if (connectionString is not null)
+        var spec = StoreSpec.Parse(configuration[StoreFactory.StoreKey], TableStorageOptions.FromConfiguration(configuration));
+        return spec switch
         {
-            return new AzureEventQueue(
+            TablesSpec { Options.ConnectionString: { } connectionString } => new AzureEventQueue(
                 new QueueClient(connectionString, EventQueueNames.TrackerEvents, AzureEventQueue.ClientOptions()),
-                new QueueClient(connectionString, EventQueueNames.TrackerEventsPoison, AzureEventQueue.ClientOptions()));
-        }
-        if (configuration.Setting("OkrSync:Storage:AccountName") is { } account)
-        {
-            var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = configuration.Setting("OkrSync:Storage:ClientId") });
-            QueueClient Client(string name) => new(new Uri($"https://{account}.queue.core.windows.net/{name}"), credential, AzureEventQueue.ClientOptions());
-            return new AzureEventQueue(Client(EventQueueNames.TrackerEvents), Client(EventQueueNames.TrackerEventsPoison));
-        }
-        return new SqliteEventQueue(QueuePathFor(store), clock);
+                new QueueClient(connectionString, EventQueueNames.TrackerEventsPoison, AzureEventQueue.ClientOptions())),
+            TablesSpec tables => WithIdentity(tables.Options),
+            SqliteSpec sqlite => new SqliteEventQueue(QueuePathFor(sqlite.Options.FullPath), clock),
+            _ => throw new ArgumentOutOfRangeException(nameof(configuration), spec, "Unknown store kind."),
+        };
     }
 
-    /// <summary>The embedded queue's file: <c>okrsync-queue.db</c> beside the SQLite store's file.</summary>
-    public static string QueuePathFor(string store)
+    /// <summary>The embedded queue's file: <c>NAME-queue.db</c> beside the SQLite store's <c>NAME.db</c>.</summary>
+    public static string QueuePathFor(string storePath) =>
+        Path.Combine(Path.GetDirectoryName(storePath)!, Path.GetFileNameWithoutExtension(storePath) + "-queue.db");
+
+    private static AzureEventQueue WithIdentity(TableStorageOptions storage)
     {
-        var path = store.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? store["sqlite:".Length..] : DefaultStore["sqlite:".Length..];
-        var full = Path.GetFullPath(path);
-        return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-queue.db");
+        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage.ClientId });
+        QueueClient Client(string name) => new(new Uri($"https://{storage.AccountName}.queue.core.windows.net/{name}"), credential, AzureEventQueue.ClientOptions());
+        return new AzureEventQueue(Client(EventQueueNames.TrackerEvents), Client(EventQueueNames.TrackerEventsPoison));
     }
 }
