@@ -1,6 +1,8 @@
 using System.Text.Json;
+using OkrSync.Core.Alignment;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
+using OkrSync.Core.Work;
 using OkrSync.Functions.Cli.Rendering;
 using OkrSync.Functions.Pipeline;
 
@@ -9,7 +11,8 @@ namespace OkrSync.Functions.Api;
 /// <summary>
 /// The read API (function <c>Api</c>, route <c>{*path}</c>, GET, function-key auth in Azure):
 /// <c>/api/strategy</c>, <c>/api/rollup</c> (the CLI's JSON contract, from the stored current report),
-/// <c>/api/findings</c> (with poison-event findings), <c>/api/orphans</c> (open orphaned work),
+/// <c>/api/findings</c> (with poison-event findings), <c>/api/orphans</c> (open orphaned work, from the live report:
+/// the stored report keeps no items),
 /// <c>/api/items/{key}</c> and <c>/api/health</c>.
 /// </summary>
 internal static class ApiEndpoints
@@ -29,13 +32,13 @@ internal static class ApiEndpoints
             IReadOnlyList<FindingJson> findings = [.. report?.Findings ?? [], .. await PoisonFindings.ReadAsync(queue, ct)];
             return Json(JsonSerializer.Serialize(findings, ReportJsonContext.Default.IReadOnlyListFindingJson));
         });
-        api.MapGet("/orphans", async (IWorkStore store, CancellationToken ct) =>
+        api.MapGet("/orphans", async (LiveReport live, CancellationToken ct) =>
         {
-            if (await store.ReadCurrentReportAsync(ct) is not { } report)
+            if (await live.CurrentAsync(ct) is not { } report)
             {
                 return NoReport();
             }
-            IReadOnlyList<WorkItemJson> orphans = [.. report.WorkItems.Where(w => w.Classification == "orphaned" && w.State is "todo" or "in-progress")];
+            IReadOnlyList<WorkItemJson> orphans = [.. report.Items.Where(a => a.Classification == Classification.Orphaned && a.Item.State.IsOpen()).Select(a => a.ToJson())];
             return Json(JsonSerializer.Serialize(orphans, ReportJsonContext.Default.IReadOnlyListWorkItemJson));
         });
         api.MapGet("/items/{**key}", async (string key, IWorkStore store, StrategyProvider strategy, CancellationToken ct) =>

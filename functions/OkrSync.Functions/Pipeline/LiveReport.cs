@@ -22,6 +22,7 @@ internal sealed partial class LiveReport(IWorkStore store, StrategyProvider stra
     private DateTimeOffset loadedAt;
     private long changes;
     private long covered;
+    private Report? last;
 
     /// <summary>After this long the in-memory items are reloaded from the store (other instances may have written). Default 10 minutes.</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(10);
@@ -94,6 +95,47 @@ internal sealed partial class LiveReport(IWorkStore store, StrategyProvider stra
         }
     }
 
+    /// <summary>
+    /// The latest report with its aligned items (the stored one keeps no items): this process's own when it is at
+    /// least as recent as the stored one, else recomputed from a reload of the store. Null before any report exists.
+    /// </summary>
+    public async Task<Report?> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = await store.ReadCurrentReportAsync(cancellationToken);
+        if (Volatile.Read(ref last) is { } mine && (stored is null || mine.AsOf >= stored.AsOf))
+        {
+            return mine;
+        }
+        if (stored is null)
+        {
+            return null;
+        }
+        await computing.WaitAsync(cancellationToken);
+        try
+        {
+            if (last is { } again && again.AsOf >= stored.AsOf)
+            {
+                return again;
+            }
+            await LoadAsync(cancellationToken);
+            var report = ReportBuilder.Build(await strategy.GetAsync(cancellationToken), Snapshot(), clock.GetUtcNow());
+            Volatile.Write(ref last, report);
+            return report;
+        }
+        finally
+        {
+            computing.Release();
+        }
+    }
+
+    private WorkItem[] Snapshot()
+    {
+        lock (sync)
+        {
+            return [.. items!.Values];
+        }
+    }
+
     private async Task EnsureLoadedAsync(CancellationToken cancellationToken)
     {
         if (items is null)
@@ -145,12 +187,9 @@ internal sealed partial class LiveReport(IWorkStore store, StrategyProvider stra
         using var activity = OkrSyncTelemetry.Source.StartActivity("okrsync.report.compute");
         var started = Stopwatch.GetTimestamp();
         var index = await strategy.GetAsync(cancellationToken);
-        WorkItem[] snapshot;
-        lock (sync)
-        {
-            snapshot = [.. items!.Values];
-        }
+        var snapshot = Snapshot();
         var report = ReportBuilder.Build(index, snapshot, clock.GetUtcNow());
+        Volatile.Write(ref last, report);
         var document = ReportRecomputer.ToStoredDocument(report);
         await store.SaveCurrentReportAsync(document, cancellationToken);
         if (weeklySnapshot)
