@@ -15,7 +15,7 @@ public static class Aligner
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(workItems);
         options ??= AlignmentOptions.Default;
-        var items = workItems.Where(w => options.IncludePullRequests || !w.IsPullRequest).ToArray();
+        var items = Filter(workItems, options.IncludePullRequests);
         var n = items.Length;
 
         var position = new Dictionary<string, int>(n, StringComparer.OrdinalIgnoreCase);
@@ -29,9 +29,20 @@ public static class Aligner
             parent[i] = items[i].ParentKey is { } key && position.TryGetValue(key, out var p) && p != i ? p : -1;
         }
 
+        // `parents:` rules name few items: find them once, instead of hashing every item's key.
+        var ruleAt = new Dictionary<int, int[]>();
+        foreach (var (key, initiatives) in index.ByParent)
+        {
+            if (position.TryGetValue(key, out var at))
+            {
+                ruleAt[at] = initiatives;
+            }
+        }
+
         var subtree = new int[n][];   // initiatives reached through `parents:` rules on the item or an ancestor
         var effective = new int[n][]; // direct matches, else the nearest ancestor's
         var operational = new bool[n];
+        var contradictions = new int[n][];
         var state = new byte[n];
         var path = new List<int>();
         for (var start = 0; start < n; start++)
@@ -56,15 +67,16 @@ public static class Aligner
                 var node = path[k];
                 var up = k == path.Count - 1 ? top : path[k + 1];
                 var item = items[node];
-                var rule = Lookup(index.ByParent, item.Key);
+                var rule = ruleAt.TryGetValue(node, out var listed) ? listed : IndexSet.Empty;
                 if (up < 0 && parent[node] < 0 && item.ParentKey is { } missingParent)
                 {
                     rule = IndexSet.Union(rule, Lookup(index.ByParent, missingParent));
                 }
                 subtree[node] = up >= 0 ? IndexSet.Union(subtree[up], rule) : rule;
-                var direct = IndexSet.Union(OwnMatches(index, item), subtree[node]);
+                var own = ReadLabels(index, item, out var labelOperational, out contradictions[node]);
+                var direct = IndexSet.Union(own, subtree[node]);
                 effective[node] = direct.Length > 0 || up < 0 ? direct : effective[up];
-                operational[node] = IsOperational(index, item) || (up >= 0 && operational[up]);
+                operational[node] = labelOperational || IsOperationalType(index, item) || (up >= 0 && operational[up]);
                 state[node] = Done;
             }
         }
@@ -72,7 +84,7 @@ public static class Aligner
         var result = new ItemAlignment[n];
         for (var i = 0; i < n; i++)
         {
-            var contradicts = Contradictions(index, items[i]);
+            var contradicts = contradictions[i];
             var classification =
                 contradicts.Length > 0 ? Classification.Contradicting :
                 effective[i].Length > 0 ? Classification.Aligned :
@@ -83,12 +95,20 @@ public static class Aligner
         return result;
     }
 
-    private static int[] OwnMatches(StrategyIndex index, WorkItem item)
+    /// <summary>One pass over the item's labels, milestone and components: initiatives matched, operational, not-doings hit.</summary>
+    private static int[] ReadLabels(StrategyIndex index, WorkItem item, out bool operational, out int[] contradicts)
     {
         var matches = IndexSet.Empty;
+        operational = false;
+        contradicts = IndexSet.Empty;
         foreach (var label in item.Labels)
         {
-            matches = IndexSet.Union(matches, Lookup(index.ByLabel, label));
+            if (index.Labels.TryGetValue(label, out var meaning))
+            {
+                matches = IndexSet.Union(matches, meaning.Initiatives);
+                contradicts = IndexSet.Union(contradicts, meaning.NotDoings);
+                operational |= meaning.Operational;
+            }
         }
         if (item.Milestone is { } milestone)
         {
@@ -101,36 +121,24 @@ public static class Aligner
         return matches;
     }
 
-    private static bool IsOperational(StrategyIndex index, WorkItem item)
-    {
-        if (index.OperationalTypes.Count > 0 && item.Type.Length > 0 && index.OperationalTypes.Contains(item.Type))
-        {
-            return true;
-        }
-        if (index.OperationalLabels.Count > 0)
-        {
-            foreach (var label in item.Labels)
-            {
-                if (index.OperationalLabels.Contains(label))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
+    private static bool IsOperationalType(StrategyIndex index, WorkItem item) =>
+        index.OperationalTypes.Count > 0 && item.Type.Length > 0 && index.OperationalTypes.Contains(item.Type);
 
-    private static int[] Contradictions(StrategyIndex index, WorkItem item)
+    private static WorkItem[] Filter(IEnumerable<WorkItem> workItems, bool includePullRequests)
     {
-        var hits = IndexSet.Empty;
-        if (index.NotDoingByLabel.Count > 0)
+        if (includePullRequests)
         {
-            foreach (var label in item.Labels)
+            return workItems as WorkItem[] ?? [.. workItems];
+        }
+        var list = workItems is ICollection<WorkItem> known ? new List<WorkItem>(known.Count) : [];
+        foreach (var item in workItems)
+        {
+            if (!item.IsPullRequest)
             {
-                hits = IndexSet.Union(hits, Lookup(index.NotDoingByLabel, label));
+                list.Add(item);
             }
         }
-        return hits;
+        return [.. list];
     }
 
     private static int[] Lookup(Dictionary<string, int[]> map, string key) =>

@@ -42,12 +42,10 @@ public sealed class StrategyIndex
             NotDoings[n].Labels.ToList().ForEach(label => Add(notDoingByLabel, label, n));
         }
 
-        ByLabel = Freeze(byLabel);
+        Labels = BuildLabels(byLabel, notDoingByLabel, strategy.Operational.Labels);
         ByMilestone = Freeze(byMilestone);
         ByComponent = Freeze(byComponent);
         ByParent = Freeze(byParent);
-        NotDoingByLabel = Freeze(notDoingByLabel);
-        OperationalLabels = new HashSet<string>(strategy.Operational.Labels, Names);
         OperationalTypes = new HashSet<string>(strategy.Operational.IssueTypes, Names);
         InitiativeIds = [.. Initiatives.Select(i => i.Id)];
     }
@@ -62,12 +60,11 @@ public sealed class StrategyIndex
     internal int[] BetOfKeyResult { get; }
     internal int[] KeyResultOfInitiative { get; }
     internal int[] BetOfNotDoing { get; }
-    internal Dictionary<string, int[]> ByLabel { get; }
+    /// <summary>Everything a label means at once (initiatives, not-doings, operational), so each label is hashed once per item.</summary>
+    internal Dictionary<string, LabelMeaning> Labels { get; }
     internal Dictionary<string, int[]> ByMilestone { get; }
     internal Dictionary<string, int[]> ByComponent { get; }
     internal Dictionary<string, int[]> ByParent { get; }
-    internal Dictionary<string, int[]> NotDoingByLabel { get; }
-    internal HashSet<string> OperationalLabels { get; }
     internal HashSet<string> OperationalTypes { get; }
 
     private static void Add(Dictionary<string, List<int>> map, string key, int index)
@@ -79,6 +76,21 @@ public sealed class StrategyIndex
         list.Add(index);
     }
 
+    private static Dictionary<string, LabelMeaning> BuildLabels(Dictionary<string, List<int>> initiatives, Dictionary<string, List<int>> notDoings, IEnumerable<string> operational)
+    {
+        var operationalSet = new HashSet<string>(operational, Names);
+        return initiatives.Keys.Concat(notDoings.Keys).Concat(operationalSet).Distinct(Names).ToDictionary(
+            label => label,
+            label => new LabelMeaning(
+                initiatives.TryGetValue(label, out var i) ? IndexSet.Of(i) : IndexSet.Empty,
+                notDoings.TryGetValue(label, out var n) ? IndexSet.Of(n) : IndexSet.Empty,
+                operationalSet.Contains(label)),
+            Names);
+    }
+
     private static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> map) =>
         map.ToDictionary(pair => pair.Key, pair => IndexSet.Of(pair.Value), Names);
 }
+
+/// <summary>What one label maps to: initiatives it reaches, not-doings it hits, and whether it marks operational work.</summary>
+internal sealed record LabelMeaning(int[] Initiatives, int[] NotDoings, bool Operational);
