@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json;
+using OkrSync.Functions.Hosting;
+using OkrSync.Functions.Tests.App.Support;
+using OkrSync.Functions.Tests.Support;
+
+namespace OkrSync.Functions.Tests.App;
+
+public sealed class InvocationTests
+{
+    [Fact]
+    public async Task QueueInvocation_DoubleEncodedMessage_AppliesTheEventAndAnswersTheHostShape()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+
+        var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(HostPayloads.Queue(HostPayloads.GitHubUpsert(12, TrackerJson.Label("onboarding")))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Object, body.GetProperty("Outputs").ValueKind);
+        Assert.Contains("written 1", body.GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("ReturnValue").ValueKind);
+        Assert.Equal(1, await GitHubWebhookTests.InitiativeTodo(app));
+    }
+
+    [Fact]
+    public async Task QueueInvocation_MessageAsObject_IsAlsoApplied()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        var payload = $$"""{ "Data": { "message": {{HostPayloads.GitHubUpsert(3)}} }, "Metadata": { "DequeueCount": 1 } }""";
+
+        var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(payload));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(await app.Store.GetItemAsync("acme/web#3"));
+    }
+
+    [Fact]
+    public async Task QueueInvocation_UnreadableMessage_Returns500WithTheHostShape()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+
+        var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(HostPayloads.Queue("""{"hello":"world"}""")));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("not a tracker event message", body.GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Object, body.GetProperty("Outputs").ValueKind);
+    }
+
+    [Fact]
+    public async Task SameQueueMessageTwice_HasNoSecondEffect()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        var payload = HostPayloads.Queue(HostPayloads.GitHubUpsert(4));
+
+        await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(payload));
+        var again = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(payload));
+
+        Assert.Contains("written 0, unchanged 1", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ScheduledSync")]
+    [InlineData("NightlyReconcile")]
+    [InlineData("WeeklyOrphanReport")]
+    public async Task TimerInvocation_AnswersTheHostShape(string function)
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+
+        var response = await app.Client.PostAsync(new Uri($"/{function}", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer(function)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Object, body.GetProperty("Outputs").ValueKind);
+        Assert.NotEqual(0, body.GetProperty("Logs").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task UnknownFunction_Returns404()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+
+        var response = await app.Client.PostAsync(new Uri("/NoSuchFunction", UriKind.Relative), HostPayloads.Json("{}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HostReadinessPing_Returns200()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+
+        var response = await app.Client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
