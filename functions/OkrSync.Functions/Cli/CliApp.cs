@@ -12,6 +12,7 @@ internal static class CliApp
         ReportCommand.Create(context),
         DemoCommand.Create(context),
         InitCommand.Create(context),
+        HistoryCommand.Create(context),
     };
 
     public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default) =>
