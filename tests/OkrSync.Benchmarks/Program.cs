@@ -4,15 +4,25 @@ using OkrSync.Benchmarks.Pipeline;
 
 namespace OkrSync.Benchmarks;
 
+/// <summary>
+/// BenchmarkDotNet benchmarks (<c>--filter ...</c>), plus plain measurements that need real servers and print
+/// their own tables: one line each below.
+/// </summary>
 internal static class BenchmarkProgram
 {
-    public static void Main(string[] args)
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Measurements = new(StringComparer.Ordinal)
     {
-        if (args is ["quick-align", var count])
+        ["quick-align"] = args => { QuickAlign.Run(int.Parse(args.ElementAtOrDefault(1) ?? "1000000", CultureInfo.InvariantCulture)); return Task.FromResult(0); },
+        ["store-throughput"] = StoreThroughput.RunAsync,
+    };
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && Measurements.TryGetValue(args[0], out var measurement))
         {
-            QuickAlign.Run(int.Parse(count, CultureInfo.InvariantCulture));
-            return;
+            return await measurement(args);
         }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
     }
 }

@@ -44,6 +44,11 @@ internal static class CliOptions
         Description = "Count GitHub pull requests as work items (by default only issues count).",
     };
 
+    public static Option<string?> Store() => new("--store")
+    {
+        Description = "Where results are kept: sqlite:PATH or tables:CONNECTION-STRING. Default: OkrSync:Store from configuration, else sqlite:./.okrsync/okrsync.db.",
+    };
+
     public static Option<string?> JiraStoryPointsField() => new("--jira-story-points-field")
     {
         Description = "Jira field holding story points in jira-export files (default customfield_10016).",

@@ -18,7 +18,8 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var strategy = CliOptions.Strategy(required: true);
+        var strategy = CliOptions.Strategy(required: false);
+        var store = CliOptions.Store();
         var sources = CliOptions.Sources();
         var asOf = CliOptions.AsOf();
         var format = CliOptions.Format();
@@ -26,14 +27,20 @@ internal static class ReportCommand
         var storyPoints = CliOptions.JiraStoryPointsField();
         var command = new Command("report", "Align work with the strategy: rollup tree, findings and orphaned work.")
         {
-            strategy, sources, asOf, format, includePullRequests, storyPoints,
+            strategy, sources, asOf, format, includePullRequests, storyPoints, store,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var specs = parse.GetValue(sources) ?? [];
+            var strategyPath = parse.GetValue(strategy) ?? context.Configuration["OkrSync:StrategyPath"];
+            var options = new AlignmentOptions(parse.GetValue(includePullRequests));
             if (specs.Length == 0)
             {
-                return context.Fail("give at least one --source (github-export:PATH, jira-export:PATH, github:OWNER/REPO or jira:PROJECT)");
+                return await FromStoreAsync(context, parse.GetValue(store), strategyPath, parse.GetValue(asOf), parse.GetValue(format) ?? "text", options, cancellationToken);
+            }
+            if (strategyPath is null)
+            {
+                return context.Fail("--strategy is required with --source");
             }
             if (!TryResolve(context, specs, parse.GetValue(storyPoints), out var resolved))
             {
@@ -41,11 +48,11 @@ internal static class ReportCommand
             }
             return await RunAsync(
                 context,
-                parse.GetRequiredValue(strategy),
+                strategyPath,
                 resolved,
                 parse.GetValue(asOf) ?? context.Clock.GetUtcNow(),
                 parse.GetValue(format) ?? "text",
-                new AlignmentOptions(parse.GetValue(includePullRequests)),
+                options,
                 cancellationToken);
         });
         return command;
@@ -72,16 +79,59 @@ internal static class ReportCommand
             return context.Fail(e.Message);
         }
         var report = ReportBuilder.Build(strategy, items, asOf, options);
-        Render(context, report, format);
+        Render(context, report.ToDocument(), format);
         return ExitCodes.Ok;
     }
 
-    public static void Render(CliContext context, Report report, string format)
+    /// <summary>
+    /// No <c>--source</c>: with a strategy, realign what the store holds as of <paramref name="asOf"/>; without one,
+    /// show the report the last sync stored.
+    /// </summary>
+    private static async Task<int> FromStoreAsync(CliContext context, string? storeSpec, string? strategyPath, DateTimeOffset? asOf, string format, AlignmentOptions options, CancellationToken cancellationToken)
+    {
+        if (!StoreScope.TryOpen(context, storeSpec, out var scope))
+        {
+            return ExitCodes.Failed;
+        }
+        using (scope)
+        {
+            if (strategyPath is null)
+            {
+                var stored = await scope!.Store.ReadCurrentReportAsync(cancellationToken);
+                if (stored is null)
+                {
+                    return context.Fail($"{scope.Description} holds no report yet: run 'okrsync sync --strategy FILE --source SPEC' first, or give --source.");
+                }
+                Render(context, stored, format);
+                return ExitCodes.Ok;
+            }
+            var items = new List<WorkItem>();
+            await foreach (var item in scope!.Store.ReadAllItemsAsync(cancellationToken))
+            {
+                items.Add(item);
+            }
+            return await RunAsync(context, strategyPath, [new FixedSource(items)], asOf ?? context.Clock.GetUtcNow(), format, options, cancellationToken);
+        }
+    }
+
+    /// <summary>Items already read (from the store) as a source.</summary>
+    private sealed class FixedSource(IReadOnlyList<WorkItem> items) : IWorkSource
+    {
+        public string Id => "store";
+
+        public async IAsyncEnumerable<WorkPage> ReadAsync(SyncCursor? since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.CompletedTask;
+            yield return new WorkPage(items, null);
+        }
+    }
+
+    public static void Render(CliContext context, ReportDocument report, string format)
     {
         switch (format)
         {
             case "json":
-                context.WriteRaw(JsonReportWriter.Write(report.ToDocument()) + Environment.NewLine);
+                context.WriteRaw(JsonReportWriter.Write(report) + Environment.NewLine);
                 break;
             case "markdown":
                 context.WriteRaw(MarkdownReportWriter.Write(report));

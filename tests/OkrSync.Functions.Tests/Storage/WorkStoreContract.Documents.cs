@@ -19,8 +19,8 @@ public abstract partial class WorkStoreContract
     public async Task SaveCurrentReport_ReportOfMegabytes_RoundTripsWithoutWorkItems()
     {
         var store = OpenStore();
-        var report = SampleReports.Report(keyResults: 1_500, findings: 8_000, T0);
-        Assert.True(Json(report).Length > 2_000_000);
+        var report = SampleReports.Report(keyResults: 4_000, findings: 24_000, T0);
+        Assert.True(Json(report).Length > 6_000_000);
 
         await store.SaveCurrentReportAsync(report);
 
