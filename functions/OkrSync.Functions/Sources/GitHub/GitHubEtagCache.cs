@@ -29,7 +29,9 @@ internal sealed class GitHubEtagCache : IResponseCache
             return Task.FromResult<CachedResponse.V1>(null!);
         }
         var info = new ApiInfo(new Dictionary<string, Uri>(), [], [], etag, new RateLimit(), TimeSpan.Zero);
-        return Task.FromResult(new CachedResponse.V1("[]", new Dictionary<string, string>(), info, HttpStatusCode.NotModified, RawJsonHttpClientAdapter.RawJsonMediaType));
+        // Octokit re-reads the ETag from the headers when it turns the entry back into a response.
+        var headers = new Dictionary<string, string> { ["ETag"] = etag };
+        return Task.FromResult(new CachedResponse.V1("[]", headers, info, HttpStatusCode.NotModified, RawJsonHttpClientAdapter.RawJsonMediaType));
     }
 
     public Task SetAsync(IRequest request, CachedResponse.V1 cachedResponse) => Task.CompletedTask; // the source keeps ETags in its cursor

@@ -53,6 +53,7 @@ public sealed class GitHubSource : ITrackerSource
         cache.Seed(endpoint, since?.ETag);
         var tailReads = 0;
         var parents = new Dictionary<string, string>(StringComparer.Ordinal);
+        var expanded = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var response = await connection.Get<object>(new Uri(endpoint, UriKind.RelativeOrAbsolute), null, Accept, cancellationToken);
@@ -61,7 +62,7 @@ public sealed class GitHubSource : ITrackerSource
             {
                 yield break; // the first page is as stored: nothing changed
             }
-            var (items, listedHigh) = await ReadPageAsync(http.Body as string ?? "[]", endpoint, parents, cancellationToken);
+            var (items, listedHigh) = await ReadPageAsync(http.Body as string ?? "[]", endpoint, parents, expanded, cancellationToken);
             var pageHigh = listedHigh is { } high ? Format(high) : null;
             var newPosition = Later(position, pageHigh);
             http.ApiInfo.Links.TryGetValue("next", out var next);
@@ -85,7 +86,8 @@ public sealed class GitHubSource : ITrackerSource
     }
 
     // The high-water mark counts listed issues only: sub-issue children added to the page may be newer than the listing's position.
-    private async Task<(List<WorkItem> Items, DateTimeOffset? ListedHigh)> ReadPageAsync(string body, string endpoint, Dictionary<string, string> parents, CancellationToken cancellationToken)
+    private async Task<(List<WorkItem> Items, DateTimeOffset? ListedHigh)> ReadPageAsync(
+        string body, string endpoint, Dictionary<string, string> parents, HashSet<string> expanded, CancellationToken cancellationToken)
     {
         using var document = JsonDocument.Parse(body);
         if (document.RootElement.ValueKind != JsonValueKind.Array)
@@ -110,7 +112,7 @@ public sealed class GitHubSource : ITrackerSource
         DateTimeOffset? listedHigh = items.Count == 0 ? null : items.Max(i => i.Updated);
         if (options.SubIssueParents == SubIssueParentMode.ListSubIssues)
         {
-            await subIssues.AddChildrenAsync(document.RootElement, items, parents, cancellationToken);
+            await subIssues.AddChildrenAsync(document.RootElement, items, parents, expanded, cancellationToken);
         }
         return (items, listedHigh);
     }

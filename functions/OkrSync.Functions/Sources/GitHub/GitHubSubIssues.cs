@@ -12,7 +12,8 @@ namespace OkrSync.Functions.Sources.GitHub;
 /// </summary>
 internal sealed class GitHubSubIssues(Connection connection, string repository)
 {
-    public async Task AddChildrenAsync(JsonElement page, List<WorkItem> items, Dictionary<string, string> parents, CancellationToken cancellationToken)
+    // parents: child key to parent key for this run; expanded: parents (at their updated_at) already listed in this run.
+    public async Task AddChildrenAsync(JsonElement page, List<WorkItem> items, Dictionary<string, string> parents, HashSet<string> expanded, CancellationToken cancellationToken)
     {
         foreach (var issue in page.EnumerateArray())
         {
@@ -21,6 +22,10 @@ internal sealed class GitHubSubIssues(Connection connection, string repository)
                 continue;
             }
             var parentKey = $"{repository}#{number:0}";
+            if (!expanded.Add($"{parentKey}@{issue.String("updated_at")}"))
+            {
+                continue; // already listed in this run (the tail read sees the boundary issues again)
+            }
             string? endpoint = $"repos/{repository}/issues/{number:0}/sub_issues?per_page=100";
             while (endpoint is not null)
             {
