@@ -43,14 +43,28 @@ internal sealed class FakeRequestPipeline(IFakeProtocol protocol, FaultInjector 
                 return faultResponse.StatusCode;
         }
 
-        var response = protocol.Authenticate(context, endpoint) ?? protocol.Complete(context, endpoint, handler(context));
-        if (fault is FaultKind.TruncatedJson or FaultKind.TruncatedThenReset)
+        if (protocol.Authenticate(context, endpoint) is { } refused)
         {
-            return await TruncateAsync(context, response, fault.Value == FaultKind.TruncatedThenReset);
+            await WriteAsync(context, refused);
+            return refused.StatusCode;
         }
 
-        await WriteAsync(context, response);
-        return response.StatusCode;
+        var produced = handler(context);
+        try
+        {
+            var response = protocol.Complete(context, endpoint, produced);
+            if (fault is FaultKind.TruncatedJson or FaultKind.TruncatedThenReset)
+            {
+                return await TruncateAsync(context, response, fault.Value == FaultKind.TruncatedThenReset);
+            }
+
+            await WriteAsync(context, response);
+            return response.StatusCode;
+        }
+        finally
+        {
+            produced.BodyOwner?.Dispose();
+        }
     }
 
     private static async Task<int> TruncateAsync(HttpContext context, FakeResponse response, bool reset)

@@ -5,6 +5,9 @@ internal sealed record FakeResponse(int StatusCode, ReadOnlyMemory<byte> Body, s
 {
     public List<KeyValuePair<string, string>> Headers { get; init; } = [];
 
+    /// <summary>Owner of a pooled body, disposed by the pipeline after the response is written.</summary>
+    public IDisposable? BodyOwner { get; init; }
+
     public static FakeResponse Json(int statusCode, ReadOnlyMemory<byte> body) => new(statusCode, body);
 
     public static FakeResponse Empty(int statusCode) => new(statusCode, ReadOnlyMemory<byte>.Empty, null);

@@ -23,4 +23,16 @@ internal static class JsonBody
 
         return buffer.WrittenMemory;
     }
+
+    /// <summary>A 200-style JSON response whose body lives in a pooled buffer, returned once the pipeline has written it.</summary>
+    public static FakeResponse Pooled(int statusCode, Action<Utf8JsonWriter> write, int initialCapacity)
+    {
+        var buffer = new PooledBufferWriter(initialCapacity);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+
+        return new FakeResponse(statusCode, buffer.WrittenMemory) { BodyOwner = buffer };
+    }
 }

@@ -56,7 +56,7 @@ public sealed record FakeGitHubIssue
     /// <summary>Creation time; default(DateTimeOffset) when adding means "now".</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>Last update; default(DateTimeOffset) when adding means "now".</summary>
+    /// <summary>Last update; default(DateTimeOffset) when adding means CreatedAt. Stored to the second, as GitHub does.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }

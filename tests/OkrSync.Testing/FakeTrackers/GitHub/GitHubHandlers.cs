@@ -114,7 +114,8 @@ internal sealed partial class GitHubHandlers(GitHubStore store, GitHubJson json,
         var lastPage = Math.Max(1, (items.Count + perPage - 1) / perPage);
         var first = (long)(page - 1) * perPage;
         var count = first >= items.Count ? 0 : (int)Math.Min(perPage, items.Count - first);
-        var body = JsonBody.Write(
+        var response = JsonBody.Pooled(
+            200,
             w =>
             {
                 w.WriteStartArray();
@@ -125,8 +126,7 @@ internal sealed partial class GitHubHandlers(GitHubStore store, GitHubJson json,
 
                 w.WriteEndArray();
             },
-            Math.Max(1024, count * 4096));
-        var response = FakeResponse.Json(200, body);
+            Math.Max(1024, count * 5120));
         return GitHubLinks.Build(linkPath, query, page, lastPage) is { } link ? response.WithHeader("Link", link) : response;
     }
 

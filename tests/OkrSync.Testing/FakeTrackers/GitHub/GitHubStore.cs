@@ -91,13 +91,17 @@ internal sealed partial class GitHubStore(TimeProvider time)
         }
 
         var views = repo.Issues.Values.Select(issue => ViewOf(repo, issue)).ToList();
+        var counts = repo.Issues.Values
+            .Where(issue => issue.Milestone is not null)
+            .GroupBy(issue => (issue.Milestone!.Value, issue.State))
+            .ToDictionary(group => group.Key, group => group.Count());
         var milestones = repo.Milestones.Values.ToDictionary(
             milestone => milestone.Number,
             milestone => new GitHubMilestoneView(
                 milestone,
                 StableHash.Id(repo.FullName + "#milestone" + milestone.Number, 9_000_000),
-                repo.Issues.Values.Count(i => i.Milestone == milestone.Number && i.State == GitHubIssueState.Open),
-                repo.Issues.Values.Count(i => i.Milestone == milestone.Number && i.State == GitHubIssueState.Closed),
+                counts.GetValueOrDefault((milestone.Number, GitHubIssueState.Open)),
+                counts.GetValueOrDefault((milestone.Number, GitHubIssueState.Closed)),
                 repo.CreatedAt));
         repo.Snapshot = new GitHubRepoSnapshot(repo, views, milestones);
         return repo.Snapshot;

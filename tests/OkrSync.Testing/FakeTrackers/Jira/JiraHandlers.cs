@@ -37,7 +37,8 @@ internal sealed partial class JiraHandlers(JiraStore store, JiraJson json, FakeJ
         var cap = fields.IsIdOnly ? options.CloudMaxResultsIdsOnly : options.CloudMaxResults;
         var count = Math.Max(0, Math.Min(Math.Clamp(request.MaxResults ?? DefaultMaxResults, 1, cap), results.Length - offset));
         var isLast = offset + count >= results.Length;
-        return FakeResponse.Json(200, JsonBody.Write(
+        return JsonBody.Pooled(
+            200,
             w =>
             {
                 w.WriteStartObject();
@@ -56,7 +57,7 @@ internal sealed partial class JiraHandlers(JiraStore store, JiraJson json, FakeJ
                 w.WriteBoolean("isLast", isLast);
                 w.WriteEndObject();
             },
-            Math.Max(1024, count * 2048)));
+            Math.Max(1024, count * 2048));
     }
 
     public FakeResponse Search(HttpContext context)
@@ -84,7 +85,8 @@ internal sealed partial class JiraHandlers(JiraStore store, JiraJson json, FakeJ
         var maxResults = Math.Clamp(request.MaxResults ?? DefaultMaxResults, 0, options.DataCenterMaxResults);
         var count = Math.Max(0, Math.Min(maxResults, results.Length - startAt));
         var fields = JiraFieldSelection.Parse(request.Fields, defaultAll: true);
-        return FakeResponse.Json(200, JsonBody.Write(
+        return JsonBody.Pooled(
+            200,
             w =>
             {
                 w.WriteStartObject();
@@ -101,7 +103,7 @@ internal sealed partial class JiraHandlers(JiraStore store, JiraJson json, FakeJ
                 w.WriteEndArray();
                 w.WriteEndObject();
             },
-            Math.Max(1024, count * 2048)));
+            Math.Max(1024, count * 2048));
     }
 
     private bool TryRun(string jql, JiraSnapshot snapshot, bool requireBounded, out FakeJiraIssue[] results, out FakeResponse error)
