@@ -49,7 +49,7 @@ public sealed class GitHubAppTokenProvider(GitHubOptions options, GitHubConnecti
         var installationId = options.InstallationId ?? throw new InvalidOperationException("OkrSync:GitHub:InstallationId is not set");
         var key = options.PrivateKey ?? throw new InvalidOperationException("OkrSync:GitHub:PrivateKey is not set");
         var jwt = GitHubAppJwt.Create(appId, key, time.GetUtcNow());
-        var client = new GitHubClient(connections.Create(new Credentials(jwt, AuthenticationType.Bearer), usage: null));
+        var client = new GitHubClient(connections.CreateTyped(new Credentials(jwt, AuthenticationType.Bearer)));
         return await client.GitHubApps.CreateInstallationToken(installationId);
     }
 }

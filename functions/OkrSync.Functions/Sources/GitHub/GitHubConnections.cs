@@ -15,16 +15,19 @@ public sealed class GitHubConnections(GitHubOptions options, IHttpMessageHandler
 
     private static readonly ProductHeaderValue Product = new("OkrSync", "1.0");
 
-    public Connection Create(Credentials credentials, ApiUsage? usage, IResponseCache? cache = null) =>
-        Create(new InMemoryCredentialStore(credentials), usage, cache);
+    /// <summary>A connection for Octokit's typed API (bodies deserialised as usual).</summary>
+    public Connection CreateTyped(Credentials credentials) => Create(new InMemoryCredentialStore(credentials), usage: null, cache: null, rawBodies: false);
 
-    public Connection Create(ICredentialStore credentials, ApiUsage? usage, IResponseCache? cache = null)
+    /// <summary>A connection for a source: raw JSON bodies, counted in <paramref name="usage"/>, conditional through <paramref name="cache"/>.</summary>
+    public Connection CreateRaw(ICredentialStore credentials, ApiUsage usage, IResponseCache cache) => Create(credentials, usage, cache, rawBodies: true);
+
+    private Connection Create(ICredentialStore credentials, ApiUsage? usage, IResponseCache? cache, bool rawBodies)
     {
         var connection = new Connection(
             Product,
             WithTrailingSlash(options.BaseUrl),
             credentials,
-            new RawJsonHttpClientAdapter(() => handlers.CreateHandler(HttpClientName), usage),
+            new RawJsonHttpClientAdapter(() => handlers.CreateHandler(HttpClientName), usage, rawBodies),
             new SimpleJsonSerializer());
         if (cache is not null)
         {

@@ -32,7 +32,7 @@ public sealed class GitHubSource : ITrackerSource
         Repository = GitHubIssueMapper.RepositoryOf($"/repos/{repository}");
         this.options = options;
         this.time = time;
-        connection = connections.Create(credentials, Usage, cache);
+        connection = connections.CreateRaw(credentials, Usage, cache);
         subIssues = new GitHubSubIssues(connection, Repository);
     }
 

@@ -6,11 +6,11 @@ namespace OkrSync.Functions.Sources.GitHub;
 
 /// <summary>
 /// Octokit's HTTP adapter, with two additions: each request is tagged with the source's <see cref="ApiUsage"/>,
-/// and successful JSON bodies are handed back as raw text (marked <see cref="RawJsonMediaType"/>) so that the
+/// and (for source connections) successful JSON bodies are handed back as raw text (marked <see cref="RawJsonMediaType"/>) so that the
 /// existing <see cref="GitHubIssueMapper"/> reads them with System.Text.Json instead of Octokit deserialising them.
 /// Errors keep their real content type, so Octokit's exceptions (rate limit, not found) stay intact.
 /// </summary>
-internal sealed class RawJsonHttpClientAdapter(Func<HttpMessageHandler> handler, ApiUsage? usage) : HttpClientAdapter(handler)
+internal sealed class RawJsonHttpClientAdapter(Func<HttpMessageHandler> handler, ApiUsage? usage, bool rawBodies) : HttpClientAdapter(handler)
 {
     public const string RawJsonMediaType = "application/vnd.okrsync.raw+json";
 
@@ -24,7 +24,7 @@ internal sealed class RawJsonHttpClientAdapter(Func<HttpMessageHandler> handler,
     protected override async Task<IResponse> BuildResponse(HttpResponseMessage responseMessage, Func<object, object> preprocessResponseBody)
     {
         var response = await base.BuildResponse(responseMessage, preprocessResponseBody);
-        return (int)response.StatusCode is >= 200 and < 300 && response.Body is string ? new RawResponse(response) : response;
+        return rawBodies && (int)response.StatusCode is >= 200 and < 300 && response.Body is string ? new RawResponse(response) : response;
     }
 
     private sealed class RawResponse(IResponse inner) : IResponse
