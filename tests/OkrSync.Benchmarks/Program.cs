@@ -4,5 +4,13 @@ namespace OkrSync.Benchmarks;
 
 internal static class BenchmarkProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["connectors", .. var rest])
+        {
+            return await ConnectorsMeasurement.RunAsync(rest);
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }
