@@ -51,7 +51,8 @@ public sealed class JiraSourceTests : IAsyncDisposable
     public async Task UserInZoneBehindUtc_UpdateRightAfterTheCursorIsNotMissed()
     {
         await StartAsync(new FakeJiraOptions { TimeZone = "America/Los_Angeles" });
-        jira!.SeedProject(Project, new JiraSeedOptions { Count = 30, To = Start });
+        jira!.SeedProject(Project, new JiraSeedOptions { Count = 30, To = Start.AddHours(-1) });
+        jira.AddIssue(new FakeJiraIssue { Project = Project, Summary = "Updated at the cursor" });
         await SyncAsync();
         clock.Advance(TimeSpan.FromSeconds(20));
         var key = jira.GetIssues(Project)[3].Key;
