@@ -66,3 +66,9 @@ internal static class WebhookPayloads
         }
         """;
 }
+
+/// <summary>Label arrays for payloads.</summary>
+internal static class WebhookLabels
+{
+    public static string Onboarding => OkrSync.Functions.Tests.Support.TrackerJson.Label("onboarding");
+}
