@@ -25,7 +25,9 @@ internal sealed class AzureEventQueue(QueueClient queue, QueueClient poison) : I
     public async Task<IReadOnlyList<QueuedEvent>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var received = await queue.ReceiveMessagesAsync(Math.Clamp(maxMessages, 1, 32), visibilityTimeout, cancellationToken);
+        // The service takes a visibility timeout of 1 second to 7 days.
+        var hidden = visibilityTimeout < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : visibilityTimeout;
+        var received = await queue.ReceiveMessagesAsync(Math.Clamp(maxMessages, 1, 32), hidden, cancellationToken);
         return [.. received.Value.Select(m => new QueuedEvent(m.MessageId, m.PopReceipt, m.Body.ToString(), m.DequeueCount, m.InsertedOn ?? DateTimeOffset.MinValue))];
     }
 
