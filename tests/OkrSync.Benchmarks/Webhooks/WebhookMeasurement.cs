@@ -32,7 +32,7 @@ internal static class WebhookMeasurement
             await File.WriteAllTextAsync(Path.Combine(folder, "strategy.yaml"), SyntheticWork.StrategyYaml());
             await PreloadAsync(store, items);
             var port = FreePorts.Take(1)[0];
-            using var serve = Start(folder, store, port);
+            using var serve = Start(folder, store, port, args.Contains("--verbose"));
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await WaitReadyAsync(client, serve);
             var started = Stopwatch.GetTimestamp();
@@ -104,7 +104,7 @@ internal static class WebhookMeasurement
         }
     }
 
-    private static Process Start(string folder, string store, int port)
+    private static Process Start(string folder, string store, int port, bool verbose)
     {
         var executable = Path.Combine(RepositoryRoot.Find(), "functions", "OkrSync.Functions", "bin", "Release", "net10.0", "okrsync");
         var start = new ProcessStartInfo(executable) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -115,8 +115,12 @@ internal static class WebhookMeasurement
         start.Environment["OkrSync__Store"] = $"sqlite:{store}";
         start.Environment["OkrSync__GitHub__WebhookSecret"] = Secret;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (verbose)
+        {
+            start.Environment["Logging__LogLevel__OkrSync.Functions.Pipeline.LiveReport"] = "Debug";
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (verbose && e.Data is not null) { Console.WriteLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -26,7 +26,9 @@ internal sealed partial class QueuePump(IEventQueue queue, InvocationDispatcher 
                 if (messages.Count > 0)
                 {
                     idle = TimeSpan.FromMilliseconds(100);
-                    await Task.WhenAll(messages.Select(m => ProcessAsync(m, stoppingToken)));
+                    // Task.Run: the SQLite adapters complete synchronously, which would otherwise apply a batch one message
+                    // (and one report recompute) at a time instead of letting the recomputes coalesce.
+                    await Task.WhenAll(messages.Select(m => Task.Run(() => ProcessAsync(m, stoppingToken), stoppingToken)));
                     continue;
                 }
                 await signal.WaitAsync(idle, stoppingToken);
