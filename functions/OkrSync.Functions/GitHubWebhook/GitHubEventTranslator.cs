@@ -35,7 +35,7 @@ internal static class GitHubEventTranslator
                 _ => new WebhookTranslation.Ignore($"event '{eventName}' is not used by OkrSync"),
             };
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
         {
             return new WebhookTranslation.Invalid($"not a GitHub '{eventName}' payload: {e.Message}");
         }

@@ -47,7 +47,7 @@ internal static class JiraEventTranslator
                 ? Message(eventName, deliveryId, receivedAt, fetches: [item.Key])
                 : Message(eventName, deliveryId, receivedAt, upserts: [item]);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
         {
             return new WebhookTranslation.Invalid($"not a Jira issue webhook payload: {e.Message}");
         }

@@ -41,7 +41,7 @@ internal static class JiraWebhookFunction
         {
             document = JsonDocument.Parse(body);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             return intake.Reject(Source, StatusCodes.Status400BadRequest, $"malformed JSON: {e.Message}");
         }

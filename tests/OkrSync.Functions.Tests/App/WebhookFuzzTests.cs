@@ -22,6 +22,11 @@ public sealed class WebhookFuzzTests
             statuses.Add((int)response.StatusCode);
         }
 
+        foreach (var bytes in InvalidUtf8())
+        {
+            statuses.Add((int)(await app.Client.PostGitHubAsync("issues", bytes)).StatusCode);
+        }
+
         Assert.True(statuses.Count >= 300);
         Assert.All(statuses, status => Assert.InRange(status, 400, 499));
         Assert.Empty(await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1)));
@@ -73,6 +78,19 @@ public sealed class WebhookFuzzTests
         {
             yield return ("jira", body, true);
         }
+    }
+
+    private static IEnumerable<byte[]> InvalidUtf8()
+    {
+        var valid = Encoding.UTF8.GetBytes(WebhookPayloads.Issues("opened", 3));
+        var title = Encoding.UTF8.GetBytes("Issue 3");
+        var at = valid.AsSpan().IndexOf(title);
+        var broken = (byte[])valid.Clone();
+        broken[at] = 0xFF;
+        broken[at + 1] = 0xFE;
+        yield return broken;
+        yield return [0xEF, 0xBB, 0xBF, .. valid[..20], 0xC3, 0x28];
+        yield return [0x7B, 0x22, 0xC0, 0xAF, 0x22, 0x3A, 0x31, 0x7D];
     }
 
     private static string Garbage(Random random)

@@ -17,18 +17,30 @@ internal sealed partial class QueuePump(IEventQueue queue, InvocationDispatcher 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Like the host: up to BatchSize + BatchSize/2 messages in flight, fetching more once at most BatchSize/2 remain.
+        var threshold = Math.Max(1, options.BatchSize / 2);
+        var inFlight = new List<Task>();
         var idle = TimeSpan.FromMilliseconds(100);
         while (!stoppingToken.IsCancellationRequested)
         {
+            inFlight.RemoveAll(task => task.IsCompleted);
             try
             {
-                var messages = await queue.ReceiveAsync(options.BatchSize, options.VisibilityTimeout, stoppingToken);
-                if (messages.Count > 0)
+                if (inFlight.Count <= threshold)
                 {
-                    idle = TimeSpan.FromMilliseconds(100);
-                    // Task.Run: the SQLite adapters complete synchronously, which would otherwise apply a batch one message
-                    // (and one report recompute) at a time instead of letting the recomputes coalesce.
-                    await Task.WhenAll(messages.Select(m => Task.Run(() => ProcessAsync(m, stoppingToken), stoppingToken)));
+                    var messages = await queue.ReceiveAsync(options.BatchSize, options.VisibilityTimeout, stoppingToken);
+                    if (messages.Count > 0)
+                    {
+                        idle = TimeSpan.FromMilliseconds(100);
+                        // Task.Run: the SQLite adapters complete synchronously, which would otherwise apply messages (and
+                        // report recomputes) one at a time instead of letting the recomputes coalesce.
+                        inFlight.AddRange(messages.Select(m => Task.Run(() => ProcessAsync(m, stoppingToken), stoppingToken)));
+                        continue;
+                    }
+                }
+                if (inFlight.Count > 0)
+                {
+                    await Task.WhenAny(inFlight);
                     continue;
                 }
                 await signal.WaitAsync(idle, stoppingToken);
@@ -36,16 +48,24 @@ internal sealed partial class QueuePump(IEventQueue queue, InvocationDispatcher 
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception e)
             {
                 LogPumpFailed(logger, e);
                 if (!await BackOffAsync(stoppingToken))
                 {
-                    return;
+                    break;
                 }
             }
+        }
+        try
+        {
+            await Task.WhenAll(inFlight);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: unfinished messages become visible again after their visibility timeout.
         }
     }
 
@@ -64,23 +84,31 @@ internal sealed partial class QueuePump(IEventQueue queue, InvocationDispatcher 
 
     private async Task ProcessAsync(QueuedEvent message, CancellationToken stoppingToken)
     {
-        if (message.DequeueCount > options.MaxDequeueCount)
+        try
         {
-            await PoisonAsync(message, stoppingToken);
-            return;
+            if (message.DequeueCount > options.MaxDequeueCount)
+            {
+                await PoisonAsync(message, stoppingToken);
+                return;
+            }
+            var outcome = await dispatcher.DispatchAsync(ApplyTrackerEventFunction.FunctionName, Payload(message), stoppingToken);
+            if (outcome.Succeeded)
+            {
+                await queue.DeleteAsync(message, stoppingToken);
+            }
+            else if (message.DequeueCount >= options.MaxDequeueCount)
+            {
+                await PoisonAsync(message, stoppingToken);
+            }
+            else
+            {
+                await queue.ReleaseAsync(message, options.RetryDelay, stoppingToken);
+            }
         }
-        var outcome = await dispatcher.DispatchAsync(ApplyTrackerEventFunction.FunctionName, Payload(message), stoppingToken);
-        if (outcome.Succeeded)
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            await queue.DeleteAsync(message, stoppingToken);
-        }
-        else if (message.DequeueCount >= options.MaxDequeueCount)
-        {
-            await PoisonAsync(message, stoppingToken);
-        }
-        else
-        {
-            await queue.ReleaseAsync(message, options.RetryDelay, stoppingToken);
+            // The message stays hidden until its visibility timeout ends, then it is tried again.
+            LogMessageFailed(logger, message.Id, e);
         }
     }
 
@@ -110,6 +138,9 @@ internal sealed partial class QueuePump(IEventQueue queue, InvocationDispatcher 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue pump failed; polling again")]
     private static partial void LogPumpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queue operation on tracker event {MessageId} failed; it will be received again")]
+    private static partial void LogMessageFailed(ILogger logger, string messageId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tracker event {MessageId} failed {DequeueCount} times; moved to tracker-events-poison")]
     private static partial void LogPoisoned(ILogger logger, string messageId, long dequeueCount);

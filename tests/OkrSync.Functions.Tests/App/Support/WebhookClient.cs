@@ -7,9 +7,11 @@ namespace OkrSync.Functions.Tests.App.Support;
 /// <summary>Posts webhooks the way GitHub and Jira do: raw JSON, signed over the exact bytes, with their headers.</summary>
 internal static class WebhookClient
 {
-    public static Task<HttpResponseMessage> PostGitHubAsync(this HttpClient client, string eventName, string body, string? deliveryId = null, string? secret = AppHarness.GitHubSecret, string? signature = null)
+    public static Task<HttpResponseMessage> PostGitHubAsync(this HttpClient client, string eventName, string body, string? deliveryId = null, string? secret = AppHarness.GitHubSecret, string? signature = null) =>
+        client.PostGitHubAsync(eventName, Encoding.UTF8.GetBytes(body), deliveryId, secret, signature);
+
+    public static Task<HttpResponseMessage> PostGitHubAsync(this HttpClient client, string eventName, byte[] bytes, string? deliveryId = null, string? secret = AppHarness.GitHubSecret, string? signature = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/webhooks/github", UriKind.Relative)) { Content = Json(bytes) };
         request.Headers.Add("X-GitHub-Event", eventName);
         request.Headers.Add("X-GitHub-Delivery", deliveryId ?? Guid.NewGuid().ToString());
