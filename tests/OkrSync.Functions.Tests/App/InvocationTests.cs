@@ -61,6 +61,20 @@ public sealed class InvocationTests
         Assert.Contains("written 0, unchanged 1", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OlderEvent_AfterAnotherInstanceStoredANewerVersion_ReportsTheStoredVersion()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await ApiTests.Apply(app, HostPayloads.GitHubUpsert(6, updated: "2026-11-20T08:00:00Z"));
+        using var newer = System.Text.Json.JsonDocument.Parse(TrackerJson.GitHubIssue(6, labels: TrackerJson.Label("onboarding"), updated: "2026-11-20T12:00:00Z"));
+        await app.Store.UpsertAsync([OkrSync.Functions.Sources.GitHub.GitHubIssueMapper.Map(newer.RootElement)]);
+
+        var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(HostPayloads.Queue(HostPayloads.GitHubUpsert(6, updated: "2026-11-20T10:00:00Z"))));
+
+        Assert.Contains("stale 1", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await GitHubWebhookTests.InitiativeTodo(app));
+    }
+
     [Theory]
     [InlineData("ScheduledSync")]
     [InlineData("NightlyReconcile")]
