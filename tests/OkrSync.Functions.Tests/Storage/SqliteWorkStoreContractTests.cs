@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using OkrSync.Core.Ports;
+using OkrSync.Functions.Storage.Sqlite;
+
+namespace OkrSync.Functions.Tests.Storage;
+
+/// <summary>The contract against SQLite: each test gets a folder of its own, one database file per scope.</summary>
+public sealed class SqliteWorkStoreContractTests : WorkStoreContract
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("okrsync-sqlite-").FullName;
+    private readonly List<SqliteWorkStore> opened = [];
+
+    protected override IWorkStore OpenStore(string scope = MainScope, Func<CancellationToken, Task>? beforeItemWrites = null)
+    {
+        var store = new SqliteWorkStore(new SqliteStoreOptions { Path = PathOf(scope) }) { BeforeItemWrites = beforeItemWrites };
+        lock (opened)
+        {
+            opened.Add(store);
+        }
+
+        return store;
+    }
+
+    /// <summary>Row writes to <c>items</c>, counted by triggers the test installs (outside the store's own code).</summary>
+    protected override async Task<long> ItemWritesObservedAsync(string scope = MainScope)
+    {
+        await using var connection = new SqliteConnection($"Data Source={PathOf(scope)};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS test_item_writes (n INTEGER NOT NULL);
+            INSERT INTO test_item_writes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM test_item_writes);
+            CREATE TRIGGER IF NOT EXISTS test_count_insert AFTER INSERT ON items BEGIN UPDATE test_item_writes SET n = n + 1; END;
+            CREATE TRIGGER IF NOT EXISTS test_count_update AFTER UPDATE ON items BEGIN UPDATE test_item_writes SET n = n + 1; END;
+            CREATE TRIGGER IF NOT EXISTS test_count_delete AFTER DELETE ON items BEGIN UPDATE test_item_writes SET n = n + 1; END;
+            SELECT n FROM test_item_writes;
+            """;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public override Task DisposeAsync()
+    {
+        opened.ForEach(s => s.Dispose());
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string scope) => Path.Combine(folder, scope + ".db");
+}

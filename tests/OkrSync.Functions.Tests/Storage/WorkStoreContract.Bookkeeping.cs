@@ -1,0 +1,92 @@
+using OkrSync.Core.Ports;
+
+namespace OkrSync.Functions.Tests.Storage;
+
+public abstract partial class WorkStoreContract
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public async Task ReadCursor_NeverWritten_ReturnsNull()
+    {
+        var store = OpenStore();
+
+        var cursor = await store.ReadCursorAsync("github:acme/app");
+
+        Assert.Null(cursor);
+    }
+
+    [Fact]
+    public async Task WriteCursor_TwiceWithAwkwardSourceId_ReadsTheLatest()
+    {
+        var store = OpenStore();
+        const string sourceId = "github:acme/app#?\\x\u0001";
+        await store.WriteCursorAsync(new SyncCursor(sourceId, "2026-03-01T00:00:00Z", T0) { ETag = "W/\"abc\"" });
+
+        await store.WriteCursorAsync(new SyncCursor(sourceId, "2026-03-02T00:00:00Z", T0.AddHours(1)));
+
+        var cursor = await OpenStore().ReadCursorAsync(sourceId);
+        Assert.NotNull(cursor);
+        Assert.Equal((sourceId, "2026-03-02T00:00:00Z", T0.AddHours(1), T0.Offset, (string?)null), (cursor.SourceId, cursor.Position, cursor.SyncedAt, cursor.SyncedAt.Offset, cursor.ETag));
+        Assert.Null(await store.ReadCursorAsync("github:acme/other"));
+    }
+
+    [Fact]
+    public async Task WriteCursor_WithETag_KeepsIt()
+    {
+        var store = OpenStore();
+
+        await store.WriteCursorAsync(new SyncCursor("jira:ONB", "p", T0) { ETag = "W/\"abc\"" });
+
+        Assert.Equal("W/\"abc\"", (await store.ReadCursorAsync("jira:ONB"))?.ETag);
+    }
+
+    [Fact]
+    public async Task TryRecordDelivery_Redelivery_ReturnsFalse()
+    {
+        var store = OpenStore();
+
+        var first = await store.TryRecordDeliveryAsync("github", "7f1c/#?-id", T0);
+        var again = await OpenStore().TryRecordDeliveryAsync("github", "7f1c/#?-id", T0.AddMinutes(5));
+        var otherSource = await store.TryRecordDeliveryAsync("jira", "7f1c/#?-id", T0);
+
+        Assert.Equal((true, false, true), (first, again, otherSource));
+    }
+
+    [Fact]
+    public async Task TryClaimReportSend_HeldClaim_BlocksOthersUntilItExpires()
+    {
+        var store = OpenStore();
+
+        var first = await store.TryClaimReportSendAsync("2026-W10", "lead@example.com", T0, Lease);
+        var whileHeld = await OpenStore().TryClaimReportSendAsync("2026-W10", "lead@example.com", T0.AddMinutes(9), Lease);
+        var otherRecipient = await store.TryClaimReportSendAsync("2026-W10", "cto@example.com", T0, Lease);
+        var afterExpiry = await OpenStore().TryClaimReportSendAsync("2026-W10", "lead@example.com", T0.AddMinutes(11), Lease);
+
+        Assert.Equal((true, false, true, true), (first, whileHeld, otherRecipient, afterExpiry));
+    }
+
+    [Fact]
+    public async Task MarkReportSent_ThenClaimAgain_NeverSucceeds()
+    {
+        var store = OpenStore();
+        await store.TryClaimReportSendAsync("2026-W10", "lead@example.com", T0, Lease);
+
+        await store.MarkReportSentAsync("2026-W10", "lead@example.com", T0.AddMinutes(1));
+        await store.ReleaseReportSendAsync("2026-W10", "lead@example.com");
+
+        Assert.False(await store.TryClaimReportSendAsync("2026-W10", "lead@example.com", T0.AddDays(30), Lease));
+        Assert.True(await store.TryClaimReportSendAsync("2026-W11", "lead@example.com", T0.AddDays(30), Lease));
+    }
+
+    [Fact]
+    public async Task ReleaseReportSend_AfterFailedSend_LetsARetryClaim()
+    {
+        var store = OpenStore();
+        await store.TryClaimReportSendAsync("2026-W10", "lead@example.com", T0, Lease);
+
+        await store.ReleaseReportSendAsync("2026-W10", "lead@example.com");
+
+        Assert.True(await OpenStore().TryClaimReportSendAsync("2026-W10", "lead@example.com", T0.AddMinutes(1), Lease));
+    }
+}

@@ -1,0 +1,79 @@
+using OkrSync.Core.Ports;
+using OkrSync.Core.Work;
+
+namespace OkrSync.Functions.Tests.Storage;
+
+/// <summary>
+/// The behaviour every <see cref="IWorkStore"/> adapter must have. Each concrete subclass runs every test against its
+/// own backend; each test instance gets fresh, isolated storage.
+/// </summary>
+public abstract partial class WorkStoreContract : IAsyncLifetime
+{
+    protected const string MainScope = "main";
+
+    protected static readonly DateTimeOffset T0 = new(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(2));
+
+    /// <summary>
+    /// Opens a store on this test's storage named <paramref name="scope"/>: stores opened with the same scope share
+    /// state (two writers), different scopes are independent. <paramref name="beforeItemWrites"/> is the adapter's
+    /// test seam, run between reading the stored versions and writing.
+    /// </summary>
+    protected abstract IWorkStore OpenStore(string scope = MainScope, Func<CancellationToken, Task>? beforeItemWrites = null);
+
+    /// <summary>Item write operations seen underneath the store (the wire, or the database), for the scope.</summary>
+    protected abstract Task<long> ItemWritesObservedAsync(string scope = MainScope);
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public abstract Task DisposeAsync();
+
+    protected static WorkItem Item(string key, string container, DateTimeOffset updated, string title = "Title", SourceKind? source = null) => new()
+    {
+        Source = source ?? SourceKind.GitHub,
+        Key = key,
+        Container = container,
+        Title = title,
+        State = StateCategory.InProgress,
+        Created = T0.AddDays(-30),
+        Updated = updated,
+    };
+
+    protected static async Task<List<WorkItem>> ReadAllSortedAsync(IWorkStore store)
+    {
+        var items = new List<WorkItem>();
+        await foreach (var item in store.ReadAllItemsAsync())
+        {
+            items.Add(item);
+        }
+
+        return [.. items.OrderBy(i => i.Key, StringComparer.Ordinal)];
+    }
+
+    protected static async Task<List<WorkItem>> ReadContainerAsync(IWorkStore store, SourceKind source, string container)
+    {
+        var items = new List<WorkItem>();
+        await foreach (var item in store.ReadItemsAsync(source, container))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    /// <summary>Field-by-field equality, lists by content, times by instant and offset.</summary>
+    protected static void AssertSameItem(WorkItem expected, WorkItem? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(
+            (expected.Source, expected.Key, expected.Container, expected.Title, expected.Url, expected.Type, expected.State, expected.Status),
+            (actual.Source, actual.Key, actual.Container, actual.Title, actual.Url, actual.Type, actual.State, actual.Status));
+        Assert.Equal(expected.Labels, actual.Labels);
+        Assert.Equal(expected.Components, actual.Components);
+        Assert.Equal(
+            (expected.ParentKey, expected.Milestone, expected.Assignee, expected.AssigneeEmail, expected.Estimate, expected.IsPullRequest, expected.Body),
+            (actual.ParentKey, actual.Milestone, actual.Assignee, actual.AssigneeEmail, actual.Estimate, actual.IsPullRequest, actual.Body));
+        Assert.Equal((expected.Created, expected.Created.Offset), (actual.Created, actual.Created.Offset));
+        Assert.Equal((expected.Updated, expected.Updated.Offset), (actual.Updated, actual.Updated.Offset));
+        Assert.Equal((expected.Closed, expected.Closed?.Offset), (actual.Closed, actual.Closed?.Offset));
+    }
+}

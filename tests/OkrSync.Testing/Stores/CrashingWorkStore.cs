@@ -1,0 +1,117 @@
+using OkrSync.Core.Ports;
+using OkrSync.Core.Reports;
+using OkrSync.Core.Work;
+
+namespace OkrSync.Testing.Stores;
+
+/// <summary>The simulated crash of <see cref="CrashingWorkStore"/>.</summary>
+public sealed class SimulatedCrashException(int writes) : Exception($"Simulated crash after {writes} writes.");
+
+/// <summary>
+/// Wraps a store and "crashes" once a budget of writes is spent: a write beyond it throws
+/// <see cref="SimulatedCrashException"/>. An upsert that straddles the budget writes its first items (as a smaller
+/// upsert) and then throws, like a process dying mid-call. Each upserted item, cursor, deletion, report, snapshot,
+/// delivery and send counts as one write. Reads always pass through.
+/// </summary>
+public sealed class CrashingWorkStore(IWorkStore inner, int writesBeforeCrash) : IWorkStore
+{
+    private readonly int budget = writesBeforeCrash;
+    private int remaining = writesBeforeCrash;
+
+    public bool Crashed { get; private set; }
+
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count <= remaining)
+        {
+            remaining -= items.Count;
+            return await inner.UpsertAsync(items, cancellationToken);
+        }
+
+        var allowed = Math.Max(remaining, 0);
+        if (allowed > 0)
+        {
+            await inner.UpsertAsync([.. items.Take(allowed)], cancellationToken);
+        }
+
+        throw Crash();
+    }
+
+    public async Task<int> DeleteAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return await inner.DeleteAsync(keys, cancellationToken);
+    }
+
+    public Task<WorkItem?> GetItemAsync(string key, CancellationToken cancellationToken = default) => inner.GetItemAsync(key, cancellationToken);
+
+    public IAsyncEnumerable<WorkItem> ReadItemsAsync(SourceKind source, string container, CancellationToken cancellationToken = default) =>
+        inner.ReadItemsAsync(source, container, cancellationToken);
+
+    public IAsyncEnumerable<WorkItem> ReadAllItemsAsync(CancellationToken cancellationToken = default) => inner.ReadAllItemsAsync(cancellationToken);
+
+    public Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.SaveCurrentReportAsync(report, cancellationToken);
+    }
+
+    public Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default) => inner.ReadCurrentReportAsync(cancellationToken);
+
+    public Task<bool> SaveWeeklySnapshotAsync(WeeklySnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.SaveWeeklySnapshotAsync(snapshot, cancellationToken);
+    }
+
+    public IAsyncEnumerable<WeeklySnapshot> ReadWeeklySnapshotsAsync(CancellationToken cancellationToken = default) => inner.ReadWeeklySnapshotsAsync(cancellationToken);
+
+    public Task<SyncCursor?> ReadCursorAsync(string sourceId, CancellationToken cancellationToken = default) => inner.ReadCursorAsync(sourceId, cancellationToken);
+
+    public Task WriteCursorAsync(SyncCursor cursor, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.WriteCursorAsync(cursor, cancellationToken);
+    }
+
+    public Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.TryRecordDeliveryAsync(source, deliveryId, receivedAt, cancellationToken);
+    }
+
+    public Task<bool> TryClaimReportSendAsync(string isoWeek, string recipient, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.TryClaimReportSendAsync(isoWeek, recipient, now, lease, cancellationToken);
+    }
+
+    public Task MarkReportSentAsync(string isoWeek, string recipient, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.MarkReportSentAsync(isoWeek, recipient, sentAt, cancellationToken);
+    }
+
+    public Task ReleaseReportSendAsync(string isoWeek, string recipient, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.ReleaseReportSendAsync(isoWeek, recipient, cancellationToken);
+    }
+
+    private void Spend()
+    {
+        if (remaining <= 0)
+        {
+            throw Crash();
+        }
+
+        remaining--;
+    }
+
+    private SimulatedCrashException Crash()
+    {
+        Crashed = true;
+        return new SimulatedCrashException(budget);
+    }
+}
