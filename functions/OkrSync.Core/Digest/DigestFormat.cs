@@ -64,7 +64,7 @@ public static class DigestFormat
         ArgumentNullException.ThrowIfNull(headline);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{Items(headline.OpenOrphaned)} open: {Percent(headline.OrphanRate)} of open non-operational work ({headline.OpenOrphaned} of {headline.OpenNonOperational}).");
+            $"{Count(headline.OpenOrphaned, "orphaned open item", "orphaned open items")}: {Percent(headline.OrphanRate)} of open non-operational work ({headline.OpenOrphaned} of {headline.OpenNonOperational}).");
     }
 
     /// <summary>An http(s) URL fit for a link, or null (tracker data is not trusted to be a safe link).</summary>

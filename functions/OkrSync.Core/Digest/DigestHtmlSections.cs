@@ -50,7 +50,7 @@ internal static class DigestHtmlSections
                 r.Paragraph($"font-size:14px;line-height:20px;color:{Ink};padding:12px 0 4px 0;font-weight:600;", p =>
                 {
                     p.Text($"And {DigestFormat.Count(orphans.Hidden, "more orphaned item", "more orphaned items")}");
-                    _ = orphans.MoreUrl is { } more ? p.Text(": ").Link("see them all", more) : p.Text(".");
+                    _ = orphans.MoreUrl is { } more ? p.Text(": ").Link("see them all", more) : p.Text(" (see the links under each repository or project).");
                 });
             }
         });

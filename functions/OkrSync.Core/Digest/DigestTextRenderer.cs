@@ -85,7 +85,7 @@ public static class DigestTextRenderer
         if (orphans.Hidden > 0)
         {
             Line(text);
-            Line(text, $"And {DigestFormat.Count(orphans.Hidden, "more orphaned item", "more orphaned items")}" + (orphans.MoreUrl is { } all ? $": {all}" : "."));
+            Line(text, $"And {DigestFormat.Count(orphans.Hidden, "more orphaned item", "more orphaned items")}" + (orphans.MoreUrl is { } all ? $": {all}" : " (see the links under each repository or project)."));
         }
         Line(text);
     }

@@ -28,6 +28,7 @@ internal static class ReportCommand
         {
             strategy, sources, asOf, format, includePullRequests, storyPoints,
         };
+        command.Add(ReportEmailCommand.Create(context));
         command.SetAction(async (parse, cancellationToken) =>
         {
             var specs = parse.GetValue(sources) ?? [];

@@ -30,7 +30,7 @@ public class DigestRenderingTests
         var input = Input([Orphan("ONB-4", 40, "mara.k", "mara.k@acme.example")]);
         var digest = WeeklyDigestBuilder.BuildFor(input, OwnerScope.Of(input.Report, "cto@acme.example"), Now);
 
-        Assert.Equal("OkrSync weekly, your part: 0 orphaned items, 3 findings — Acme Cloud 2026 H2", DigestSubject.For(digest));
+        Assert.Equal("OkrSync weekly, your part: 3 findings — Acme Cloud 2026 H2", DigestSubject.For(digest));
     }
 
     [Fact]
