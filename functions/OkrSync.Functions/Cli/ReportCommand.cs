@@ -29,6 +29,7 @@ internal static class ReportCommand
         {
             strategy, sources, asOf, format, includePullRequests, storyPoints, store,
         };
+        command.Add(ReportEmailCommand.Create(context));
         command.SetAction(async (parse, cancellationToken) =>
         {
             var specs = parse.GetValue(sources) ?? [];
