@@ -14,6 +14,7 @@ internal static class BenchmarkProgram
     {
         ["quick-align"] = args => { QuickAlign.Run(int.Parse(args.ElementAtOrDefault(1) ?? "1000000", CultureInfo.InvariantCulture)); return Task.FromResult(0); },
         ["store-throughput"] = StoreThroughput.RunAsync,
+        ["connectors"] = args => ConnectorsMeasurement.RunAsync(args[1..]),
     };
 
     public static async Task<int> Main(string[] args)

@@ -1,0 +1,35 @@
+namespace OkrSync.Functions.Sources.Http;
+
+/// <summary>
+/// What one source cost its tracker: HTTP requests on the wire (retries included), how many were answered
+/// 304 Not Modified, and the rate-limit budget left after the latest response. Thread-safe.
+/// </summary>
+public sealed class ApiUsage
+{
+    /// <summary>The request option that tells <see cref="ApiMeteringHandler"/> which source a request belongs to.</summary>
+    public static readonly HttpRequestOptionsKey<ApiUsage> OptionKey = new("OkrSync.ApiUsage");
+
+    private long calls;
+    private long notModified;
+    private long rateLimitRemaining = -1;
+
+    public long Calls => Interlocked.Read(ref calls);
+
+    public long NotModified => Interlocked.Read(ref notModified);
+
+    /// <summary>The tracker's remaining request budget as last reported, or null when it never said.</summary>
+    public int? RateLimitRemaining => Interlocked.Read(ref rateLimitRemaining) is var value and >= 0 ? (int)value : null;
+
+    internal void RecordCall() => Interlocked.Increment(ref calls);
+
+    internal void RecordNotModified() => Interlocked.Increment(ref notModified);
+
+    internal void RecordRateLimitRemaining(int remaining) => Interlocked.Exchange(ref rateLimitRemaining, remaining);
+
+    /// <summary>Tags <paramref name="request"/> so that its attempts are counted here.</summary>
+    public void Attach(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Options.Set(OptionKey, this);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OkrSync.Functions.Sources.GitHub;
+using OkrSync.Functions.Sources.Http;
+using OkrSync.Functions.Sources.Jira;
+using OkrSync.Functions.Sync;
+
+namespace OkrSync.Functions.Sources;
+
+public static class WorkSourcesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the tracker sources, bound from <c>OkrSync:GitHub</c> and <c>OkrSync:Jira</c> (appsettings, environment,
+    /// local.settings.json): the GitHub and Jira HTTP pipelines (retry, rate limits, integrity, metering),
+    /// <see cref="SourceFactory"/> and <see cref="SyncEngine"/> (which needs an <c>IWorkStore</c> registered elsewhere).
+    /// A registered TimeProvider is used for token expiry and every retry wait.
+    /// </summary>
+    public static IServiceCollection AddWorkSources(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.Section));
+        services.AddOptions<JiraOptions>().Bind(configuration.GetSection(JiraOptions.Section));
+        services.AddHttpClient(GitHubConnections.HttpClientName).AddTrackerPipeline(TrackerRetryPolicy.GitHub);
+        services.AddHttpClient<JiraClient>(ConfigureJira).AddTrackerPipeline(TrackerRetryPolicy.Jira);
+        services.AddTransient(sp => sp.GetRequiredService<IOptions<JiraOptions>>().Value);
+        services.AddSingleton(sp => new GitHubConnections(
+            sp.GetRequiredService<IOptions<GitHubOptions>>().Value, sp.GetRequiredService<IHttpMessageHandlerFactory>()));
+        services.AddSingleton(sp => new GitHubAppTokenProvider(
+            sp.GetRequiredService<IOptions<GitHubOptions>>().Value, sp.GetRequiredService<GitHubConnections>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient<SourceFactory>();
+        services.AddTransient<SyncEngine>();
+        return services;
+    }
+
+    private static void ConfigureJira(IServiceProvider services, HttpClient http)
+    {
+        var options = services.GetRequiredService<IOptions<JiraOptions>>().Value;
+        if (options.BaseUrl is { } baseUrl)
+        {
+            http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        }
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        http.DefaultRequestHeaders.Authorization = options.Deployment == JiraDeployment.Cloud
+            ? options.Email is { } email && options.ApiToken is { } token
+                ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{email}:{token}")))
+                : null
+            : options.PersonalAccessToken is { } pat ? new AuthenticationHeaderValue("Bearer", pat) : null;
+    }
+}

@@ -1,0 +1,143 @@
+using OkrSync.Core.Ports;
+using OkrSync.Core.Work;
+using OkrSync.Functions.Sources;
+
+namespace OkrSync.Functions.Sync;
+
+/// <summary>
+/// Runs sources into the store. <see cref="SyncAsync"/>: each source from its stored cursor; every page is upserted,
+/// then its cursor written, so a run that fails resumes where the last stored page ended (no gap; upserts are
+/// idempotent, so no duplicate effect). <see cref="ReconcileAsync"/>: a full pass per source that also deletes the
+/// stored items of the source's containers that the pass no longer saw (deleted, transferred, moved out of the JQL).
+/// A failing source is recorded in its stats and the run goes on with the next one.
+/// </summary>
+public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILogger<SyncEngine> logger)
+{
+    private const int DeleteBatch = 100;
+
+    public Task<SyncReport> SyncAsync(IReadOnlyList<IWorkSource> sources, IProgress<SourceProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(sources, reconcile: false, progress, cancellationToken);
+
+    public Task<SyncReport> ReconcileAsync(IReadOnlyList<IWorkSource> sources, IProgress<SourceProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(sources, reconcile: true, progress, cancellationToken);
+
+    private async Task<SyncReport> RunAsync(IReadOnlyList<IWorkSource> sources, bool reconcile, IProgress<SourceProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var started = time.GetTimestamp();
+        var stats = new List<SourceStats>(sources.Count);
+        foreach (var source in sources)
+        {
+            stats.Add(await RunSourceAsync(source, reconcile, progress, cancellationToken));
+        }
+        return new SyncReport(stats, time.GetElapsedTime(started));
+    }
+
+    private async Task<SourceStats> RunSourceAsync(IWorkSource source, bool reconcile, IProgress<SourceProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var tally = new Tally(source);
+        try
+        {
+            var cursor = reconcile ? null : await store.ReadCursorAsync(source.Id, cancellationToken);
+            var seen = reconcile ? new HashSet<string>(StringComparer.Ordinal) : null;
+            var containers = new HashSet<string>(StringComparer.Ordinal);
+            SourceKind? kind = (source as ITrackerSource)?.Kind;
+            await foreach (var page in source.ReadAsync(cursor, cancellationToken))
+            {
+                if (page.Items.Count > 0)
+                {
+                    tally.Add(page.Items.Count, await store.UpsertAsync(page.Items, cancellationToken));
+                }
+                tally.Pages++;
+                foreach (var item in page.Items)
+                {
+                    seen?.Add(item.Key);
+                    containers.Add(item.Container);
+                    kind ??= item.Source;
+                }
+                if (!reconcile && page.Cursor is { } next && next != cursor && (next.Position != cursor?.Position || next.ETag != cursor?.ETag))
+                {
+                    await store.WriteCursorAsync(next, cancellationToken);
+                    cursor = next;
+                }
+                progress?.Report(tally.Progress(completed: false));
+            }
+            if (seen is not null && kind is { } sourceKind)
+            {
+                tally.Deleted = await DeleteUnseenAsync(sourceKind, ScopeOf(source, containers), seen, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            tally.Error = e.Message;
+            LogSourceFailed(logger, source.Id, e);
+        }
+        progress?.Report(tally.Progress(completed: true));
+        var result = tally.ToStats(time.GetElapsedTime(started));
+        LogSourceDone(logger, result.Summary());
+        return result;
+    }
+
+    // A tracker source owns its container even when the pass saw nothing in it; an export owns the containers it lists.
+    private static IEnumerable<string> ScopeOf(IWorkSource source, HashSet<string> containers) =>
+        source is ITrackerSource tracker ? containers.Append(tracker.Container).Distinct(StringComparer.Ordinal) : containers;
+
+    private async Task<int> DeleteUnseenAsync(SourceKind kind, IEnumerable<string> containers, HashSet<string> seen, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var container in containers)
+        {
+            var gone = new List<string>();
+            await foreach (var item in store.ReadItemsAsync(kind, container, cancellationToken))
+            {
+                if (!seen.Contains(item.Key))
+                {
+                    gone.Add(item.Key);
+                }
+            }
+            foreach (var batch in gone.Chunk(DeleteBatch))
+            {
+                deleted += await store.DeleteAsync(batch, cancellationToken);
+            }
+        }
+        return deleted;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sync of {SourceId} failed; its cursor stays at the last stored page")]
+    private static partial void LogSourceFailed(ILogger logger, string sourceId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Summary}")]
+    private static partial void LogSourceDone(ILogger logger, string summary);
+
+    private sealed class Tally(IWorkSource source)
+    {
+        private readonly long callsBefore = (source as ITrackerSource)?.Usage.Calls ?? 0;
+        private readonly long notModifiedBefore = (source as ITrackerSource)?.Usage.NotModified ?? 0;
+        private UpsertResult written;
+
+        public int Fetched { get; private set; }
+
+        public int Pages { get; set; }
+
+        public int Deleted { get; set; }
+
+        public string? Error { get; set; }
+
+        public void Add(int fetched, UpsertResult result)
+        {
+            Fetched += fetched;
+            written += result;
+        }
+
+        public SourceProgress Progress(bool completed) =>
+            new(source.Id, Fetched, Pages, (source as ITrackerSource)?.Usage.RateLimitRemaining, completed);
+
+        public SourceStats ToStats(TimeSpan duration)
+        {
+            var usage = (source as ITrackerSource)?.Usage;
+            return new SourceStats(source.Id, Fetched, written.Written, written.Unchanged, written.Stale, Deleted, Pages,
+                (usage?.Calls ?? 0) - callsBefore, (usage?.NotModified ?? 0) - notModifiedBefore, usage?.RateLimitRemaining, duration, Error);
+        }
+    }
+}

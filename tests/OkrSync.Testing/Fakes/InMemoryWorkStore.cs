@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using OkrSync.Core.Ports;
+using OkrSync.Core.Reports;
+using OkrSync.Core.Work;
+
+namespace OkrSync.Testing.Fakes;
+
+/// <summary>
+/// <see cref="IWorkStore"/> in memory, with the adapters' semantics: an item whose content hash is unchanged is not
+/// rewritten, an item older than the stored one (by <see cref="WorkItem.Updated"/>) never overwrites it, and
+/// <see cref="UpsertResult"/> counts each case. Thread-safe. Counts writes for tests.
+/// </summary>
+public sealed class InMemoryWorkStore : IWorkStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, (WorkItem Item, string Hash)> items = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SyncCursor> cursors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> deliveries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, bool Sent)> sends = new(StringComparer.Ordinal);
+    private readonly List<WeeklySnapshot> snapshots = [];
+    private ReportDocument? report;
+
+    /// <summary>Rows actually written (inserted or replaced) since creation.</summary>
+    public int RowsWritten { get; private set; }
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return items.Count;
+            }
+        }
+    }
+
+    /// <summary>Every stored item with its content hash, by key: what two runs are compared on.</summary>
+    public IReadOnlyDictionary<string, string> ContentByKey()
+    {
+        lock (gate)
+        {
+            return items.ToDictionary(pair => pair.Key, pair => pair.Value.Hash, StringComparer.Ordinal);
+        }
+    }
+
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        int written = 0, unchanged = 0, stale = 0;
+        lock (gate)
+        {
+            foreach (var item in batch)
+            {
+                var hash = Hash(item);
+                if (items.TryGetValue(item.Key, out var stored))
+                {
+                    if (stored.Hash == hash)
+                    {
+                        unchanged++;
+                        continue;
+                    }
+                    if (item.Updated < stored.Item.Updated)
+                    {
+                        stale++;
+                        continue;
+                    }
+                }
+                items[item.Key] = (item, hash);
+                written++;
+            }
+            RowsWritten += written;
+        }
+        return Task.FromResult(new UpsertResult(written, unchanged, stale));
+    }
+
+    public Task<int> DeleteAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (gate)
+        {
+            return Task.FromResult(keys.Count(items.Remove));
+        }
+    }
+
+    public Task<WorkItem?> GetItemAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(items.TryGetValue(key, out var stored) ? stored.Item : null);
+        }
+    }
+
+    public IAsyncEnumerable<WorkItem> ReadItemsAsync(SourceKind source, string container, CancellationToken cancellationToken = default) =>
+        Stream(i => i.Source == source && i.Container == container, cancellationToken);
+
+    public IAsyncEnumerable<WorkItem> ReadAllItemsAsync(CancellationToken cancellationToken = default) => Stream(_ => true, cancellationToken);
+
+    public Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
+    {
+        this.report = report;
+        return Task.CompletedTask;
+    }
+
+    public Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default) => Task.FromResult(report);
+
+    public Task<bool> SaveWeeklySnapshotAsync(WeeklySnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (snapshots.Any(s => s.IsoWeek == snapshot.IsoWeek))
+            {
+                return Task.FromResult(false);
+            }
+            snapshots.Add(snapshot);
+            return Task.FromResult(true);
+        }
+    }
+
+    public async IAsyncEnumerable<WeeklySnapshot> ReadWeeklySnapshotsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<WeeklySnapshot> copy;
+        lock (gate)
+        {
+            copy = [.. snapshots.OrderBy(s => s.IsoWeek, StringComparer.Ordinal)];
+        }
+        foreach (var snapshot in copy)
+        {
+            await Task.Yield();
+            yield return snapshot;
+        }
+    }
+
+    public Task<SyncCursor?> ReadCursorAsync(string sourceId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(cursors.TryGetValue(sourceId, out var cursor) ? cursor : null);
+
+    public Task WriteCursorAsync(SyncCursor cursor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        cursors[cursor.SourceId] = cursor;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
+        Task.FromResult(deliveries.TryAdd($"{source}/{deliveryId}", receivedAt));
+
+    public Task<bool> TryClaimReportSendAsync(string isoWeek, string recipient, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var key = $"{isoWeek}/{recipient}";
+            if (sends.TryGetValue(key, out var claim) && (claim.Sent || claim.Until > now))
+            {
+                return Task.FromResult(false);
+            }
+            sends[key] = (now + lease, false);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task MarkReportSentAsync(string isoWeek, string recipient, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
+    {
+        sends[$"{isoWeek}/{recipient}"] = (DateTimeOffset.MaxValue, true);
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseReportSendAsync(string isoWeek, string recipient, CancellationToken cancellationToken = default)
+    {
+        sends.TryRemove($"{isoWeek}/{recipient}", out _);
+        return Task.CompletedTask;
+    }
+
+    private async IAsyncEnumerable<WorkItem> Stream(Func<WorkItem, bool> filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<WorkItem> copy;
+        lock (gate)
+        {
+            copy = [.. items.Values.Select(v => v.Item).Where(filter).OrderBy(i => i.Key, StringComparer.Ordinal)];
+        }
+        foreach (var item in copy)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return item;
+        }
+        await Task.CompletedTask;
+    }
+
+    /// <summary>The content hash: every field, lists by value.</summary>
+    public static string Hash(WorkItem item) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(item)));
+}
