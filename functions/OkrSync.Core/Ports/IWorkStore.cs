@@ -27,7 +27,10 @@ public interface IWorkStore
     /// <summary>All items, streamed.</summary>
     IAsyncEnumerable<WorkItem> ReadAllItemsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Saves the current rollup and findings (the report without its work items), replacing the previous one.</summary>
+    /// <summary>
+    /// Saves the current report, replacing the previous one, as given: callers keep its work items to those that need
+    /// attention (orphaned and contradicting), so that it stays a bounded size. A large report is stored whole or not at all.
+    /// </summary>
     Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default);
 
     Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default);

@@ -12,6 +12,7 @@ internal static class CliApp
         ReportCommand.Create(context),
         DemoCommand.Create(context),
         InitCommand.Create(context),
+        SyncCommand.Create(context),
         HistoryCommand.Create(context),
         HostCommands.Serve(),
         HostCommands.Handler(),

@@ -22,6 +22,11 @@ internal sealed record CliContext(IAnsiConsole Out, TextWriter Error, TimeProvid
         }
     }
 
+    /// <summary>The same context with one configuration value set on top (a command-line option that overrides configuration).</summary>
+    public CliContext WithSetting(string key, string? value) => value is null
+        ? this
+        : this with { Configuration = new ConfigurationBuilder().AddConfiguration(Configuration).AddInMemoryCollection([new(key, value)]).Build() };
+
     public int Fail(string message)
     {
         Error.WriteLine($"error: {message}");

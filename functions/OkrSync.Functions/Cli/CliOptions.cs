@@ -51,7 +51,6 @@ internal static class CliOptions
 
     public static Option<string?> JiraStoryPointsField() => new("--jira-story-points-field")
     {
-        Description = "Jira field holding story points in jira-export files (default customfield_10016).",
-        DefaultValueFactory = _ => "customfield_10016",
+        Description = "Jira field holding story points (default: OkrSync:Jira:StoryPointsField; exports fall back to customfield_10016, live Jira discovers it).",
     };
 }

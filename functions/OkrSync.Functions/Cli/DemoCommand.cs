@@ -1,35 +1,66 @@
 using System.CommandLine;
 using OkrSync.Core.Alignment;
-using OkrSync.Core.Work;
+using OkrSync.Core.Reports;
+using OkrSync.Core.Strategy;
 using OkrSync.Functions.Demo;
-using OkrSync.Functions.Sources.Files;
+using OkrSync.Functions.Pipeline;
+using OkrSync.Functions.Storage.Sqlite;
+using OkrSync.Functions.Sync;
+using Spectre.Console;
 
 namespace OkrSync.Functions.Cli;
 
-/// <summary><c>okrsync demo</c>: the real pipeline on a built-in sample company, no credentials, offline.</summary>
+/// <summary>
+/// <c>okrsync demo</c>: the real pipeline on a built-in sample company, offline and with no credentials. It writes the
+/// sample workspace to <c>.okrsync/demo/</c>, syncs it into the embedded store, stores the report and this week's
+/// snapshot, and prints the report. Follow-up commands (<c>report</c>, <c>history</c>, <c>report email</c>) read that store.
+/// </summary>
 internal static class DemoCommand
 {
+    public const string DefaultStore = "sqlite:" + SqliteStoreOptions.DefaultPath;
+
     public static Command Create(CliContext context)
     {
         var format = CliOptions.Format();
-        var command = new Command("demo", "Run the whole pipeline on a built-in sample company (Acme Cloud).") { format };
+        var store = new Option<string>("--store")
+        {
+            Description = $"Where to keep the demo's results (default {DefaultStore}; configuration is ignored so the demo never touches a real store).",
+            DefaultValueFactory = _ => DefaultStore,
+        };
+        var command = new Command("demo", "Run the whole pipeline on a built-in sample company (Acme Cloud), into the embedded store.") { format, store };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var now = context.Clock.GetUtcNow();
-            var directory = Path.Combine(Path.GetTempPath(), $"okrsync-demo-{Guid.NewGuid():N}");
-            try
+            var directory = Path.GetFullPath(Path.Combine(".okrsync", "demo"));
+            // Dated from the start of today, so that running the demo twice in a day changes nothing.
+            var paths = DemoWorkspace.WriteTo(directory, new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), overwrite: true);
+            var strategy = StrategyLoader.Load(DemoWorkspace.StrategyYaml(), paths[0]).Strategy!;
+            if (!StoreScope.TryOpen(context, parse.GetValue(store), out var scope))
             {
-                DemoWorkspace.WriteTo(directory, now);
-                var sources = new[]
-                {
-                    new FileExportSource(SourceKind.GitHub, Path.Combine(directory, DemoWorkspace.GitHubFile)),
-                    new FileExportSource(SourceKind.Jira, Path.Combine(directory, DemoWorkspace.JiraFile), "customfield_10016"),
-                };
-                return await ReportCommand.RunAsync(context, Path.Combine(directory, DemoWorkspace.StrategyFile), sources, now, parse.GetValue(format) ?? "text", AlignmentOptions.Default, cancellationToken);
+                return ExitCodes.Failed;
             }
-            finally
+            using (scope)
             {
-                Directory.Delete(directory, recursive: true);
+                using var services = CliServices.Build(context, scope!.Store);
+                if (!CliServices.TryCreateSources(context, services, [$"github-export:{paths[1]}", $"jira-export:{paths[2]}"], out var sources))
+                {
+                    return ExitCodes.Failed;
+                }
+                var sync = await services.GetRequiredService<SyncEngine>().SyncAsync(sources, null, cancellationToken);
+                if (!sync.Succeeded)
+                {
+                    return context.Fail(string.Join("; ", sync.Sources.Where(s => !s.Succeeded).Select(s => s.Summary())));
+                }
+                var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Store, strategy, now, AlignmentOptions.Default, cancellationToken);
+                var formatName = parse.GetValue(format) ?? "text";
+                ReportCommand.Render(context, recomputed.Report.ToDocument(), formatName);
+                if (formatName == "text")
+                {
+                    context.Out.WriteLine();
+                    context.Out.WriteLine($"The sample workspace is in {directory}; the results are stored in {scope.Description} ({sync.Sources.Sum(s => s.Written)} items written, {sync.Sources.Sum(s => s.Unchanged)} unchanged).");
+                    context.Out.WriteLine("Next: 'okrsync report email --dry-run' for this week's e-mail, 'okrsync history' for the weekly trend, 'okrsync init DIR' to start your own.");
+                }
+                return ExitCodes.Ok;
             }
         });
         return command;

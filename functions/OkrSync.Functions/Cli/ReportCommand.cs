@@ -6,7 +6,6 @@ using OkrSync.Core.Work;
 using OkrSync.Functions.Cli.Rendering;
 using OkrSync.Functions.Pipeline;
 using OkrSync.Functions.Sources;
-using OkrSync.Functions.Sources.Files;
 
 namespace OkrSync.Functions.Cli;
 
@@ -29,6 +28,7 @@ internal static class ReportCommand
         {
             strategy, sources, asOf, format, includePullRequests, storyPoints, store,
         };
+        command.Add(ReportEmailCommand.Create(context));
         command.SetAction(async (parse, cancellationToken) =>
         {
             var specs = parse.GetValue(sources) ?? [];
@@ -42,7 +42,8 @@ internal static class ReportCommand
             {
                 return context.Fail("--strategy is required with --source");
             }
-            if (!TryResolve(context, specs, parse.GetValue(storyPoints), out var resolved))
+            using var services = CliServices.Build(context.WithSetting("OkrSync:Jira:StoryPointsField", parse.GetValue(storyPoints)));
+            if (!CliServices.TryCreateSources(context, services, specs, out var resolved))
             {
                 return ExitCodes.Failed;
             }
@@ -74,7 +75,7 @@ internal static class ReportCommand
         {
             items = await WorkItemSet.ReadAllAsync(sources, cancellationToken);
         }
-        catch (SourceFormatException e)
+        catch (Exception e) when (e is SourceFormatException or HttpRequestException or Octokit.ApiException)
         {
             return context.Fail(e.Message);
         }
@@ -140,34 +141,5 @@ internal static class ReportCommand
                 TextReportWriter.Write(context.Out, report);
                 break;
         }
-    }
-
-    public static bool TryResolve(CliContext context, IEnumerable<string> specs, string? storyPointsField, out IReadOnlyList<IWorkSource> sources)
-    {
-        var resolved = new List<IWorkSource>();
-        foreach (var text in specs)
-        {
-            if (!SourceSpec.TryParse(text, out var spec, out var error))
-            {
-                context.Fail(error);
-                sources = [];
-                return false;
-            }
-            switch (spec!.Kind)
-            {
-                case SourceSpec.GitHubExport:
-                    resolved.Add(new FileExportSource(SourceKind.GitHub, spec.Value));
-                    break;
-                case SourceSpec.JiraExport:
-                    resolved.Add(new FileExportSource(SourceKind.Jira, spec.Value, storyPointsField));
-                    break;
-                default:
-                    context.Fail($"'{text}': live {spec.Kind} sources are not built yet; use an export file ({spec.Kind}-export:PATH).");
-                    sources = [];
-                    return false;
-            }
-        }
-        sources = resolved;
-        return true;
     }
 }

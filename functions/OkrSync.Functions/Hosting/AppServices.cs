@@ -3,6 +3,7 @@ using OkrSync.Functions.Hosting.Invocations;
 using OkrSync.Functions.Hosting.Local;
 using OkrSync.Functions.Hosting.Webhooks;
 using OkrSync.Functions.Hosting.WeeklyReport;
+using OkrSync.Functions.Mail;
 using OkrSync.Functions.NightlyReconcile;
 using OkrSync.Functions.Pipeline;
 using OkrSync.Functions.Queues;
@@ -21,6 +22,8 @@ internal static class AppServices
         services.AddWorkStore(configuration);
         services.AddEventQueue(configuration);
         services.AddTrackerConnectors(configuration);
+        services.AddOkrSyncMail(configuration);
+        services.AddSingleton<IWeeklyReportJob, MailWeeklyReportJob>();
         services.AddSingleton<StrategyProvider>();
         services.AddSingleton<LiveReport>();
         services.AddSingleton<QueueSignal>();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OkrSync.Core.Alignment;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
@@ -14,7 +15,11 @@ namespace OkrSync.Functions.Pipeline;
 /// </summary>
 public static class ReportRecomputer
 {
-    public static async Task<Report> RecomputeAsync(IWorkStore store, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<Report> RecomputeAsync(IWorkStore store, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await RecomputeWithOutcomeAsync(store, strategy, asOf, options, cancellationToken)).Report;
+
+    /// <summary>As <see cref="RecomputeAsync"/>, and says whether anything was written: an unchanged report is not rewritten.</summary>
+    public static async Task<Recomputed> RecomputeWithOutcomeAsync(IWorkStore store, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var items = new List<WorkItem>();
@@ -24,10 +29,20 @@ public static class ReportRecomputer
         }
         var report = ReportBuilder.Build(strategy, items, asOf, options);
         var document = ToStoredDocument(report);
-        await store.SaveCurrentReportAsync(document, cancellationToken);
-        await store.SaveWeeklySnapshotAsync(WeeklySnapshot.From(document), cancellationToken);
-        return report;
+        var previous = await store.ReadCurrentReportAsync(cancellationToken);
+        var reportChanged = previous is null || !SameApartFromTime(previous, document);
+        if (reportChanged)
+        {
+            await store.SaveCurrentReportAsync(document, cancellationToken);
+        }
+        var snapshotWritten = await store.SaveWeeklySnapshotAsync(WeeklySnapshot.From(document), cancellationToken);
+        return new Recomputed(report, reportChanged, snapshotWritten);
     }
+
+    // The as-of instant moves on every run; what matters is whether anything else did.
+    private static bool SameApartFromTime(ReportDocument a, ReportDocument b) =>
+        JsonSerializer.Serialize(a with { AsOf = default }, ReportJsonContext.Default.ReportDocument) ==
+        JsonSerializer.Serialize(b with { AsOf = default }, ReportJsonContext.Default.ReportDocument);
 
     /// <summary>The report as stored: everything but the aligned and operational work items.</summary>
     public static ReportDocument ToStoredDocument(Report report)
@@ -40,3 +55,6 @@ public static class ReportRecomputer
         return report.ToDocument(includeWorkItems: false) with { WorkItems = attention };
     }
 }
+
+/// <summary>A recomputed report, and what was written for it.</summary>
+public sealed record Recomputed(Report Report, bool ReportWritten, bool SnapshotWritten);

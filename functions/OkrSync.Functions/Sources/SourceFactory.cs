@@ -39,7 +39,7 @@ public sealed class SourceFactory(
             sources.Add(spec.Kind switch
             {
                 SourceSpec.GitHubExport => new FileExportSource(SourceKind.GitHub, spec.Value),
-                SourceSpec.JiraExport => new FileExportSource(SourceKind.Jira, spec.Value, jiraOptions.Value.StoryPointsField),
+                SourceSpec.JiraExport => new FileExportSource(SourceKind.Jira, spec.Value, jiraOptions.Value.StoryPointsField ?? JiraOptions.CommonStoryPointsField),
                 SourceSpec.GitHub => CreateGitHub(spec.Value),
                 SourceSpec.Jira => CreateJira(spec.Value.ToUpperInvariant(), site ??= CreateJiraSite()),
                 _ => throw new ArgumentException($"unknown source kind '{spec.Kind}'", nameof(specs)),

@@ -15,7 +15,7 @@ public sealed class DemoCommandTests : IDisposable
     {
         var cli = new CliHarness();
 
-        var exit = await cli.RunAsync("demo");
+        var exit = await cli.RunAsync("demo", "--store", Store);
 
         Assert.Equal(0, exit);
         Assert.Contains("Acme Cloud 2026 H2", cli.Output, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class DemoCommandTests : IDisposable
     {
         var cli = new CliHarness();
 
-        await cli.RunAsync("demo", "--format", "json");
+        await cli.RunAsync("demo", "--format", "json", "--store", Store);
 
         using var json = JsonDocument.Parse(cli.Output);
         var root = json.RootElement;
@@ -43,6 +43,34 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(["github", "jira"], sources);
         Assert.Contains(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "idle-bet" && f.GetProperty("subject").GetString() == "partners");
         Assert.Contains(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "outputs-without-outcome" && f.GetProperty("subject").GetString() == "time-to-value");
+    }
+
+    private string Store => $"sqlite:{Path.Combine(directory.Path, "demo.db")}";
+
+    [Fact]
+    public async Task DemoTwice_SecondRunWritesNothing()
+    {
+        var first = new CliHarness();
+        var second = new CliHarness();
+
+        await first.RunAsync("demo", "--store", Store);
+        await second.RunAsync("demo", "--store", Store);
+
+        Assert.Matches(@"\((\d+) items written, 0 unchanged\)", first.Output);
+        Assert.Contains("(0 items written,", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoThenEmailDryRun_PrintsTheEmail()
+    {
+        await new CliHarness().RunAsync("demo", "--store", Store);
+        var cli = new CliHarness();
+
+        var exit = await cli.RunAsync("report", "email", "--dry-run", "--store", Store, "--to", "ceo@acme.example");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Subject: OkrSync weekly: 25 orphaned items", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("https://github.com/acme/web/issues/", cli.Output, StringComparison.Ordinal);
     }
 
     [Fact]

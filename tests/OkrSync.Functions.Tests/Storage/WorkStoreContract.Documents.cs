@@ -16,7 +16,7 @@ public abstract partial class WorkStoreContract
     }
 
     [Fact]
-    public async Task SaveCurrentReport_ReportOfMegabytes_RoundTripsWithoutWorkItems()
+    public async Task SaveCurrentReport_ReportOfMegabytes_RoundTripsWhole()
     {
         var store = OpenStore();
         var report = SampleReports.Report(keyResults: 4_000, findings: 24_000, T0);
@@ -24,7 +24,7 @@ public abstract partial class WorkStoreContract
 
         await store.SaveCurrentReportAsync(report);
 
-        Assert.Equal(Json(report with { WorkItems = [] }), Json(await OpenStore().ReadCurrentReportAsync()));
+        Assert.Equal(Json(report), Json(await OpenStore().ReadCurrentReportAsync()));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public abstract partial class WorkStoreContract
         await store.SaveCurrentReportAsync(large);
 
         Assert.Equal("small", afterSmall?.Strategy);
-        Assert.Equal(Json(large with { WorkItems = [] }), Json(await store.ReadCurrentReportAsync()));
+        Assert.Equal(Json(large), Json(await store.ReadCurrentReportAsync()));
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class JiraOptions
     /// <summary>Custom field id of story points; discovered from <c>/field</c> when absent.</summary>
     public string? StoryPointsField { get; set; }
 
+    /// <summary>Jira Cloud's usual "Story point estimate" field, assumed for export files when none is configured.</summary>
+    public const string CommonStoryPointsField = "customfield_10016";
+
     public string? WebhookSecret { get; set; }
 
     /// <summary>How far before the cursor an incremental query starts, to cover Jira's eventual consistency.</summary>

@@ -9,7 +9,7 @@ public sealed partial class SqliteWorkStore
     public async Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var json = JsonSerializer.Serialize(report with { WorkItems = [] }, ReportJsonContext.Default.ReportDocument);
+        var json = JsonSerializer.Serialize(report, ReportJsonContext.Default.ReportDocument);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null, "INSERT INTO current_report (id, json) VALUES (1, $json) ON CONFLICT (id) DO UPDATE SET json = excluded.json;");
         command.Parameters.AddWithValue("$json", json);

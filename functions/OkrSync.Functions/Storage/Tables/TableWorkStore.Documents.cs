@@ -12,12 +12,12 @@ public sealed partial class TableWorkStore
     private const string CurrentReportName = "report";
     private const string WeeklyPartition = "weekly";
 
-    /// <summary>Stores the report without its work items, gzip-compressed JSON, chunked when large (see <see cref="ChunkedDocuments"/>).</summary>
+    /// <summary>Stores the report as given (callers keep only the work items that need attention), gzip-compressed JSON, chunked when large (see <see cref="ChunkedDocuments"/>).</summary>
     public async Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         await EnsureCreatedAsync(cancellationToken);
-        var body = Compress(report with { WorkItems = [] }, ReportJsonContext.Default.ReportDocument);
+        var body = Compress(report, ReportJsonContext.Default.ReportDocument);
         await new ChunkedDocuments(Reports, logger).ReplaceAsync(CurrentReportPartition, CurrentReportName, body, cancellationToken);
     }
 

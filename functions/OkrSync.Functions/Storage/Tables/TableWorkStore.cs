@@ -6,7 +6,7 @@ namespace OkrSync.Functions.Storage.Tables;
 
 /// <summary>
 /// <see cref="IWorkStore"/> on Azure Table Storage (or Azurite). The table design is documented in
-/// <c>Storage/STORAGE.md</c>. Tables are created on first use.
+/// README.md ("Storage"). Tables are created on first use.
 /// </summary>
 public sealed partial class TableWorkStore : IWorkStore, IDisposable
 {

@@ -3,9 +3,6 @@ namespace OkrSync.Testing.FakeTrackers;
 /// <summary>Random fault injection: each response fails with <see cref="Probability"/>, drawn from a Random seeded with <see cref="Seed"/>.</summary>
 public sealed record FaultOptions
 {
-    /// <summary>No random faults.</summary>
-    public static FaultOptions None { get; } = new();
-
     /// <summary>The failure kinds drawn by default: every kind except <see cref="FaultKind.SlowResponse"/>.</summary>
     public static IReadOnlyList<FaultKind> FailureKinds { get; } =
     [
@@ -18,6 +15,10 @@ public sealed record FaultOptions
         FaultKind.TruncatedJson,
         FaultKind.TruncatedThenReset,
     ];
+
+    // Declared after FailureKinds on purpose: static initialisers run in order, and None copies FailureKinds.
+    /// <summary>No random faults.</summary>
+    public static FaultOptions None { get; } = new();
 
     /// <summary>Chance (0..1) that a response is replaced by a fault.</summary>
     public double Probability { get; init; }

@@ -1,0 +1,76 @@
+using OkrSync.Core.Findings;
+using OkrSync.Core.Reports;
+using OkrSync.Core.Work;
+
+namespace OkrSync.Core.Digest;
+
+/// <summary>Builds the weekly digest from the stored report, the orphaned items and the snapshots. Pure and deterministic.</summary>
+public static class WeeklyDigestBuilder
+{
+    /// <summary>The leadership digest: everything.</summary>
+    public static WeeklyDigest Build(DigestInput input, DateTimeOffset asOf, DigestOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Build(input, asOf, options ?? DigestOptions.Default, owner: null, _ => true, _ => true);
+    }
+
+    /// <summary>One owner's digest: only their part (see <see cref="OwnerScope"/>). <see cref="WeeklyDigest.IsEmpty"/> when they have none.</summary>
+    public static WeeklyDigest BuildFor(DigestInput input, OwnerScope owner, DateTimeOffset asOf, DigestOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(owner);
+        return Build(
+            input,
+            asOf,
+            options ?? DigestOptions.Default,
+            owner.Address,
+            item => OwnerScope.SameAddress(item.AssigneeEmail, owner.Address),
+            finding => IsOwnersPart(finding, owner));
+    }
+
+    private static WeeklyDigest Build(DigestInput input, DateTimeOffset asOf, DigestOptions options, string? owner, Func<WorkItem, bool> ownsItem, Func<FindingJson, bool> ownsFinding)
+    {
+        var report = input.Report;
+        var week = WeeklySnapshot.IsoWeekOf(asOf);
+        var earlier = input.History.Where(s => string.CompareOrdinal(s.IsoWeek, week) < 0).OrderBy(s => s.IsoWeek, StringComparer.Ordinal).ToList();
+        var findings = report.Findings.Where(ownsFinding).ToList();
+        return new WeeklyDigest(
+            report.Strategy,
+            week,
+            asOf,
+            owner,
+            Headline(report.Summary, earlier.LastOrDefault()),
+            OrphanGrouping.Group(input.OrphanedItems.Where(ownsItem).ToList(), asOf, options),
+            Section(findings, FindingKinds.ContradictsNotDoing),
+            Section(findings, FindingKinds.OutputsWithoutOutcome),
+            Section(findings, FindingKinds.UnbackedKeyResult, FindingKinds.IdleBet),
+            Section(findings, FindingKinds.StaleInitiative),
+            Trend(report.Summary, week, earlier, options.TrendWeeks));
+    }
+
+    private static bool IsOwnersPart(FindingJson finding, OwnerScope owner) => finding.Kind switch
+    {
+        _ when finding.BetId is { } bet && owner.Bets.Contains(bet) => true,
+        FindingKinds.StaleInitiative => owner.Initiatives.Contains(finding.Subject),
+        FindingKinds.OutputsWithoutOutcome or FindingKinds.UnbackedKeyResult => owner.KeyResults.Contains(finding.Subject),
+        _ => false,
+    };
+
+    private static DigestHeadline Headline(SummaryJson summary, WeeklySnapshot? previous)
+    {
+        var change = previous is null
+            ? null
+            : new WeekChange(previous.IsoWeek, summary.OpenOrphaned - previous.Summary.OpenOrphaned, Math.Round((summary.OrphanRate - previous.Summary.OrphanRate) * 100, 1));
+        return new DigestHeadline(summary.OpenOrphaned, summary.OpenNonOperational, summary.OrphanRate, change);
+    }
+
+    private static List<DigestFinding> Section(IEnumerable<FindingJson> findings, params string[] kinds) =>
+        [.. findings.Where(f => kinds.Contains(f.Kind, StringComparer.Ordinal)).Select(f => new DigestFinding(f.Kind, f.Subject, f.Message, f.Url))];
+
+    private static List<TrendPoint> Trend(SummaryJson current, string week, List<WeeklySnapshot> earlier, int weeks)
+    {
+        var points = earlier.TakeLast(Math.Max(0, weeks - 1)).Select(s => new TrendPoint(s.IsoWeek, s.Summary.OpenOrphaned, s.Summary.OrphanRate)).ToList();
+        points.Add(new TrendPoint(week, current.OpenOrphaned, current.OrphanRate));
+        return points;
+    }
+}
