@@ -79,7 +79,6 @@ public sealed class InvocationTests
     [Theory]
     [InlineData("ScheduledSync")]
     [InlineData("NightlyReconcile")]
-    [InlineData("WeeklyOrphanReport")]
     public async Task TimerInvocation_AnswersTheHostShape(string function)
     {
         await using var app = await AppHarness.StartAsync(AppMode.Handler);
@@ -90,6 +89,26 @@ public sealed class InvocationTests
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(JsonValueKind.Object, body.GetProperty("Outputs").ValueKind);
         Assert.NotEqual(0, body.GetProperty("Logs").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task WeeklyOrphanReportTimer_SendsTheDigestThroughTheMailHook()
+    {
+        var outbox = Directory.CreateTempSubdirectory("okrsync-outbox-").FullName;
+        await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?>
+        {
+            ["OkrSync:Mail:OutboxPath"] = outbox,
+            ["OkrSync:Mail:From"] = "okrsync@acme.example",
+            ["OkrSync:Mail:Leadership:0"] = "lead@acme.example",
+        });
+        await ApiTests.Apply(app, HostPayloads.GitHubUpsert(5));
+
+        var response = await app.Client.PostAsync(new Uri("/WeeklyOrphanReport", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("WeeklyOrphanReport")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("1 sent", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(outbox, "*.eml", SearchOption.AllDirectories));
+        Directory.Delete(outbox, recursive: true);
     }
 
     [Fact]
