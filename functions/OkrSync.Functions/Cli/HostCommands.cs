@@ -19,7 +19,7 @@ internal static class HostCommands
         command.SetAction((parse, cancellationToken) =>
         {
             var value = parse.GetValue(urls);
-            return AppHost.RunAsync(AppMode.Serve, value is null ? [] : ["--urls", value], cancellationToken);
+            return RunAsync(AppMode.Serve, value is null ? [] : ["--urls", value], cancellationToken);
         });
         return command;
     }
@@ -27,7 +27,20 @@ internal static class HostCommands
     public static Command Handler()
     {
         var command = new Command("handler", $"Run as the Azure Functions custom handler (listens on {AppHost.PortVariable}).");
-        command.SetAction((_, cancellationToken) => AppHost.RunAsync(AppMode.Handler, [], cancellationToken));
+        command.SetAction((_, cancellationToken) => RunAsync(AppMode.Handler, [], cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunAsync(AppMode mode, string[] args, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AppHost.RunAsync(mode, args, cancellationToken);
+        }
+        catch (AppHostException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -67,7 +67,7 @@ internal static partial class AppHost
         var port = configuration[PortVariable];
         if (!int.TryParse(port, out var number) || number is <= 0 or > 65535)
         {
-            throw new InvalidOperationException($"handler mode needs {PortVariable} (the Functions host sets it); got '{port}'");
+            throw new AppHostException($"handler mode needs {PortVariable} (the Functions host sets it); got '{port}'");
         }
         return $"http://127.0.0.1:{number}";
     }
@@ -77,4 +77,22 @@ internal static partial class AppHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "okrsync {Mode}: app folder {Root}")]
     private static partial void LogMode(ILogger logger, AppMode mode, string root);
+}
+
+/// <summary>The web host cannot start as configured; the message says why.</summary>
+public sealed class AppHostException : Exception
+{
+    public AppHostException(string message)
+        : base(message)
+    {
+    }
+
+    public AppHostException()
+    {
+    }
+
+    public AppHostException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }
