@@ -25,7 +25,15 @@ internal sealed partial class WebhookIntake(IWorkStore store, IEventQueue queue,
         {
             LogReference(logger, source, message.Event, fitted.Fetches.Count);
         }
-        await queue.EnqueueAsync(fitted.ToJson(), cancellationToken);
+        try
+        {
+            await queue.EnqueueAsync(fitted.ToJson(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogEnqueueFailed(logger, source, deliveryId, e);
+            return WebhookResponses.Error(StatusCodes.Status503ServiceUnavailable, "the event could not be queued; the next sync will pick the change up");
+        }
         signal.Notify();
         LogAccepted(logger, source, message.Event, message.Action, deliveryId);
         OkrSyncTelemetry.Webhooks.Add(1, new("okrsync.source", source), new("okrsync.outcome", "accepted"));
@@ -48,6 +56,9 @@ internal sealed partial class WebhookIntake(IWorkStore store, IEventQueue queue,
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source} webhook {Event}.{Action} accepted (delivery {DeliveryId})")]
     private static partial void LogAccepted(ILogger logger, string source, string @event, string? action, string? deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Source} webhook delivery {DeliveryId} could not be queued")]
+    private static partial void LogEnqueueFailed(ILogger logger, string source, string? deliveryId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source} webhook delivery {DeliveryId} was already received; ignored")]
     private static partial void LogDuplicate(ILogger logger, string source, string deliveryId);
