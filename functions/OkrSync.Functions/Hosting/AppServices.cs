@@ -2,7 +2,7 @@ using OkrSync.Functions.ApplyTrackerEvent;
 using OkrSync.Functions.Hosting.Invocations;
 using OkrSync.Functions.Hosting.Local;
 using OkrSync.Functions.Hosting.Webhooks;
-using OkrSync.Functions.Hosting.WeeklyReport;
+using OkrSync.Functions.WeeklyOrphanReport;
 using OkrSync.Functions.Mail;
 using OkrSync.Functions.NightlyReconcile;
 using OkrSync.Functions.Pipeline;

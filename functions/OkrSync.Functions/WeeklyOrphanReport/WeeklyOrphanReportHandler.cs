@@ -1,6 +1,6 @@
 using OkrSync.Functions.Hosting.Invocations;
 
-namespace OkrSync.Functions.Hosting.WeeklyReport;
+namespace OkrSync.Functions.WeeklyOrphanReport;
 
 /// <summary>
 /// Routes the <c>WeeklyOrphanReport</c> timer (<c>%OKRSYNC_REPORT_SCHEDULE%</c>, default Mondays 07:00 UTC) to the

@@ -1,6 +1,6 @@
 using OkrSync.Functions.Mail;
 
-namespace OkrSync.Functions.Hosting.WeeklyReport;
+namespace OkrSync.Functions.WeeklyOrphanReport;
 
 /// <summary>
 /// The weekly report on the mail sender: sends this ISO week's digests once per recipient. A failed recipient fails

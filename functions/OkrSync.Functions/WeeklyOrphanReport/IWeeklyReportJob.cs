@@ -1,4 +1,4 @@
-namespace OkrSync.Functions.Hosting.WeeklyReport;
+namespace OkrSync.Functions.WeeklyOrphanReport;
 
 /// <summary>
 /// The hook for the weekly "orphaned work" e-mail: register an implementation (the mail sender) and the
