@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OkrSync.Core.Work;
 
 namespace OkrSync.Core.Alignment;
@@ -18,22 +20,40 @@ public static class Aligner
         var items = Filter(workItems, options.IncludePullRequests);
         var n = items.Length;
 
-        var position = new Dictionary<string, int>(n, StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < n; i++)
+        // Only keys that something points at need an index: parents named by items and by `parents:` rules.
+        // That is a small share of the items, so the lookup table stays small and cache-friendly.
+        var position = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
         {
-            position[items[i].Key] = i;
+            if (item.ParentKey is { } parentKey)
+            {
+                position.TryAdd(parentKey, -1);
+            }
+        }
+        foreach (var key in index.ByParent.Keys)
+        {
+            position.TryAdd(key, -1);
+        }
+        if (position.Count > 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(position, items[i].Key);
+                if (!Unsafe.IsNullRef(ref slot))
+                {
+                    slot = i;
+                }
+            }
         }
         var parent = new int[n];
         for (var i = 0; i < n; i++)
         {
-            parent[i] = items[i].ParentKey is { } key && position.TryGetValue(key, out var p) && p != i ? p : -1;
+            parent[i] = items[i].ParentKey is { } key && position.TryGetValue(key, out var p) && p >= 0 && p != i ? p : -1;
         }
-
-        // `parents:` rules name few items: find them once, instead of hashing every item's key.
         var ruleAt = new Dictionary<int, int[]>();
         foreach (var (key, initiatives) in index.ByParent)
         {
-            if (position.TryGetValue(key, out var at))
+            if (position.TryGetValue(key, out var at) && at >= 0)
             {
                 ruleAt[at] = initiatives;
             }

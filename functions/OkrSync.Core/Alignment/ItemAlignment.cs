@@ -6,8 +6,9 @@ namespace OkrSync.Core.Alignment;
 /// <summary>
 /// Where one work item stands against the strategy. <see cref="Initiatives"/> lists every initiative the item
 /// counts in (also when it is contradicting); <see cref="Contradicts"/> lists the "not doing" entries its labels hit.
+/// A struct: a million of them are one array, not a million objects for the garbage collector to trace.
 /// </summary>
-public sealed class ItemAlignment
+public readonly struct ItemAlignment
 {
     private readonly StrategyIndex index;
 
@@ -24,14 +25,18 @@ public sealed class ItemAlignment
 
     public Classification Classification { get; }
 
-    public IEnumerable<Initiative> Initiatives => InitiativeIndexes.Select(i => index.Initiatives[i]);
+    public IEnumerable<Initiative> Initiatives => Resolve(InitiativeIndexes, index.Initiatives);
 
-    public IEnumerable<string> InitiativeIds => InitiativeIndexes.Select(i => index.InitiativeIds[i]);
+    public IEnumerable<string> InitiativeIds => Resolve(InitiativeIndexes, index.InitiativeIds);
 
-    public IEnumerable<NotDoing> Contradicts => ContradictIndexes.Select(n => index.NotDoings[n]);
+    public IEnumerable<NotDoing> Contradicts => Resolve(ContradictIndexes, index.NotDoings);
 
     /// <summary>The bets whose "not doing" this item hits.</summary>
-    public IEnumerable<Bet> ContradictedBets => ContradictIndexes.Select(n => index.Bets[index.BetOfNotDoing[n]]).Distinct();
+    public IEnumerable<Bet> ContradictedBets => Resolve(ContradictIndexes, index.BetOfNotDoing).Distinct().Select(Resolve(index.Bets));
+
+    private static IEnumerable<T> Resolve<T>(int[] indexes, T[] values) => indexes.Select(i => values[i]);
+
+    private static Func<int, T> Resolve<T>(T[] values) => i => values[i];
 
     internal int[] InitiativeIndexes { get; }
 

@@ -35,7 +35,6 @@ public static class ReportContractMapper
 
     public static WorkItemJson ToJson(this ItemAlignment alignment)
     {
-        ArgumentNullException.ThrowIfNull(alignment);
         var item = alignment.Item;
         return new WorkItemJson(
             item.Key,

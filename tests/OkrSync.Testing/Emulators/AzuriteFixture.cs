@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Xunit;
 
@@ -17,8 +16,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private const int StartAttempts = 3;
-    private readonly ConcurrentQueue<string> output = new();
-    private Process? process;
+    private BackgroundProcess? process;
+    private string lastOutput = "";
     private string? workspace;
 
     public int BlobPort { get; private set; }
@@ -58,7 +57,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             await StopAsync();
         }
 
-        throw new InvalidOperationException("Azurite did not start:\n" + string.Join('\n', output));
+        throw new InvalidOperationException("Azurite did not start:\n" + lastOutput);
     }
 
     public async Task DisposeAsync()
@@ -70,13 +69,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    private Process Start(string azurite)
+    private BackgroundProcess Start(string azurite)
     {
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = workspace,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         string[] arguments =
         [
@@ -90,25 +87,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             start.ArgumentList.Add(argument);
         }
 
-        var started = Process.Start(start) ?? throw new InvalidOperationException("Could not start node: is Node.js on PATH?");
-        started.OutputDataReceived += (_, e) => Keep(e.Data);
-        started.ErrorDataReceived += (_, e) => Keep(e.Data);
-        started.BeginOutputReadLine();
-        started.BeginErrorReadLine();
-        return started;
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        output.Enqueue(line);
-        while (output.Count > 200 && output.TryDequeue(out _))
-        {
-        }
+        return new BackgroundProcess(start);
     }
 
     private async Task StopAsync()
@@ -118,13 +97,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return;
         }
 
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
+        lastOutput = process.Output;
+        await process.DisposeAsync();
         process = null;
     }
 }

@@ -26,15 +26,18 @@ public static class ChromiumScreenshot
             await File.WriteAllTextAsync(page, html, cancellationToken);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(pngPath))!);
             File.Delete(pngPath);
-            await RunAsync(
-                chromium,
+            var start = new ProcessStartInfo(chromium);
+            string[] arguments =
                 [
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--hide-scrollbars", $"--user-data-dir={Path.Combine(work, "profile")}",
                     $"--screenshot={Path.GetFullPath(pngPath)}", $"--window-size={width},{height}", new Uri(page).AbsoluteUri,
-                ],
-                TimeSpan.FromMinutes(2),
-                cancellationToken);
+                ];
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+            await ChildProcesses.RunAsync(start, TimeSpan.FromMinutes(2), cancellationToken);
             return File.Exists(pngPath) ? Path.GetFullPath(pngPath) : throw new InvalidOperationException($"Chromium wrote no screenshot to {pngPath}.");
         }
         finally
@@ -68,10 +71,10 @@ public static class ChromiumScreenshot
         try
         {
             var lockPath = Path.Combine(Path.GetTempPath(), "okrsync-install-chromium.lock");
-            await using var crossProcess = await AcquireFileLockAsync(lockPath, cancellationToken);
+            await using var crossProcess = await ChildProcesses.AcquireFileLockAsync(lockPath, cancellationToken);
             if (Candidates.FirstOrDefault(File.Exists) is null)
             {
-                await RunAsync("bash", [Path.Combine(RepositoryRoot.Infra, "install-chromium.sh")], TimeSpan.FromMinutes(10), cancellationToken);
+                await ChildProcesses.RunAsync(new ProcessStartInfo("bash") { ArgumentList = { Path.Combine(RepositoryRoot.Infra, "install-chromium.sh") } }, TimeSpan.FromMinutes(10), cancellationToken);
             }
         }
         finally
@@ -80,51 +83,5 @@ public static class ChromiumScreenshot
         }
 
         return Candidates.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException("infra/install-chromium.sh ran, but there is no /usr/bin/chromium.");
-    }
-
-    private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(15));
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(250, timeout.Token);
-            }
-        }
-    }
-
-    private static async Task RunAsync(string tool, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await output}\n{await errors}");
-        }
     }
 }

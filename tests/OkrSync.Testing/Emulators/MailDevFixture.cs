@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Xunit;
@@ -15,8 +14,8 @@ namespace OkrSync.Testing.Emulators;
 public sealed class MailDevFixture : IAsyncLifetime
 {
     private const int StartAttempts = 3;
-    private readonly ConcurrentQueue<string> output = new();
-    private Process? process;
+    private BackgroundProcess? process;
+    private string lastOutput = "";
     private string? workspace;
     private HttpClient? http;
 
@@ -46,7 +45,7 @@ public sealed class MailDevFixture : IAsyncLifetime
             await StopAsync();
         }
 
-        throw new InvalidOperationException("maildev did not start:\n" + string.Join('\n', output));
+        throw new InvalidOperationException("maildev did not start:\n" + lastOutput);
     }
 
     /// <summary>Every message received so far, in arrival order.</summary>
@@ -73,38 +72,18 @@ public sealed class MailDevFixture : IAsyncLifetime
 
     private HttpClient Client => http ?? throw new InvalidOperationException("maildev is not started.");
 
-    private Process Start(string maildev)
+    private BackgroundProcess Start(string maildev)
     {
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = workspace,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         foreach (var argument in new[] { maildev, "--smtp", $"{SmtpPort}", "--web", $"{WebPort}", "--ip", "127.0.0.1", "--web-ip", "127.0.0.1" })
         {
             start.ArgumentList.Add(argument);
         }
 
-        var started = Process.Start(start) ?? throw new InvalidOperationException("Could not start node: is Node.js on PATH?");
-        started.OutputDataReceived += (_, e) => Keep(e.Data);
-        started.ErrorDataReceived += (_, e) => Keep(e.Data);
-        started.BeginOutputReadLine();
-        started.BeginErrorReadLine();
-        return started;
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        output.Enqueue(line);
-        while (output.Count > 200 && output.TryDequeue(out _))
-        {
-        }
+        return new BackgroundProcess(start);
     }
 
     private async Task StopAsync()
@@ -114,13 +93,8 @@ public sealed class MailDevFixture : IAsyncLifetime
             return;
         }
 
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
+        lastOutput = process.Output;
+        await process.DisposeAsync();
         process = null;
     }
 }

@@ -24,11 +24,11 @@ public static class NodeTools
         await InProcess.WaitAsync(cancellationToken);
         try
         {
-            await using var crossProcess = await AcquireFileLockAsync(Path.Combine(infra, ".npm-install.lock"), cancellationToken);
+            await using var crossProcess = await ChildProcesses.AcquireFileLockAsync(Path.Combine(infra, ".npm-install.lock"), cancellationToken);
             if (!File.Exists(target))
             {
                 var lockFile = File.Exists(Path.Combine(infra, "package-lock.json"));
-                await RunAsync("npm", [lockFile ? "ci" : "install", "--no-audit", "--no-fund", "--prefix", infra], infra, TimeSpan.FromMinutes(10), cancellationToken);
+                await ChildProcesses.RunAsync(Npm([lockFile ? "ci" : "install", "--no-audit", "--no-fund", "--prefix", infra], infra), TimeSpan.FromMinutes(10), cancellationToken);
             }
         }
         finally
@@ -39,55 +39,16 @@ public static class NodeTools
         return File.Exists(target) ? target : throw new InvalidOperationException($"npm install in {infra} did not produce {relativePath}.");
     }
 
-    private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(15));
-        while (true)
-        {
-            try
-            {
-                // FileShare.None is an exclusive lock across processes (flock on Unix).
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(250, timeout.Token);
-            }
-        }
-    }
-
-    private static async Task RunAsync(string tool, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    private static ProcessStartInfo Npm(IReadOnlyList<string> arguments, string workingDirectory)
     {
         var start = OperatingSystem.IsWindows()
-            ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/c", tool } }
-            : new ProcessStartInfo(tool);
+            ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/c", "npm" } }
+            : new ProcessStartInfo("npm");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
-
         start.WorkingDirectory = workingDirectory;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}: are Node.js and npm on PATH?");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await output}\n{await errors}");
-        }
+        return start;
     }
 }
