@@ -8,7 +8,7 @@ internal static class Fmt
 {
     public static string N(double value, int decimals = 0) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    public static string Mb(long? bytes) => bytes is { } b ? N(b / 1048576.0) + " MB" : "n/a";
+    public static string Mb(long? bytes) => bytes is { } b ? N(b / 1048576.0, b < 10 * 1048576L ? 1 : 0) + " MB" : "n/a";
 
     public static string Pct(double share) => (share * 100).ToString("F0", CultureInfo.InvariantCulture) + "%";
 

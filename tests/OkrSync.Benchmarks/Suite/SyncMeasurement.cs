@@ -20,7 +20,7 @@ internal static class SyncMeasurement
         Progress.Line($"sync {items:N0}: seeding {TrackerFleet.Repositories} GitHub repositories and {TrackerFleet.Projects} Jira projects");
         SyncPhaseResult full, idle;
         TrackerCalls fullCalls, idleCalls;
-        long? azuritePeak;
+        long? azuritePeak, reportBytes;
         long fakesPeak, sampledPeak;
         List<Azure.Data.Tables.TableEntity> stored;
         int minimum;
@@ -46,6 +46,7 @@ internal static class SyncMeasurement
                 azuritePeak = azurite.ProcessId is { } id ? ProcessMemory.PeakOf(id) : null;
                 Progress.Line($"sync {items:N0}: worker exited {exit}; reading the stored entities back for the ceiling");
                 stored = await BatchCeiling.ReadAllAsync(azurite.ConnectionString, TableNames.For(Prefix).Items, cancellationToken);
+                reportBytes = await StoredReportBytesAsync(azurite.ConnectionString, cancellationToken);
             }
             finally
             {
@@ -56,7 +57,15 @@ internal static class SyncMeasurement
         var ceiling = await CeilingAsync(stored, CeilingParallelism, cancellationToken);
         var sequential = options.SequentialCeiling ? await CeilingAsync(stored, 1, cancellationToken) : null;
         return new SyncSizeResult(items, TrackerFleet.Repositories, TrackerFleet.Projects, minimum, full, fullCalls, idle, idleCalls,
-            stored.Count, ceiling, sequential, azuritePeak, sampledPeak, fakesPeak);
+            stored.Count, reportBytes, ceiling, sequential, azuritePeak, sampledPeak, fakesPeak);
+    }
+
+    // The current report's manifest names its compressed length (see ChunkedDocuments).
+    private static async Task<long?> StoredReportBytesAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var reports = new Azure.Data.Tables.TableClient(connectionString, TableNames.For(Prefix).Reports);
+        var manifest = await reports.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("current", "report", ["Length"], cancellationToken);
+        return manifest.HasValue ? manifest.Value?.GetInt64("Length") : null;
     }
 
     private static async Task<CeilingResult> CeilingAsync(List<Azure.Data.Tables.TableEntity> entities, int parallelism, CancellationToken cancellationToken)
