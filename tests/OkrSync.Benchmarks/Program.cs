@@ -18,6 +18,7 @@ internal static class BenchmarkProgram
         ["connectors"] = args => ConnectorsMeasurement.RunAsync(args[1..]),
         ["report"] = args => ReportCommand.RunAsync(args[1..]),
         ["report-worker"] = args => ReportCommand.WorkAsync(args[1..]),
+        ["webhooks"] = Webhooks.WebhookMeasurement.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

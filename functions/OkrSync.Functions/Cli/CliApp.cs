@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace OkrSync.Functions.Cli;
 
-/// <summary>The <c>okrsync</c> command line: validate, report, demo, init.</summary>
+/// <summary>The <c>okrsync</c> command line: validate, report, demo, init, and the web host (serve, handler).</summary>
 internal static class CliApp
 {
     public static RootCommand Build(CliContext context) => new("OkrSync: keep the thread between strategy and the work visible.")
@@ -14,6 +14,8 @@ internal static class CliApp
         InitCommand.Create(context),
         SyncCommand.Create(context),
         HistoryCommand.Create(context),
+        HostCommands.Serve(),
+        HostCommands.Handler(),
     };
 
     public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default) =>

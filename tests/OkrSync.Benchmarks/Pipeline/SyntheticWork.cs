@@ -14,7 +14,11 @@ internal static class SyntheticWork
 {
     public const int Bets = 5, KeyResultsPerBet = 5, InitiativesPerKeyResult = 3;
 
-    public static StrategyDocument Strategy()
+    public static StrategyDocument Strategy() =>
+        StrategyLoader.Load(StrategyYaml(), "synthetic.yaml").Strategy ?? throw new InvalidOperationException("synthetic strategy is invalid");
+
+    /// <summary>The synthetic strategy as a strategy file.</summary>
+    public static string StrategyYaml()
     {
         var yaml = new StringBuilder("name: Synthetic\noperational: { labels: [bug, chore], issue-types: [Incident] }\nbets:\n");
         for (var b = 0; b < Bets; b++)
@@ -30,7 +34,7 @@ internal static class SyntheticWork
                 }
             }
         }
-        return StrategyLoader.Load(yaml.ToString(), "synthetic.yaml").Strategy ?? throw new InvalidOperationException("synthetic strategy is invalid");
+        return yaml.ToString();
     }
 
     public static WorkItem[] Items(int count, DateTimeOffset now)

@@ -85,6 +85,24 @@ public sealed class GitHubSource : ITrackerSource
         }
     }
 
+    /// <summary>
+    /// One issue (<c>GET /repos/{o}/{r}/issues/{n}</c>), for events that carry a reference instead of the item;
+    /// null when it is gone (404, or 410 for a deleted issue).
+    /// </summary>
+    public async Task<WorkItem?> FetchAsync(int number, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await connection.Get<object>(new Uri($"repos/{Repository}/issues/{number.ToString(CultureInfo.InvariantCulture)}", UriKind.Relative), null, Accept, cancellationToken);
+            using var document = JsonDocument.Parse(response.HttpResponse.Body as string ?? "null");
+            return GitHubIssueMapper.Map(document.RootElement);
+        }
+        catch (ApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+        {
+            return null;
+        }
+    }
+
     // The high-water mark counts listed issues only: sub-issue children added to the page may be newer than the listing's position.
     private async Task<(List<WorkItem> Items, DateTimeOffset? ListedHigh)> ReadPageAsync(
         string body, string endpoint, Dictionary<string, string> parents, HashSet<string> expanded, CancellationToken cancellationToken)

@@ -41,6 +41,22 @@ public sealed class JiraClient(HttpClient http, JiraOptions options)
         return GetJsonAsync(path, usage, "the issue search", cancellationToken);
     }
 
+    /// <summary>One issue (<c>GET /issue/{key}?fields=...</c>), or null when Jira has no such issue (deleted or not visible).</summary>
+    public async Task<JsonDocument?> GetIssueAsync(string key, IReadOnlyList<string> fields, ApiUsage usage, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Api}/issue/{Uri.EscapeDataString(key)}?fields={Uri.EscapeDataString(string.Join(',', fields))}");
+        usage.Attach(request);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        await JiraErrors.EnsureSuccessAsync(response, $"issue {key}", cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+    }
+
     private async Task<JsonDocument> GetJsonAsync(string path, ApiUsage usage, string what, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

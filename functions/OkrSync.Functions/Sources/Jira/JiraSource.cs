@@ -43,6 +43,15 @@ public sealed class JiraSource(string project, JiraClient client, JiraSite site,
         }
     }
 
+    /// <summary>One issue of this project, read through the API (for events that carry a reference); null when it is gone.</summary>
+    public async Task<WorkItem?> FetchAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var info = await site.GetAsync(Usage, cancellationToken);
+        var fields = info.StoryPointsField is { } points ? [.. JiraIssueMapper.Fields, points] : JiraIssueMapper.Fields;
+        using var issue = await client.GetIssueAsync(key, fields, Usage, cancellationToken);
+        return issue is null ? null : JiraIssueMapper.Map(issue.RootElement, info.StoryPointsField);
+    }
+
     private async IAsyncEnumerable<List<WorkItem>> ReadCloudAsync(DateTimeOffset? since, IReadOnlyList<string> fields, SiteInfo info, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var jql = JiraJql.Incremental([project], since, options.Overlap, info.UserZone);

@@ -1,0 +1,59 @@
+using OkrSync.Core.Ports;
+using OkrSync.Core.Work;
+using OkrSync.Functions.Events;
+using OkrSync.Functions.Hosting;
+using OkrSync.Functions.Pipeline;
+
+namespace OkrSync.Functions.ApplyTrackerEvent;
+
+/// <summary>
+/// Applies one tracker event, idempotently: fetch referenced items, upsert (the store never lets an older version
+/// overwrite a newer one), delete, then update the live report and wait until a report including the change is
+/// saved. Applying the same message twice changes nothing the second time.
+/// </summary>
+internal sealed class TrackerEventApplier(IWorkStore store, LiveReport live, IWorkItemFetcher fetcher)
+{
+    public async Task<AppliedEvent> ApplyAsync(TrackerEventMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var source = new SourceKind(message.Source);
+        var upserts = message.Upserts.Select(u => u.ToWorkItem()).ToList();
+        var deletes = message.Deletes.ToList();
+        foreach (var key in message.Fetches)
+        {
+            OkrSyncTelemetry.ApiCalls.Add(1, new KeyValuePair<string, object?>("okrsync.source", message.Source));
+            if (await fetcher.FetchAsync(source, key, cancellationToken) is { } fetched)
+            {
+                upserts.Add(fetched);
+            }
+            else
+            {
+                deletes.Add(key);
+            }
+        }
+        var inMemory = new List<WorkItem>(upserts.Count);
+        var total = default(UpsertResult);
+        foreach (var item in upserts)
+        {
+            var result = await store.UpsertAsync([item], cancellationToken);
+            total += result;
+            // Stale: the store holds a newer version, which is what the report must show.
+            var current = result.Stale > 0 ? await store.GetItemAsync(item.Key, cancellationToken) : item;
+            if (current is not null)
+            {
+                inMemory.Add(current);
+            }
+        }
+        var deleted = deletes.Count > 0 ? await store.DeleteAsync(deletes, cancellationToken) : 0;
+        OkrSyncTelemetry.Items.Add(total.Written, new KeyValuePair<string, object?>("okrsync.source", message.Source));
+        var change = await live.ApplyAsync(inMemory, deletes, cancellationToken);
+        await live.RefreshAsync(change, cancellationToken);
+        return new AppliedEvent(total.Written, total.Unchanged, total.Stale, deleted);
+    }
+}
+
+/// <summary>What applying an event did.</summary>
+internal sealed record AppliedEvent(int Written, int Unchanged, int Stale, int Deleted)
+{
+    public override string ToString() => $"written {Written}, unchanged {Unchanged}, stale {Stale}, deleted {Deleted}";
+}

@@ -1,0 +1,50 @@
+using OkrSync.Functions.ApplyTrackerEvent;
+using OkrSync.Functions.Hosting.Invocations;
+using OkrSync.Functions.Hosting.Local;
+using OkrSync.Functions.Hosting.Webhooks;
+using OkrSync.Functions.WeeklyOrphanReport;
+using OkrSync.Functions.Mail;
+using OkrSync.Functions.NightlyReconcile;
+using OkrSync.Functions.Pipeline;
+using OkrSync.Functions.Queues;
+using OkrSync.Functions.ScheduledSync;
+using OkrSync.Functions.Storage;
+
+namespace OkrSync.Functions.Hosting;
+
+/// <summary>The app's services: store, queue, sources, the live report, the functions, and (serve) the local triggers.</summary>
+internal static class AppServices
+{
+    public static IServiceCollection AddOkrSyncApp(this IServiceCollection services, IConfiguration configuration, AppMode mode, AppFolder folder)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(folder);
+        services.AddWorkStore(configuration);
+        services.AddEventQueue(configuration);
+        services.AddTrackerConnectors(configuration);
+        services.AddOkrSyncMail(configuration);
+        services.AddSingleton<IWeeklyReportJob, MailWeeklyReportJob>();
+        services.AddSingleton<StrategyProvider>();
+        services.AddSingleton<LiveReport>();
+        services.AddSingleton<QueueSignal>();
+        services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<TrackerEventApplier>();
+        services.AddSingleton<SyncAndRecompute>();
+        services.AddSingleton<IFunctionHandler, ScheduledSyncFunction>();
+        services.AddSingleton<IFunctionHandler, NightlyReconcileFunction>();
+        services.AddSingleton<IFunctionHandler, WeeklyOrphanReportHandler>();
+        services.AddSingleton<IFunctionHandler, ApplyTrackerEventFunction>();
+        services.AddSingleton<InvocationDispatcher>();
+        if (mode == AppMode.Serve)
+        {
+            services.AddSingleton(QueuePumpOptions.From(configuration));
+            services.AddHostedService<QueuePump>();
+            services.AddHostedService(provider => new TimerScheduler(
+                FunctionCatalog.Timers(configuration["OkrSync:FunctionsPath"] ?? AppContext.BaseDirectory, configuration),
+                provider.GetRequiredService<InvocationDispatcher>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<TimerScheduler>>()));
+        }
+        return services;
+    }
+}

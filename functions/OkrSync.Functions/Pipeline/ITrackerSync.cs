@@ -1,0 +1,10 @@
+namespace OkrSync.Functions.Pipeline;
+
+/// <summary>Runs the configured tracker sources into the store: incrementally from their cursors, or as a full reconcile.</summary>
+internal interface ITrackerSync
+{
+    Task<IReadOnlyList<SourceSyncOutcome>> RunAsync(bool reconcile, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One source's part of a run: its closing line, and whether it completed.</summary>
+internal sealed record SourceSyncOutcome(string SourceId, string Summary, bool Succeeded);

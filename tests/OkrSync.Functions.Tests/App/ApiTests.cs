@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json;
+using OkrSync.Core.Ports;
+using OkrSync.Functions.Hosting;
+using OkrSync.Functions.Tests.App.Support;
+using OkrSync.Functions.Tests.Support;
+
+namespace OkrSync.Functions.Tests.App;
+
+public sealed class ApiTests
+{
+    [Theory]
+    [InlineData("/api/items/acme%2Fweb%2312", "acme/web#12")]
+    [InlineData("/api/items/acme/web%2312", "acme/web#12")]
+    [InlineData("/api/items/ONB-42", "ONB-42")]
+    public async Task Items_KeyInThePath_ReturnsTheAlignedItem(string path, string key)
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await Apply(app, HostPayloads.GitHubUpsert(12, TrackerJson.Label("onboarding")));
+        await Apply(app, HostPayloads.JiraUpsert("ONB-42", "\"onboarding\""));
+
+        var item = await app.GetJsonAsync(path);
+
+        Assert.Equal(key, item.GetProperty("key").GetString());
+        Assert.Equal("aligned", item.GetProperty("classification").GetString());
+        Assert.Equal(AppStrategy.Initiative, item.GetProperty("initiatives")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Items_UnknownKey_Returns404()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+
+        var response = await app.Client.GetAsync(new Uri("/api/items/acme%2Fweb%23999", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("acme/web#999", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollup_HasTheCliJsonContract()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await Apply(app, HostPayloads.GitHubUpsert(1));
+
+        var rollup = await app.GetJsonAsync("/api/rollup");
+
+        Assert.Equal(["strategy", "asOf", "summary", "bets", "keyResults", "initiatives", "workItems", "findings"], rollup.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, rollup.GetProperty("summary").GetProperty("openOrphaned").GetInt32());
+    }
+
+    [Fact]
+    public async Task Rollup_BeforeAnyReport_Returns404()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+
+        var response = await app.Client.GetAsync(new Uri("/api/rollup", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Findings_And_Orphans_ListTheOrphanedItem()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await Apply(app, HostPayloads.GitHubUpsert(5));
+
+        var findings = await app.GetJsonAsync("/api/findings");
+        var orphans = await app.GetJsonAsync("/api/orphans");
+
+        Assert.Contains(findings.EnumerateArray(), f => f.GetProperty("kind").GetString() == "orphaned-work" && f.GetProperty("subject").GetString() == "acme/web#5");
+        Assert.Equal("acme/web#5", Assert.Single(orphans.EnumerateArray()).GetProperty("key").GetString());
+    }
+
+    [Fact]
+    public async Task Strategy_ReturnsTheLoadedStrategy()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+
+        var strategy = await app.GetJsonAsync("/api/strategy");
+
+        Assert.Equal("Acme test strategy", strategy.GetProperty("name").GetString());
+        Assert.Equal(["onboarding"], strategy.GetProperty("bets")[0].GetProperty("keyResults")[0].GetProperty("initiatives")[0].GetProperty("match").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+    }
+
+    [Fact]
+    public async Task Strategy_MissingFile_Returns503SayingSo()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?> { ["OkrSync:StrategyPath"] = "/nonexistent/strategy.yaml" });
+
+        var response = await app.Client.GetAsync(new Uri("/api/strategy", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("strategy file not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_ReportsStorageAndTheLastSyncPerSource()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?> { ["OkrSync:GitHub:Repositories:0"] = "acme/web", ["OkrSync:GitHub:Repositories:1"] = "acme/api" });
+        var syncedAt = new DateTimeOffset(2026, 11, 22, 9, 45, 0, TimeSpan.Zero);
+        await app.Store.WriteCursorAsync(new SyncCursor("github:acme/web", "2026-11-22T09:44:00Z", syncedAt));
+
+        var health = await app.GetJsonAsync("/api/health");
+
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.True(health.GetProperty("storage").GetProperty("ok").GetBoolean());
+        var sources = health.GetProperty("sources").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("lastSuccessfulSync"));
+        Assert.Equal(syncedAt, sources["github:acme/web"].GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, sources["github:acme/api"].ValueKind);
+    }
+
+    [Fact]
+    public async Task ApiKeyConfigured_ServeRequiresIt()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Serve, new Dictionary<string, string?> { ["OkrSync:Api:Key"] = "local-key" });
+
+        var without = await app.Client.GetAsync(new Uri("/api/strategy", UriKind.Relative));
+        var header = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri("/api/strategy", UriKind.Relative)) { Headers = { { "x-functions-key", "local-key" } } });
+        var query = await app.Client.GetAsync(new Uri("/api/strategy?code=local-key", UriKind.Relative));
+        var webhook = await app.Client.PostGitHubAsync("ping", WebhookPayloads.Ping());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, header.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, query.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
+    }
+
+    internal static async Task Apply(AppHarness app, string message)
+    {
+        var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(HostPayloads.Queue(message)));
+        response.EnsureSuccessStatusCode();
+    }
+}

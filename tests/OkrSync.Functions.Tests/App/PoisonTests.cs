@@ -1,0 +1,26 @@
+using System.Text.Json;
+using OkrSync.Functions.Hosting;
+using OkrSync.Functions.Tests.App.Support;
+
+namespace OkrSync.Functions.Tests.App;
+
+public sealed class PoisonTests
+{
+    [Fact]
+    public async Task MessageThatAlwaysFails_IsKeptInThePoisonQueueAndShownAsAFinding()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Serve);
+
+        await app.Queue.EnqueueAsync("""{"version":1,"source":"github","event":"issues"}""");
+        var shown = await AppHarness.EventuallyAsync(async () => (await PoisonFindings(app)).Count == 1);
+
+        Assert.True(shown);
+        var kept = Assert.Single(await app.Queue.PeekPoisonAsync(32));
+        Assert.Equal(5, kept.DequeueCount);
+        Assert.Contains("tracker-events-poison", (await PoisonFindings(app))[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1)));
+    }
+
+    private static async Task<List<JsonElement>> PoisonFindings(AppHarness app) =>
+        [.. (await app.GetJsonAsync("/api/findings")).EnumerateArray().Where(f => f.GetProperty("kind").GetString() == "poison-event")];
+}

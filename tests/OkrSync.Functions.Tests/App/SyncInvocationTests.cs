@@ -1,0 +1,126 @@
+using System.Net.Http.Json;
+using System.Net;
+using System.Text.Json;
+using OkrSync.Functions.Hosting;
+using OkrSync.Functions.Tests.App.Support;
+using OkrSync.Testing.FakeTrackers.GitHub;
+using OkrSync.Testing.FakeTrackers.Jira;
+
+namespace OkrSync.Functions.Tests.App;
+
+public sealed class SyncInvocationTests
+{
+    [Fact]
+    public async Task ScheduledSyncTimerInvocation_SyncsTheFakeTrackersAndSavesTheReport()
+    {
+        await using var github = await FakeGitHubServer.StartAsync();
+        github.AddRepository("acme/web");
+        github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Guided setup", Labels = ["onboarding"] });
+        github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Unplanned thing" });
+        await using var jira = await FakeJiraServer.StartAsync();
+        jira.AddProject("ONB");
+        jira.AddIssue(new FakeJiraIssue { Project = "ONB", Summary = "Checklist", Labels = ["onboarding"] });
+        await using var app = await AppHarness.StartAsync(AppMode.Handler, Trackers(github, jira));
+
+        var response = await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var logs = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Logs").EnumerateArray().Select(l => l.GetString()).ToList();
+        Assert.Contains(logs, l => l!.StartsWith("github:acme/web:", StringComparison.Ordinal) && l.Contains("written 2", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l!.StartsWith("jira:ONB:", StringComparison.Ordinal) && l.Contains("written 1", StringComparison.Ordinal));
+        Assert.Equal(2, await GitHubWebhookTests.InitiativeTodo(app));
+        Assert.Equal(["acme/web#2"], await GitHubWebhookTests.Orphans(app));
+        var health = await app.GetJsonAsync("/api/health");
+        Assert.All(health.GetProperty("sources").EnumerateArray(), s => Assert.Equal(JsonValueKind.String, s.GetProperty("lastSuccessfulSync").ValueKind));
+    }
+
+    [Fact]
+    public async Task NightlyReconcile_RemovesAnIssueDeletedAtTheTracker()
+    {
+        await using var github = await FakeGitHubServer.StartAsync();
+        github.AddRepository("acme/web");
+        github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Stays" });
+        github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Goes" });
+        await using var app = await AppHarness.StartAsync(AppMode.Handler, Trackers(github, null));
+        await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
+        github.DeleteIssue("acme/web", 2);
+
+        var response = await app.Client.PostAsync(new Uri("/NightlyReconcile", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("NightlyReconcile")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(await app.Store.GetItemAsync("acme/web#2"));
+        Assert.NotNull(await app.Store.GetItemAsync("acme/web#1"));
+    }
+
+    [Fact]
+    public async Task FailingSource_FailsTheTimerInvocationAfterSavingTheReport()
+    {
+        await using var github = await FakeGitHubServer.StartAsync();
+        github.AddRepository("acme/web");
+        github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Fine" });
+        var settings = Trackers(github, null);
+        settings["OkrSync:GitHub:Repositories:1"] = "acme/missing";
+        await using var app = await AppHarness.StartAsync(AppMode.Handler, settings);
+
+        var response = await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("github:acme/missing", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, (await app.GetJsonAsync("/api/rollup")).GetProperty("summary").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task EventTooLargeForTheQueue_IsEnqueuedAsAReferenceAndFetchedFromTheApi()
+    {
+        await using var github = await FakeGitHubServer.StartAsync();
+        github.AddRepository("acme/web");
+        var body = new string('x', 80 * 1024);
+        github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Long", Body = body, Labels = ["onboarding"] });
+        await using var app = await AppHarness.StartAsync(AppMode.Serve, Trackers(github, null));
+        var payload = WebhookPayloads.Issues("edited", 1, Support.WebhookLabels.Onboarding).Replace("\"Body of 1\"", JsonSerializer.Serialize(body), StringComparison.Ordinal);
+
+        var response = await app.Client.PostGitHubAsync("issues", payload);
+        var applied = await AppHarness.EventuallyAsync(async () => await GitHubWebhookTests.InitiativeTodo(app) == 1);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(applied);
+        Assert.Equal(1, github.Metrics.Requests(GitHubEndpoint.GetIssue));
+    }
+
+    [Fact]
+    public async Task JiraEventWithoutStoryPointsField_IsFetchedThroughTheConnector()
+    {
+        await using var jira = await FakeJiraServer.StartAsync();
+        jira.AddProject("ONB");
+        jira.AddIssue(new FakeJiraIssue { Project = "ONB", Summary = "Checklist", Labels = ["onboarding"] });
+        var settings = Trackers(null, jira);
+        settings["OkrSync:Jira:StoryPointsField"] = null;
+        await using var app = await AppHarness.StartAsync(AppMode.Serve, settings);
+
+        var response = await app.Client.PostJiraAsync(WebhookPayloads.Jira("jira:issue_updated", "ONB-1", labels: "\"onboarding\""));
+        var applied = await AppHarness.EventuallyAsync(async () => (await app.Store.GetItemAsync("ONB-1"))?.Title == "Checklist");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(applied);
+    }
+
+    internal static Dictionary<string, string?> Trackers(FakeGitHubServer? github, FakeJiraServer? jira)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (github is not null)
+        {
+            settings["OkrSync:GitHub:BaseUrl"] = github.BaseUri.AbsoluteUri;
+            settings["OkrSync:GitHub:Token"] = FakeGitHubOptions.DefaultToken;
+            settings["OkrSync:GitHub:Repositories:0"] = "acme/web";
+        }
+        if (jira is not null)
+        {
+            settings["OkrSync:Jira:BaseUrl"] = jira.BaseUri.AbsoluteUri;
+            settings["OkrSync:Jira:Deployment"] = "Cloud";
+            settings["OkrSync:Jira:Email"] = jira.Options.Email;
+            settings["OkrSync:Jira:ApiToken"] = jira.Options.ApiToken;
+            settings["OkrSync:Jira:Projects:0"] = "ONB";
+        }
+        return settings;
+    }
+}
