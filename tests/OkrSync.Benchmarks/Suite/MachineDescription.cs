@@ -15,6 +15,17 @@ internal static class MachineDescription
         RuntimeInformation.OSDescription,
         AzuriteVersion());
 
+    /// <summary>The load average now (null where <c>/proc/loadavg</c> does not exist).</summary>
+    public static LoadSample? Load(string after)
+    {
+        if (!File.Exists("/proc/loadavg"))
+        {
+            return null;
+        }
+        var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+        return new LoadSample(after, double.Parse(fields[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static string? ProcField(string file, string name)
     {
         if (!File.Exists(file))

@@ -11,7 +11,13 @@ internal static class MarkdownReport
         var m = results.Machine;
         var md = new StringBuilder("# OkrSync benchmarks\n\n");
         md.AppendLine($"Run {results.StartedAt:yyyy-MM-dd HH:mm zzz} on {m.ProcessorCount} cores ({m.Cpu}), {m.Memory} RAM, {m.Runtime}, {m.Os}, Azurite {m.Azurite ?? "?"}.");
-        md.AppendLine($"Command: `dotnet run -c Release --project tests/OkrSync.Benchmarks -- {results.Command}`").AppendLine();
+        md.AppendLine($"Command: `dotnet run -c Release --project tests/OkrSync.Benchmarks -- {results.Command}`");
+        if (results.Load.Count > 0)
+        {
+            md.AppendLine().AppendLine("Load average when each part ended (1 min / 5 min; " + m.ProcessorCount + " cores; the run itself keeps 2-3 processes busy, more means other work competed): " +
+                string.Join(", ", results.Load.Select(l => $"{l.After} {Fmt.N(l.OneMinute, 1)} / {Fmt.N(l.FiveMinutes, 1)}")) + ".");
+        }
+        md.AppendLine();
         if (results.Sync.Count > 0)
         {
             Sync(md, results.Sync);
@@ -78,10 +84,12 @@ internal static class MarkdownReport
     private static void Webhooks(StringBuilder md, IReadOnlyList<WebhookResult> webhooks)
     {
         md.AppendLine("## 3. Webhook path (`okrsync serve`, Azurite)").AppendLine();
-        md.AppendLine($"Signed GitHub `issues` deliveries at a fixed rate over loopback; *visible* is from sending the event until {webhooks[0].VisibleProbe} shows it.").AppendLine();
-        Fmt.Table(md, ["events", "rate", "stored items", "202s", "failed", "202 p50", "202 p99", "202 max", "visible", "visible p50", "visible p99", "visible max"],
+        md.AppendLine($"`okrsync serve` as its own process (the built executable) on a private Azurite holding the stored items; signed GitHub `issues.opened` deliveries (each a new aligned issue) sent open-loop at a fixed rate over loopback, after 20 warm-up events. " +
+            $"*202* is the client-side time to the answer. *Visible*: `{webhooks[0].VisibleProbe}` is polled one request at a time; when the total has grown by k, the k-th event sent counts as visible.").AppendLine();
+        Fmt.Table(md, ["events", "rate", "stored items", "202s", "failed", "202 p50", "202 p99", "202 max", "visible", "visible p50", "visible p99", "visible max", "rollup polls (mean duration)", "CPU per event: serve, Azurite"],
             webhooks.Select(w => (IReadOnlyList<string>)[Fmt.N(w.Events), Fmt.N(w.RatePerSecond) + "/s", Fmt.N(w.StoredItems), Fmt.N(w.Accepted), Fmt.N(w.Failed),
                 Fmt.Ms(w.AcceptP50Milliseconds), Fmt.Ms(w.AcceptP99Milliseconds), Fmt.Ms(w.AcceptMaxMilliseconds), Fmt.N(w.Visible),
-                Fmt.Ms(w.VisibleP50Milliseconds), Fmt.Ms(w.VisibleP99Milliseconds), Fmt.Ms(w.VisibleMaxMilliseconds)]));
+                Fmt.Ms(w.VisibleP50Milliseconds), Fmt.Ms(w.VisibleP99Milliseconds), Fmt.Ms(w.VisibleMaxMilliseconds), $"{Fmt.N(w.Polls)} ({Fmt.Ms(w.MeanPollMilliseconds)})",
+                $"{Fmt.Ms(1000 * (w.ServeCpuSeconds ?? double.NaN) / w.Events)}, {Fmt.Ms(1000 * (w.AzuriteCpuSeconds ?? double.NaN) / w.Events)}"]));
     }
 }

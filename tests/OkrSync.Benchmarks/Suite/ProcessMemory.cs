@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace OkrSync.Benchmarks.Suite;
 
-/// <summary>Resident memory of a process. On Linux from <c>/proc/PID/status</c> (VmHWM is the peak resident set).</summary>
+/// <summary>Resident memory and CPU time of a process. On Linux from <c>/proc/PID/status</c> (VmHWM is the peak resident set).</summary>
 internal static class ProcessMemory
 {
     /// <summary>The process's peak working set (resident set high-water mark), or null when it cannot be read.</summary>
@@ -19,6 +19,20 @@ internal static class ProcessMemory
             return process.PeakWorkingSet64;
         }
         catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>CPU time (user + system) a process has used so far, or null when it cannot be read.</summary>
+    public static TimeSpan? CpuOf(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return process.TotalProcessorTime;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             return null;
         }

@@ -20,6 +20,15 @@ internal static class ReportCommand
         var align = new List<AlignResult>();
         var sync = new List<SyncSizeResult>();
         var webhooks = new List<WebhookResult>();
+        var load = new List<LoadSample>();
+        void SampleLoad(string after)
+        {
+            if (MachineDescription.Load(after) is { } sample)
+            {
+                load.Add(sample);
+            }
+        }
+        SampleLoad("start");
         await NodeTools.EnsureAsync(Path.Combine("node_modules", "azurite", "dist", "src", "azurite.js"));
 
         if (options.Parts.Contains("align"))
@@ -28,6 +37,7 @@ internal static class ReportCommand
             {
                 align.Add(await AlignMeasurement.RunAsync(size, options));
             }
+            SampleLoad("align");
         }
         if (options.Parts.Contains("sync"))
         {
@@ -36,14 +46,16 @@ internal static class ReportCommand
                 var result = await SyncMeasurement.RunAsync(size, options);
                 Progress.Line($"sync {size:N0}: {result.ItemsPerSecond:N0} items/s = {result.ShareOfCeiling:P0} of the ceiling; list calls {result.FullCalls.ListCalls} (minimum {result.MinimumListCalls})");
                 sync.Add(result);
+                SampleLoad($"sync {Fmt.K(size)}");
             }
         }
         if (options.Parts.Contains("webhooks"))
         {
-            webhooks.AddRange(await WebhookMeasurement.RunAsync(options, notes));
+            webhooks.AddRange(await WebhookRun.RunAsync(options, notes));
+            SampleLoad("webhooks");
         }
 
-        var results = new BenchmarkResults(MachineDescription.Current(), started, "report " + string.Join(' ', args), sync, webhooks, align, notes);
+        var results = new BenchmarkResults(MachineDescription.Current(), started, "report " + string.Join(' ', args), sync, webhooks, align, load, notes);
         var markdown = MarkdownReport.Render(results);
         Console.Out.Write(markdown);
         var folder = Path.IsPathRooted(options.Out) ? options.Out : Path.Combine(RepositoryRoot.Find(), options.Out);

@@ -4,7 +4,8 @@ namespace OkrSync.Benchmarks.Suite;
 
 /// <summary>
 /// Options of <c>report</c>: <c>--sizes 10000,50000,100000</c> (full + idle sync), <c>--align-sizes 10000,100000,1000000</c>,
-/// <c>--webhook-events 500,5000</c>, <c>--webhook-rate 100</c> (events per second), <c>--webhook-stored 100000</c>,
+/// <c>--webhook-runs 10000:500,100000:500,100000:5000</c> (stored items : events), <c>--webhook-rate 10</c> (events per
+/// second), <c>--no-rollup-poll</c>,
 /// <c>--parts sync,webhooks,align</c>, <c>--no-sequential-ceiling</c>, <c>--gc server|workstation</c> (default: as okrsync), <c>--out artifacts/benchmarks</c> (relative to the
 /// repository root).
 /// </summary>
@@ -14,11 +15,14 @@ internal sealed record ReportOptions
 
     public IReadOnlyList<int> AlignSizes { get; init; } = [10_000, 100_000, 1_000_000];
 
-    public IReadOnlyList<int> WebhookEvents { get; init; } = [500, 5_000];
+    /// <summary>Webhook runs as (stored items, events): one okrsync serve per stored size, its runs in order.</summary>
+    public IReadOnlyList<(int Stored, int Events)> WebhookRuns { get; init; } = [(10_000, 500), (100_000, 500), (100_000, 5_000)];
 
-    public double WebhookRate { get; init; } = 100;
+    /// <summary>Events per second, sent open-loop.</summary>
+    public double WebhookRate { get; init; } = 10;
 
-    public int WebhookStored { get; init; } = 100_000;
+    /// <summary>Poll <c>/api/rollup</c> during webhook runs (visibility); off measures the 202s without the poll's load.</summary>
+    public bool RollupPoll { get; init; } = true;
 
     public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>(["sync", "webhooks", "align"], StringComparer.Ordinal);
 
@@ -48,9 +52,9 @@ internal sealed record ReportOptions
             {
                 "--sizes" => options with { Sizes = Numbers(Next()) },
                 "--align-sizes" => options with { AlignSizes = Numbers(Next()) },
-                "--webhook-events" => options with { WebhookEvents = Numbers(Next()) },
+                "--webhook-runs" => options with { WebhookRuns = Pairs(Next()) },
                 "--webhook-rate" => options with { WebhookRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
-                "--webhook-stored" => options with { WebhookStored = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--no-rollup-poll" => options with { RollupPoll = false },
                 "--parts" => options with { Parts = new HashSet<string>(Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal) },
                 "--no-sequential-ceiling" => options with { SequentialCeiling = false },
                 "--out" => options with { Out = Next() },
@@ -60,6 +64,9 @@ internal sealed record ReportOptions
         }
         return options;
     }
+
+    private static (int, int)[] Pairs(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(pair => pair.Split(':')).Select(p => (Numbers(p[0])[0], Numbers(p[1])[0]))];
 
     private static int[] Numbers(string list) =>
         [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => int.Parse(n.Replace("_", "", StringComparison.Ordinal), CultureInfo.InvariantCulture))];

@@ -8,7 +8,11 @@ internal sealed record BenchmarkResults(
     IReadOnlyList<SyncSizeResult> Sync,
     IReadOnlyList<WebhookResult> Webhooks,
     IReadOnlyList<AlignResult> Align,
+    IReadOnlyList<LoadSample> Load,
     IReadOnlyList<string> Notes);
+
+/// <summary>The machine's load average (<c>/proc/loadavg</c>: 1 and 5 minutes) when a part ended: other work on the machine shows here.</summary>
+internal sealed record LoadSample(string After, double OneMinute, double FiveMinutes);
 
 /// <summary>Part 1 and 2 for one N: the full sync, the idle sync right after, and the store's own batched-write ceiling.</summary>
 internal sealed record SyncSizeResult(
@@ -95,6 +99,15 @@ internal sealed record WebhookResult(
     double VisibleP50Milliseconds,
     double VisibleP99Milliseconds,
     double VisibleMaxMilliseconds,
-    string VisibleProbe);
+    string VisibleProbe,
+    int Polls,
+    double MeanPollMilliseconds)
+{
+    /// <summary>CPU seconds okrsync serve used during the run (from sending the first event until all were visible or given up).</summary>
+    public double? ServeCpuSeconds { get; init; }
+
+    /// <summary>CPU seconds Azurite (node) used during the run.</summary>
+    public double? AzuriteCpuSeconds { get; init; }
+}
 
 internal sealed record MachineInfo(int ProcessorCount, string Cpu, string Memory, string Runtime, string Os, string? Azurite);
