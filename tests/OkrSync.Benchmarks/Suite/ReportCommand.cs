@@ -9,11 +9,19 @@ namespace OkrSync.Benchmarks.Suite;
 /// runs every part of the benchmark (align + rollup, full and idle sync into Azurite with the store's ceiling, the
 /// webhook path), prints a markdown table to stdout and writes it, with the JSON, to the output folder.
 /// Progress goes to stderr. Starts Azurite (installing it with npm on first use) and the fake trackers itself.
+/// <c>report --render PATH/report.json</c> prints the markdown of a saved run again.
 /// </summary>
 internal static class ReportCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["--render", var saved])
+        {
+            // Renders the markdown again from a saved report.json (after a change to the rendering).
+            var loaded = JsonSerializer.Deserialize<BenchmarkResults>(await File.ReadAllTextAsync(saved), WorkerProcess.Json) ?? throw new InvalidDataException(saved);
+            Console.Out.Write(MarkdownReport.Render(loaded));
+            return 0;
+        }
         var options = ReportOptions.Parse(args);
         var started = DateTimeOffset.Now;
         var notes = new List<string>();

@@ -13,10 +13,15 @@ internal static class Verdicts
         if (results.Sync.Count >= 2)
         {
             var (a, b) = (results.Sync[0], results.Sync.Single(r => r.Items == results.Sync.Max(x => x.Items)));
-            void Row(string name, Func<SyncSizeResult, double> total, Func<double, string> show) => rows.Add(PerItemRow(name, a.Items, total(a), b.Items, total(b), show));
+            var middle = results.Sync.Where(r => r != a && r != b).ToList();
+            void Row(string name, Func<SyncSizeResult, double> total, Func<double, string> show) => rows.Add(PerItemRow(
+                name + string.Concat(middle.Select(m => $" ({Fmt.K(m.Items)}: {show(total(m) / m.Items)})")), a.Items, total(a), b.Items, total(b), show));
             Row("full sync time", r => r.Full.SyncSeconds, v => Fmt.N(v * 1e6) + " µs");
             Row("ceiling time (same entities)", r => r.Items / r.CeilingPerSecond, v => Fmt.N(v * 1e6) + " µs");
             Row("storage reads during sync", r => r.Full.SyncStorage.Reads, v => Fmt.N(v, 3));
+            static double Lookup(SyncSizeResult r) => 1000 * r.Full.SyncStorage.ReadSeconds / Math.Max(1, r.Full.SyncStorage.Reads);
+            rows.Add(["version lookup latency (mean)" + string.Concat(middle.Select(m => $" ({Fmt.K(m.Items)}: {Fmt.Ms(Lookup(m))})")), Fmt.Ms(Lookup(a)), Fmt.Ms(Lookup(b)),
+                "×" + Fmt.N(Lookup(b) / Lookup(a), 2), $"latency, for ×{Fmt.N((double)b.Items / a.Items, 1)} items in the table"]);
             Row("batch transactions", r => r.Full.SyncStorage.Batches, v => Fmt.N(v, 4));
             Row("list API calls", r => r.FullCalls.ListCalls, v => Fmt.N(v, 4));
             Row("realign (read all, align, store report)", r => r.Full.RealignSeconds, v => Fmt.N(v * 1e6) + " µs");
@@ -47,7 +52,7 @@ internal static class Verdicts
             return;
         }
         md.AppendLine("## 5. Scaling").AppendLine();
-        md.AppendLine("Cost per item at the smallest and the largest N; *linear* means the per-item cost stays within ±25%. Webhook rows compare latencies (not per item) at two stored sizes.").AppendLine();
+        md.AppendLine("Cost per item at the smallest and the largest N (sizes in between in brackets); *linear* means the per-item cost stays within ±25%. Webhook rows compare latencies (not per item) at two stored sizes.").AppendLine();
         Fmt.Table(md, ["figure", "small N", "large N", "ratio", "growth"], rows);
     }
 
