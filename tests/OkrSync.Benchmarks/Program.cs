@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using OkrSync.Benchmarks.Pipeline;
+using OkrSync.Benchmarks.Suite;
 
 namespace OkrSync.Benchmarks;
 
@@ -15,6 +16,8 @@ internal static class BenchmarkProgram
         ["quick-align"] = args => { QuickAlign.Run(int.Parse(args.ElementAtOrDefault(1) ?? "1000000", CultureInfo.InvariantCulture)); return Task.FromResult(0); },
         ["store-throughput"] = StoreThroughput.RunAsync,
         ["connectors"] = args => ConnectorsMeasurement.RunAsync(args[1..]),
+        ["report"] = args => ReportCommand.RunAsync(args[1..]),
+        ["report-worker"] = args => ReportCommand.WorkAsync(args[1..]),
         ["webhooks"] = Webhooks.WebhookMeasurement.RunAsync,
     };
 

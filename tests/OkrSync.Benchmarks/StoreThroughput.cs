@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
@@ -30,9 +29,9 @@ internal static class StoreThroughput
         await azurite.InitializeAsync();
         try
         {
-            var requests = new RequestCounter();
+            var requests = new StorageRequestCounter();
             var clientOptions = new TableClientOptions();
-            clientOptions.AddPolicy(requests, HttpPipelinePosition.PerCall);
+            clientOptions.AddPolicy(requests, HttpPipelinePosition.PerRetry);
             var options = new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = "bench" };
             using var tables = new TableWorkStore(options.CreateServiceClient(clientOptions), options);
             await tables.EnsureCreatedAsync();
@@ -55,7 +54,7 @@ internal static class StoreThroughput
         return 0;
     }
 
-    private static async Task MeasureAsync(string name, IWorkStore store, IReadOnlyList<WorkItem> items, int pageSize, RequestCounter? requests)
+    private static async Task MeasureAsync(string name, IWorkStore store, IReadOnlyList<WorkItem> items, int pageSize, StorageRequestCounter? requests)
     {
         var before = requests?.Snapshot();
         var clock = Stopwatch.StartNew();
@@ -67,38 +66,12 @@ internal static class StoreThroughput
 
         clock.Stop();
         var line = $"{name,-26} written {total.Written,7:N0}  unchanged {total.Unchanged,7:N0}  stale {total.Stale,3:N0}  wall {clock.Elapsed.TotalSeconds,7:F1} s";
-        if (requests is not null && before is { } start)
+        if (requests is not null && before is not null)
         {
-            var end = requests.Snapshot();
-            line += $"  batch transactions {end.Batches - start.Batches,6:N0}  queries/reads {end.Reads - start.Reads,6:N0}  other writes {end.Writes - start.Writes,4:N0}";
+            var used = requests.Snapshot() - before;
+            line += $"  batch transactions {used.Batches,6:N0}  queries/reads {used.Reads,6:N0}  other writes {used.OtherWrites,4:N0}";
         }
 
         Console.WriteLine(line);
-    }
-
-    private sealed class RequestCounter : HttpPipelineSynchronousPolicy
-    {
-        private long batches;
-        private long reads;
-        private long writes;
-
-        public (long Batches, long Reads, long Writes) Snapshot() => (Interlocked.Read(ref batches), Interlocked.Read(ref reads), Interlocked.Read(ref writes));
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            var request = message.Request;
-            if (request.Method == RequestMethod.Get)
-            {
-                Interlocked.Increment(ref reads);
-            }
-            else if (request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref batches);
-            }
-            else
-            {
-                Interlocked.Increment(ref writes);
-            }
-        }
     }
 }

@@ -18,7 +18,7 @@ namespace OkrSync.Benchmarks.Webhooks;
 /// </summary>
 internal static class WebhookMeasurement
 {
-    private const string Secret = "benchmark-secret";
+    internal const string Secret = "benchmark-secret";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -32,7 +32,7 @@ internal static class WebhookMeasurement
             await File.WriteAllTextAsync(Path.Combine(folder, "strategy.yaml"), SyntheticWork.StrategyYaml());
             await PreloadAsync(store, items);
             var port = FreePorts.Take(1)[0];
-            using var serve = Start(folder, store, port, args.Contains("--verbose"));
+            using var serve = Start(folder, new Dictionary<string, string> { ["OkrSync__Store"] = $"sqlite:{store}" }, port, args.Contains("--verbose"));
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await WaitReadyAsync(client, serve);
             var started = Stopwatch.GetTimestamp();
@@ -104,7 +104,8 @@ internal static class WebhookMeasurement
         }
     }
 
-    private static Process Start(string folder, string store, int port, bool verbose)
+    /// <summary>Starts the built <c>okrsync serve</c> in <paramref name="folder"/> with the given settings (environment variables) and the webhook secret.</summary>
+    internal static Process Start(string folder, IReadOnlyDictionary<string, string> settings, int port, bool verbose)
     {
         var executable = Path.Combine(RepositoryRoot.Find(), "functions", "OkrSync.Functions", "bin", "Release", "net10.0", "okrsync");
         var start = new ProcessStartInfo(executable) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -112,7 +113,10 @@ internal static class WebhookMeasurement
         {
             start.ArgumentList.Add(argument);
         }
-        start.Environment["OkrSync__Store"] = $"sqlite:{store}";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
         start.Environment["OkrSync__GitHub__WebhookSecret"] = Secret;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (verbose)
@@ -127,7 +131,7 @@ internal static class WebhookMeasurement
         return process;
     }
 
-    private static async Task WaitReadyAsync(HttpClient client, Process serve)
+    internal static async Task WaitReadyAsync(HttpClient client, Process serve)
     {
         for (var attempt = 0; attempt < 600 && !serve.HasExited; attempt++)
         {
@@ -144,7 +148,7 @@ internal static class WebhookMeasurement
         throw new InvalidOperationException("okrsync serve did not start (build it first: dotnet build -c Release functions/OkrSync.Functions)");
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, int number)
+    internal static Task<HttpResponseMessage> PostAsync(HttpClient client, int number)
     {
         var body = Encoding.UTF8.GetBytes(Payload(number));
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/webhooks/github", UriKind.Relative)) { Content = new ByteArrayContent(body) };
@@ -170,7 +174,7 @@ internal static class WebhookMeasurement
             """;
     }
 
-    private static async Task<int> TotalAsync(HttpClient client)
+    internal static async Task<int> TotalAsync(HttpClient client)
     {
         using var response = await client.GetAsync(new Uri("/api/rollup", UriKind.Relative));
         if (!response.IsSuccessStatusCode)
@@ -191,7 +195,7 @@ internal static class WebhookMeasurement
         }
     }
 
-    private static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -26,6 +26,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int TablePort { get; private set; }
 
+    /// <summary>The running emulator's process id (a node process), for measurements such as its memory; null when stopped.</summary>
+    public int? ProcessId => process?.Id;
+
     public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
 
     public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");

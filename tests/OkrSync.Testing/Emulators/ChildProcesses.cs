@@ -71,6 +71,8 @@ internal sealed class BackgroundProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Id => process.Id;
+
     public string Output => string.Join('\n', output);
 
     public async ValueTask DisposeAsync()

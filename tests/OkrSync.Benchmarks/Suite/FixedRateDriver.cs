@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Serve = OkrSync.Benchmarks.Webhooks.WebhookMeasurement;
+
+namespace OkrSync.Benchmarks.Suite;
+
+/// <summary>
+/// Sends N signed webhooks open-loop at a fixed rate (each at its scheduled time, whether or not earlier ones were
+/// answered) and measures each 202's latency. Meanwhile it polls <c>/api/rollup</c> one request at a time: each new
+/// event adds one item, so when the rollup's total has grown by k, the k-th event sent counts as visible at that poll
+/// (events are applied about in order; a poll's own duration bounds the resolution). Without polling only the 202s are measured.
+/// </summary>
+internal sealed class FixedRateDriver(HttpClient client, double ratePerSecond, bool poll = true)
+{
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(120);
+
+    public async Task<WebhookResult> RunAsync(int events, int firstNumber, int storedItems, CancellationToken cancellationToken = default)
+    {
+        var baseline = await Serve.TotalAsync(client);
+        var sentAt = new long[events];
+        var accepted = new double[events];
+        var visibleAt = new long[events];
+        var statuses = new int[events];
+        using var sending = new CancellationTokenSource();
+        var poller = poll ? PollAsync(baseline, visibleAt, sending.Token, cancellationToken) : Task.FromResult((0, 0, 0.0));
+        var start = Stopwatch.GetTimestamp();
+        var sends = new Task[events];
+        for (var i = 0; i < events; i++)
+        {
+            var due = start + (long)(i * Stopwatch.Frequency / ratePerSecond);
+            if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due) is { TotalMilliseconds: > 0 } wait)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+            sends[i] = SendAsync(i, firstNumber + i, sentAt, accepted, statuses);
+        }
+        await Task.WhenAll(sends);
+        await sending.CancelAsync();
+        var (visible, polls, pollSeconds) = await poller;
+
+        var latencies = Enumerable.Range(0, visible).Select(k => Stopwatch.GetElapsedTime(sentAt[k], visibleAt[k]).TotalMilliseconds).ToList();
+        var ok = Enumerable.Range(0, events).Where(i => statuses[i] == 202).Select(i => accepted[i]).ToList();
+        return new WebhookResult(events, ratePerSecond, storedItems, ok.Count, events - ok.Count,
+            Serve.Percentile(ok, 0.50), Serve.Percentile(ok, 0.99), ok.Max(),
+            visible, latencies.Count == 0 ? double.NaN : Serve.Percentile(latencies, 0.50), latencies.Count == 0 ? double.NaN : Serve.Percentile(latencies, 0.99),
+            latencies.Count == 0 ? double.NaN : latencies.Max(), poll ? "GET /api/rollup (summary.total)" : "not polled", polls, polls == 0 ? double.NaN : 1000 * pollSeconds / polls);
+    }
+
+    private async Task SendAsync(int index, int number, long[] sentAt, double[] accepted, int[] statuses)
+    {
+        sentAt[index] = Stopwatch.GetTimestamp();
+        using var response = await Serve.PostAsync(client, number);
+        accepted[index] = Stopwatch.GetElapsedTime(sentAt[index]).TotalMilliseconds;
+        statuses[index] = (int)response.StatusCode;
+    }
+
+    /// <summary>Polls until every event is visible, or <see cref="SettleTimeout"/> after the last send; returns how many became visible, the polls and their summed duration.</summary>
+    private async Task<(int Visible, int Polls, double Seconds)> PollAsync(int baseline, long[] visibleAt, CancellationToken sendingDone, CancellationToken cancellationToken)
+    {
+        var (seen, polls, busy) = (0, 0, 0L);
+        long? settleDeadline = null;
+        while (seen < visibleAt.Length)
+        {
+            if (sendingDone.IsCancellationRequested)
+            {
+                settleDeadline ??= Stopwatch.GetTimestamp() + (long)(SettleTimeout.TotalSeconds * Stopwatch.Frequency);
+                if (Stopwatch.GetTimestamp() > settleDeadline)
+                {
+                    break;
+                }
+            }
+            var asked = Stopwatch.GetTimestamp();
+            var total = await Serve.TotalAsync(client);
+            var now = Stopwatch.GetTimestamp();
+            (polls, busy) = (polls + 1, busy + now - asked);
+            for (; seen < Math.Min(visibleAt.Length, total - baseline); seen++)
+            {
+                visibleAt[seen] = now;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+        return (seen, polls, (double)busy / Stopwatch.Frequency);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace OkrSync.Benchmarks.Suite;
+
+/// <summary>
+/// Options of <c>report</c>: <c>--sizes 10000,50000,100000</c> (full + idle sync), <c>--align-sizes 10000,100000,1000000</c>,
+/// <c>--webhook-runs 10000:500,100000:500,100000:5000</c> (stored items : events), <c>--webhook-rate 10</c> (events per
+/// second), <c>--no-rollup-poll</c>,
+/// <c>--parts sync,webhooks,align</c>, <c>--no-sequential-ceiling</c>, <c>--gc server|workstation</c> (default: as okrsync), <c>--out artifacts/benchmarks</c> (relative to the
+/// repository root).
+/// </summary>
+internal sealed record ReportOptions
+{
+    public IReadOnlyList<int> Sizes { get; init; } = [10_000, 50_000, 100_000];
+
+    public IReadOnlyList<int> AlignSizes { get; init; } = [10_000, 100_000, 1_000_000];
+
+    /// <summary>Webhook runs as (stored items, events): one okrsync serve per stored size, its runs in order.</summary>
+    public IReadOnlyList<(int Stored, int Events)> WebhookRuns { get; init; } = [(10_000, 500), (100_000, 500), (100_000, 5_000)];
+
+    /// <summary>Events per second, sent open-loop.</summary>
+    public double WebhookRate { get; init; } = 10;
+
+    /// <summary>Poll <c>/api/rollup</c> during webhook runs (visibility); off measures the 202s without the poll's load.</summary>
+    public bool RollupPoll { get; init; } = true;
+
+    public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>(["sync", "webhooks", "align"], StringComparer.Ordinal);
+
+    public bool SequentialCeiling { get; init; } = true;
+
+    /// <summary>GC of the measured processes: <c>server</c> or <c>workstation</c>; null runs them as okrsync runs (its runtimeconfig).</summary>
+    public string? Gc { get; init; }
+
+    /// <summary>Environment that gives a measured process the chosen GC.</summary>
+    public IEnumerable<KeyValuePair<string, string>> GcEnvironment() => Gc switch
+    {
+        null => OkrSyncRuntime.GcEnvironment(),
+        "server" => [new("DOTNET_gcServer", "1")],
+        "workstation" => [new("DOTNET_gcServer", "0")],
+        _ => throw new ArgumentException("--gc server|workstation"),
+    };
+
+    public string Out { get; init; } = Path.Combine("artifacts", "benchmarks");
+
+    public static ReportOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new ReportOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--sizes" => options with { Sizes = Numbers(Next()) },
+                "--align-sizes" => options with { AlignSizes = Numbers(Next()) },
+                "--webhook-runs" => options with { WebhookRuns = Pairs(Next()) },
+                "--webhook-rate" => options with { WebhookRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--no-rollup-poll" => options with { RollupPoll = false },
+                "--parts" => options with { Parts = new HashSet<string>(Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal) },
+                "--no-sequential-ceiling" => options with { SequentialCeiling = false },
+                "--out" => options with { Out = Next() },
+                "--gc" => options with { Gc = Next() },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        return options;
+    }
+
+    private static (int, int)[] Pairs(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(pair => pair.Split(':')).Select(p => (Numbers(p[0])[0], Numbers(p[1])[0]))];
+
+    private static int[] Numbers(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => int.Parse(n.Replace("_", "", StringComparison.Ordinal), CultureInfo.InvariantCulture))];
+}

@@ -1,0 +1,113 @@
+namespace OkrSync.Benchmarks.Suite;
+
+/// <summary>Everything one <c>report</c> run measured (written as JSON; the markdown is rendered from it).</summary>
+internal sealed record BenchmarkResults(
+    MachineInfo Machine,
+    DateTimeOffset StartedAt,
+    string Command,
+    IReadOnlyList<SyncSizeResult> Sync,
+    IReadOnlyList<WebhookResult> Webhooks,
+    IReadOnlyList<AlignResult> Align,
+    IReadOnlyList<LoadSample> Load,
+    IReadOnlyList<string> Notes);
+
+/// <summary>The machine's load average (<c>/proc/loadavg</c>: 1 and 5 minutes) when a part ended: other work on the machine shows here.</summary>
+internal sealed record LoadSample(string After, double OneMinute, double FiveMinutes);
+
+/// <summary>Part 1 and 2 for one N: the full sync, the idle sync right after, and the store's own batched-write ceiling.</summary>
+internal sealed record SyncSizeResult(
+    int Items,
+    int Repositories,
+    int Projects,
+    int MinimumListCalls,
+    SyncPhaseResult Full,
+    TrackerCalls FullCalls,
+    SyncPhaseResult Idle,
+    TrackerCalls IdleCalls,
+    long StoredEntities,
+    long? StoredReportBytes,
+    CeilingResult Ceiling,
+    CeilingResult? SequentialCeiling,
+    long? AzuriteSyncPeakBytes,
+    long SyncProcessSampledPeakBytes,
+    long FakesProcessPeakBytes)
+{
+    public double ItemsPerSecond => Items / Full.SyncSeconds;
+
+    /// <summary>The faster of the two ceiling runs (8 at a time, 1 at a time): the store's best batched write rate seen.</summary>
+    public double CeilingPerSecond => Math.Max(Ceiling.EntitiesPerSecond, SequentialCeiling?.EntitiesPerSecond ?? 0);
+
+    /// <summary>Sync throughput ÷ the ceiling: the same entities per second.</summary>
+    public double ShareOfCeiling => ItemsPerSecond / CeilingPerSecond;
+
+    public long ListCallsOverMinimum => FullCalls.ListCalls - MinimumListCalls;
+}
+
+/// <summary>One sync run inside the sync process: the engine's sync, then realigning and storing the report (as <c>okrsync sync</c> does).</summary>
+internal sealed record SyncPhaseResult(
+    string Phase,
+    double SyncSeconds,
+    int Fetched,
+    int Written,
+    int Unchanged,
+    int Stale,
+    long ApiCalls,
+    long NotModified,
+    StorageRequests SyncStorage,
+    double UpsertSeconds,
+    double CursorSeconds,
+    long PeakWorkingSetSyncBytes,
+    double RealignSeconds,
+    StorageRequests RealignStorage,
+    bool ReportWritten,
+    long PeakWorkingSetBytes,
+    bool PeakResetBeforePhase,
+    string GcMode,
+    IReadOnlyList<SourceResult> Sources);
+
+/// <summary>Where a sync's wall time went: waiting on store upserts, on cursor reads/writes, and the rest (reading the trackers).</summary>
+internal static class SyncPhaseTimes
+{
+    public static double TrackerSeconds(this SyncPhaseResult phase) => phase.SyncSeconds - phase.UpsertSeconds - phase.CursorSeconds;
+}
+
+internal sealed record SourceResult(string Id, int Fetched, int Written, int Unchanged, int Pages, long ApiCalls, long NotModified, double Seconds, string? Error);
+
+/// <summary>Raw <c>SubmitTransactionAsync</c> upserts of the same entities, 100 per transaction, one partition each.</summary>
+internal sealed record CeilingResult(int Parallelism, int Entities, long Transactions, double Seconds)
+{
+    public double EntitiesPerSecond => Entities / Seconds;
+}
+
+/// <summary>Part 4: <c>Rollups.Compute(index, Aligner.Align(index, items))</c>.</summary>
+internal sealed record AlignResult(int Items, int Runs, double MedianMilliseconds, double MinMilliseconds, double AllocatedBytesPerItem, string GcMode)
+{
+    public double NanosecondsPerItem => MedianMilliseconds * 1e6 / Items;
+}
+
+/// <summary>Part 3: signed webhook deliveries at a fixed rate against <c>okrsync serve</c>.</summary>
+internal sealed record WebhookResult(
+    int Events,
+    double RatePerSecond,
+    int StoredItems,
+    int Accepted,
+    int Failed,
+    double AcceptP50Milliseconds,
+    double AcceptP99Milliseconds,
+    double AcceptMaxMilliseconds,
+    int Visible,
+    double VisibleP50Milliseconds,
+    double VisibleP99Milliseconds,
+    double VisibleMaxMilliseconds,
+    string VisibleProbe,
+    int Polls,
+    double MeanPollMilliseconds)
+{
+    /// <summary>CPU seconds okrsync serve used during the run (from sending the first event until all were visible or given up).</summary>
+    public double? ServeCpuSeconds { get; init; }
+
+    /// <summary>CPU seconds Azurite (node) used during the run.</summary>
+    public double? AzuriteCpuSeconds { get; init; }
+}
+
+internal sealed record MachineInfo(int ProcessorCount, string Cpu, string Memory, string Runtime, string Os, string? Azurite);

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Runtime;
+using Azure.Core;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OkrSync.Benchmarks.Pipeline;
+using OkrSync.Core.Strategy;
+using OkrSync.Functions.Pipeline;
+using OkrSync.Functions.Sources;
+using OkrSync.Functions.Storage.Tables;
+using OkrSync.Functions.Sync;
+
+namespace OkrSync.Benchmarks.Suite;
+
+/// <summary>
+/// The sync process (<c>report-worker sync</c>), started by <see cref="SyncMeasurement"/> so that its memory is the
+/// sync's alone. Configured like okrsync, from <c>OkrSync__…</c> environment variables, it runs what
+/// <c>okrsync sync</c> runs: the production connectors (<c>AddWorkSources</c>), <see cref="SyncEngine"/> and
+/// <see cref="TableWorkStore"/>, then realigns and stores the report. Its only addition is a policy that counts
+/// Table Storage requests. It runs the first (full) sync, reports, waits for a line on stdin, then runs the idle sync.
+/// </summary>
+internal static class SyncWorker
+{
+    public static async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+        services.AddWorkSources(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var counter = new StorageRequestCounter();
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var options = TableStorageOptions.FromConfiguration(configuration);
+        using var store = new TableWorkStore(options.CreateServiceClient(clientOptions), options, provider.GetRequiredService<ILogger<TableWorkStore>>());
+        await store.EnsureCreatedAsync(cancellationToken);
+        var (timedStore, timer) = TimedStore.Wrap(store);
+        var engine = new SyncEngine(timedStore, TimeProvider.System, provider.GetRequiredService<ILogger<SyncEngine>>());
+        var strategy = SyntheticWork.Strategy();
+        var sources = provider.GetRequiredService<SourceFactory>();
+
+        var full = await PhaseAsync("full", engine, sources, store, counter, timer, strategy, resetPeak: false, cancellationToken);
+        WorkerProcess.Emit(full);
+        await Console.In.ReadLineAsync(cancellationToken); // the parent reads the trackers' counters in between
+        var idle = await PhaseAsync("idle", engine, sources, store, counter, timer, strategy, resetPeak: true, cancellationToken);
+        WorkerProcess.Emit(idle);
+        return full.Sources.Concat(idle.Sources).All(s => s.Error is null) ? 0 : 1;
+    }
+
+    private static async Task<SyncPhaseResult> PhaseAsync(
+        string phase, SyncEngine engine, SourceFactory factory, TableWorkStore store, StorageRequestCounter counter, TimedStore timer, StrategyDocument strategy, bool resetPeak, CancellationToken cancellationToken)
+    {
+        var reset = resetPeak && ProcessMemory.TryResetOwnPeak();
+        var before = counter.Snapshot();
+        var (upsertBefore, cursorBefore) = (timer.UpsertSeconds, timer.CursorSeconds);
+        var clock = Stopwatch.StartNew();
+        var report = await engine.SyncAsync(factory.CreateConfigured(), new StderrProgress(phase), cancellationToken);
+        var syncSeconds = clock.Elapsed.TotalSeconds;
+        var syncStorage = counter.Snapshot() - before;
+        var (upsertSeconds, cursorSeconds) = (timer.UpsertSeconds - upsertBefore, timer.CursorSeconds - cursorBefore);
+        var peakSync = ProcessMemory.OwnPeak();
+        await Console.Error.WriteLineAsync($"{phase} sync: {report.Fetched:N0} items in {syncSeconds:F1} s; realigning");
+
+        before = counter.Snapshot();
+        clock.Restart();
+        var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(store, strategy, TimeProvider.System.GetUtcNow(), cancellationToken: cancellationToken);
+        var realignSeconds = clock.Elapsed.TotalSeconds;
+        await Console.Error.WriteLineAsync($"{phase} realign: {recomputed.Report.Summary.Total:N0} items in {realignSeconds:F1} s");
+        return new SyncPhaseResult(
+            phase, syncSeconds, report.Fetched, report.Sources.Sum(s => s.Written), report.Sources.Sum(s => s.Unchanged), report.Sources.Sum(s => s.Stale),
+            report.ApiCalls, report.Sources.Sum(s => s.NotModified), syncStorage, upsertSeconds, cursorSeconds, peakSync,
+            realignSeconds, counter.Snapshot() - before, recomputed.ReportWritten, ProcessMemory.OwnPeak(), reset,
+            GCSettings.IsServerGC ? "server" : "workstation",
+            [.. report.Sources.Select(s => new SourceResult(s.SourceId, s.Fetched, s.Written, s.Unchanged, s.Pages, s.ApiCalls, s.NotModified, s.Duration.TotalSeconds, s.Error))]);
+    }
+
+    /// <summary>A line on stderr per finished source, and at most one every 10 s in between.</summary>
+    private sealed class StderrProgress(string phase) : IProgress<SourceProgress>
+    {
+        private readonly Stopwatch sinceLast = Stopwatch.StartNew();
+
+        public void Report(SourceProgress value)
+        {
+            if (value.Completed || sinceLast.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                Console.Error.WriteLine($"{phase} {value.SourceId}: {value.Items:N0} items, {value.Pages} pages{(value.Completed ? ", done" : "")}");
+                sinceLast.Restart();
+            }
+        }
+    }
+}

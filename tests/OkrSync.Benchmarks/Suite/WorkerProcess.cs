@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace OkrSync.Benchmarks.Suite;
+
+/// <summary>
+/// A measured child process: this benchmark executable in worker mode (<c>report-worker …</c>), or any other
+/// executable. Its stderr is forwarded to ours (progress); stdout lines starting with <c>RESULT </c> are JSON results,
+/// other stdout lines are forwarded too. Its working set is sampled every 100 ms while it runs.
+/// </summary>
+internal sealed class WorkerProcess : IAsyncDisposable
+{
+    public const string ResultPrefix = "RESULT ";
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Process process;
+    private readonly Channel<string> results = Channel.CreateUnbounded<string>();
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task sampler;
+    private long peakSampled;
+
+    private WorkerProcess(Process process, string label)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, e) => OnOutput(e.Data, label);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                Console.Error.WriteLine($"  [{label}] {line}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        sampler = SampleAsync(stop.Token);
+    }
+
+    public int Id => process.Id;
+
+    /// <summary>The highest working set seen by sampling (the child's own peak is exact; this is a cross-check).</summary>
+    public long PeakSampledWorkingSet => Interlocked.Read(ref peakSampled);
+
+    /// <summary>Starts this executable with <c>report-worker</c> and <paramref name="arguments"/>.</summary>
+    public static WorkerProcess StartSelf(string label, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string>> environment)
+    {
+        var path = Environment.ProcessPath ?? throw new InvalidOperationException("Unknown process path.");
+        var start = new ProcessStartInfo(path);
+        if (Path.GetFileNameWithoutExtension(path) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
+        }
+        start.ArgumentList.Add("report-worker");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return Start(label, start, environment);
+    }
+
+    public static WorkerProcess Start(string label, ProcessStartInfo start, IEnumerable<KeyValuePair<string, string>> environment)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        start.UseShellExecute = false;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+        return new WorkerProcess(process, label);
+    }
+
+    /// <summary>The next <c>RESULT</c> line, deserialized.</summary>
+    public async Task<T> ReadResultAsync<T>(CancellationToken cancellationToken = default)
+    {
+        var line = await results.Reader.ReadAsync(cancellationToken);
+        return JsonSerializer.Deserialize<T>(line, Json) ?? throw new InvalidDataException("Empty worker result.");
+    }
+
+    /// <summary>Tells the worker to go on (it waits for a line on its stdin between phases).</summary>
+    public async Task ContinueAsync()
+    {
+        await process.StandardInput.WriteLineAsync("continue");
+        await process.StandardInput.FlushAsync();
+    }
+
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken = default)
+    {
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        await stop.CancelAsync();
+        try
+        {
+            await sampler;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        stop.Dispose();
+        process.Dispose();
+    }
+
+    private void OnOutput(string? line, string label)
+    {
+        if (line is null)
+        {
+            results.Writer.TryComplete(new InvalidOperationException($"{label} ended without a result (exit code in the log above)."));
+        }
+        else if (line.StartsWith(ResultPrefix, StringComparison.Ordinal))
+        {
+            results.Writer.TryWrite(line[ResultPrefix.Length..]);
+        }
+        else
+        {
+            Console.Error.WriteLine($"  [{label}] {line}");
+        }
+    }
+
+    private async Task SampleAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            try
+            {
+                process.Refresh();
+                if (process.HasExited)
+                {
+                    return;
+                }
+                var now = process.WorkingSet64;
+                if (now > Interlocked.Read(ref peakSampled))
+                {
+                    Interlocked.Exchange(ref peakSampled, now);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Writes a result line for the parent (worker side).</summary>
+    public static void Emit<T>(T result) => Console.Out.WriteLine(ResultPrefix + JsonSerializer.Serialize(result, Json));
+}
