@@ -4,6 +4,10 @@ using Microsoft.Net.Http.Headers;
 namespace OkrSync.Testing.FakeTrackers;
 
 /// <summary>Runs one request: count it, maybe inject a fault, authenticate, handle, decorate, write (or truncate).</summary>
+/// <remarks>
+/// The response is recorded in the metrics before its first byte is written, so a client that has read a response
+/// always finds it counted: a test never races the server's bookkeeping.
+/// </remarks>
 internal sealed class FakeRequestPipeline(IFakeProtocol protocol, FaultInjector faults, FakeTrackerMetrics metrics, TimeProvider time)
 {
     private const string BodyItem = "fake.body";
@@ -19,34 +23,41 @@ internal sealed class FakeRequestPipeline(IFakeProtocol protocol, FaultInjector 
         var body = await ReadBodyAsync(context);
         context.Items[BodyItem] = body;
         var (fault, options) = faults.Next(endpoint);
-        var status = await RespondAsync(context, endpoint, handler, fault, options);
         var conditional = context.Request.Headers.ContainsKey(HeaderNames.IfNoneMatch);
         var pathAndQuery = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
-        metrics.OnResponse(new RecordedRequest(endpoint, context.Request.Method, pathAndQuery, status, fault, conditional, body));
+        void Record(int status) =>
+            metrics.OnResponse(new RecordedRequest(endpoint, context.Request.Method, pathAndQuery, status, fault, conditional, body));
+
+        await RespondAsync(context, endpoint, handler, fault, options, Record);
     }
 
-    private async Task<int> RespondAsync(
-        HttpContext context, string endpoint, Func<HttpContext, FakeResponse> handler, FaultKind? fault, FaultOptions options)
+    private async Task RespondAsync(
+        HttpContext context,
+        string endpoint,
+        Func<HttpContext, FakeResponse> handler,
+        FaultKind? fault,
+        FaultOptions options,
+        Action<int> record)
     {
         switch (fault)
         {
             case FaultKind.ConnectionReset:
+                record(0);
                 context.Abort();
-                return 0;
+                return;
             case FaultKind.SlowResponse when options.SlowResponseDelay > TimeSpan.Zero:
                 await Task.Delay(options.SlowResponseDelay, time, context.RequestAborted);
                 break;
             case FaultKind.TooManyRequests or FaultKind.SecondaryRateLimit or FaultKind.InternalServerError
                 or FaultKind.BadGateway or FaultKind.ServiceUnavailable:
-                var faultResponse = protocol.Fault(fault.Value, options);
-                await WriteAsync(context, faultResponse);
-                return faultResponse.StatusCode;
+                await WriteAsync(context, protocol.Fault(fault.Value, options), record);
+                return;
         }
 
         if (protocol.Authenticate(context, endpoint) is { } refused)
         {
-            await WriteAsync(context, refused);
-            return refused.StatusCode;
+            await WriteAsync(context, refused, record);
+            return;
         }
 
         var produced = handler(context);
@@ -55,11 +66,11 @@ internal sealed class FakeRequestPipeline(IFakeProtocol protocol, FaultInjector 
             var response = protocol.Complete(context, endpoint, produced);
             if (fault is FaultKind.TruncatedJson or FaultKind.TruncatedThenReset)
             {
-                return await TruncateAsync(context, response, fault.Value == FaultKind.TruncatedThenReset);
+                await TruncateAsync(context, response, fault.Value == FaultKind.TruncatedThenReset, record);
+                return;
             }
 
-            await WriteAsync(context, response);
-            return response.StatusCode;
+            await WriteAsync(context, response, record);
         }
         finally
         {
@@ -67,14 +78,16 @@ internal sealed class FakeRequestPipeline(IFakeProtocol protocol, FaultInjector 
         }
     }
 
-    private static async Task<int> TruncateAsync(HttpContext context, FakeResponse response, bool reset)
+    private static async Task TruncateAsync(HttpContext context, FakeResponse response, bool reset, Action<int> record)
     {
         if (response.Body.IsEmpty)
         {
+            record(0);
             context.Abort();
-            return 0;
+            return;
         }
 
+        record(reset ? 0 : response.StatusCode);
         WriteHead(context, response);
         if (reset)
         {
@@ -86,14 +99,12 @@ internal sealed class FakeRequestPipeline(IFakeProtocol protocol, FaultInjector 
         if (reset)
         {
             context.Abort();
-            return 0;
         }
-
-        return response.StatusCode;
     }
 
-    private static async Task WriteAsync(HttpContext context, FakeResponse response)
+    private static async Task WriteAsync(HttpContext context, FakeResponse response, Action<int> record)
     {
+        record(response.StatusCode);
         WriteHead(context, response);
         if (response.StatusCode is StatusCodes.Status304NotModified or StatusCodes.Status204NoContent)
         {
