@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using OkrSync.Core.Ports;
 using OkrSync.Functions.Storage.Tables;
 using OkrSync.Testing.Emulators;
+using OkrSync.Testing.Stores;
 
 namespace OkrSync.Functions.Tests.Storage;
 
@@ -36,6 +37,38 @@ public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkSt
     protected override Task<long> ItemWritesObservedAsync(string scope = MainScope) =>
         Task.FromResult(counters.TryGetValue(scope, out var counter) ? counter.Writes : 0);
 
+    [Fact]
+    public async Task FirstSyncOfAPartition_ReadsOnlyForItsFirstPage()
+    {
+        var store = OpenStore("fresh");
+        var items = SampleWorkItems.Generate(1_000, containers: 1);
+
+        var result = new UpsertResult();
+        foreach (var page in items.Chunk(100))
+        {
+            result += await store.UpsertAsync(page);
+        }
+
+        Assert.Equal(1_000, result.Written);
+        Assert.Equal((100 + ItemVersions.KeysPerQuery - 1) / ItemVersions.KeysPerQuery, counters["fresh"].Reads);
+    }
+
+    [Fact]
+    public async Task KeyAnotherWriterInsertedIntoAFreshPartition_IsNotOverwrittenByAnOlderVersion()
+    {
+        var writer = OpenStore("race");
+        var other = OpenStore("race");
+        var items = SampleWorkItems.Generate(2, containers: 1);
+        await writer.UpsertAsync([items[0]]);
+        var newer = items[1] with { Title = "newer", Updated = items[1].Updated.AddHours(1) };
+        await other.UpsertAsync([newer]);
+
+        var result = await writer.UpsertAsync([items[1]]);
+
+        Assert.Equal(new UpsertResult(0, 0, 1), result);
+        Assert.Equal("newer", (await OpenStore("race").GetItemAsync(items[1].Key))?.Title);
+    }
+
     public override async Task DisposeAsync()
     {
         foreach (var scope in counters.Keys)
@@ -48,18 +81,25 @@ public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkSt
         opened.ForEach(s => s.Dispose());
     }
 
-    /// <summary>Counts entity write requests (inserts, updates, deletes, batches) on the wire; table creation is not one.</summary>
+    /// <summary>Counts entity write requests (inserts, updates, deletes, batches) and reads on the wire; table creation is neither.</summary>
     private sealed class WriteCounter : HttpPipelineSynchronousPolicy
     {
         private long writes;
+        private long reads;
 
         public long Writes => Interlocked.Read(ref writes);
+
+        public long Reads => Interlocked.Read(ref reads);
 
         public override void OnSendingRequest(HttpMessage message)
         {
             var request = message.Request;
             var isTableCreation = request.Method == RequestMethod.Post && request.Uri.Path.EndsWith("/Tables", StringComparison.Ordinal);
-            if (request.Method != RequestMethod.Get && !isTableCreation)
+            if (request.Method == RequestMethod.Get)
+            {
+                Interlocked.Increment(ref reads);
+            }
+            else if (!isTableCreation)
             {
                 Interlocked.Increment(ref writes);
             }

@@ -16,7 +16,9 @@ public static class NodeTools
     {
         var infra = RepositoryRoot.Infra;
         var target = Path.Combine(infra, relativePath);
-        if (File.Exists(target))
+        // The target file appears long before npm has finished extracting the other packages, so "installed" is a
+        // marker written after npm succeeded, for this exact lock file; checking only the target races a running install.
+        if (IsInstalled(infra) && File.Exists(target))
         {
             return target;
         }
@@ -25,10 +27,11 @@ public static class NodeTools
         try
         {
             await using var crossProcess = await ChildProcesses.AcquireFileLockAsync(Path.Combine(infra, ".npm-install.lock"), cancellationToken);
-            if (!File.Exists(target))
+            if (!IsInstalled(infra) || !File.Exists(target))
             {
                 var lockFile = File.Exists(Path.Combine(infra, "package-lock.json"));
                 await ChildProcesses.RunAsync(Npm([lockFile ? "ci" : "install", "--no-audit", "--no-fund", "--prefix", infra], infra), TimeSpan.FromMinutes(10), cancellationToken);
+                await File.WriteAllTextAsync(MarkerPath(infra), LockHash(infra), cancellationToken);
             }
         }
         finally
@@ -37,6 +40,17 @@ public static class NodeTools
         }
 
         return File.Exists(target) ? target : throw new InvalidOperationException($"npm install in {infra} did not produce {relativePath}.");
+    }
+
+    private static string MarkerPath(string infra) => Path.Combine(infra, "node_modules", ".okrsync-installed");
+
+    private static bool IsInstalled(string infra) =>
+        File.Exists(MarkerPath(infra)) && File.ReadAllText(MarkerPath(infra)) == LockHash(infra);
+
+    private static string LockHash(string infra)
+    {
+        var lockFile = Path.Combine(infra, "package-lock.json");
+        return File.Exists(lockFile) ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(lockFile))) : "no-lock-file";
     }
 
     private static ProcessStartInfo Npm(IReadOnlyList<string> arguments, string workingDirectory)

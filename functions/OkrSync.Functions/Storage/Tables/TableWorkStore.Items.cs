@@ -27,7 +27,13 @@ public sealed partial class TableWorkStore
         for (var attempt = 1; ; attempt++)
         {
             var entities = pending.Select(p => (Prepared: p, Entity: ItemEntities.ToEntity(p))).ToList();
-            var stored = await ItemVersions.ReadAsync(Items, entities.Select(e => (e.Entity.PartitionKey, e.Entity.RowKey)), parallelism, cancellationToken);
+            // First attempt: keys new to a fresh partition need no read (see FreshPartitions); a retry reads everything.
+            var toRead = entities.Where(e => attempt > 1 || !fresh.IsNew(e.Entity.PartitionKey, e.Entity.RowKey)).Select(e => (e.Entity.PartitionKey, e.Entity.RowKey)).ToList();
+            var stored = await ItemVersions.ReadAsync(Items, toRead, parallelism, cancellationToken);
+            foreach (var partition in toRead.Select(k => k.PartitionKey).Distinct(StringComparer.Ordinal))
+            {
+                fresh.Observe(partition, stored.Keys.Any(k => k.PartitionKey == partition));
+            }
             if (BeforeItemWrites is { } hook)
             {
                 await hook(cancellationToken);
@@ -63,11 +69,16 @@ public sealed partial class TableWorkStore
                 {
                     await Items.SubmitTransactionAsync(batch, token);
                     Interlocked.Add(ref written, batch.Count);
+                    foreach (var action in batch.Where(a => a.ActionType == TableTransactionActionType.Add))
+                    {
+                        fresh.Inserted(action.Entity.PartitionKey, action.Entity.RowKey);
+                    }
                 }
                 catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
                 {
                     foreach (var action in batch)
                     {
+                        fresh.Forget(action.Entity.PartitionKey);
                         conflicted.Add(byRow[(action.Entity.PartitionKey, action.Entity.RowKey)]);
                     }
                 }

@@ -15,6 +15,7 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
     private readonly TableServiceClient service;
     private readonly TableNames names;
     private readonly int parallelism;
+    private readonly FreshPartitions fresh = new();
     private readonly ILogger logger;
     private readonly SemaphoreSlim createLock = new(1, 1);
     private volatile bool created;
