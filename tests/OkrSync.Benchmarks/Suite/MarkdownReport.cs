@@ -61,14 +61,26 @@ internal static class MarkdownReport
             sync.Select(r => (IReadOnlyList<string>)[Fmt.N(r.Items), Fmt.N(r.FullCalls.ListCalls), Fmt.N(r.MinimumListCalls), Fmt.N((double)r.FullCalls.ListCalls / r.MinimumListCalls, 3), "+" + Fmt.N(r.ListCallsOverMinimum), Fmt.N(r.FullCalls.Total),
                 Fmt.N(r.Full.Written), Fmt.N(r.StoredEntities), Fmt.N(r.Full.SyncStorage.Batches), Fmt.N((double)r.Full.Written / Math.Max(1, r.Full.SyncStorage.Batches), 1),
                 Fmt.N(r.Full.SyncStorage.Reads), Fmt.N(r.Full.SyncStorage.OtherWrites)]));
-        md.AppendLine("Where the sync's time went (the engine awaits each step, so the parts add up): reading the trackers is the sync's time outside the store; an upsert is version lookups (12 keys per query, 8 at a time) plus one batch write per page:").AppendLine();
-        Fmt.Table(md, ["items", "sync", "reading trackers", "store upserts", "of which batch writes", "of which lookups and the rest", "cursor reads/writes", "lookup queries", "mean lookup latency"],
+        md.AppendLine("Where the sync's time went (the engine awaits each step, so the parts add up): reading the trackers is the sync's time outside the store; an upsert is version lookups (12 keys per query, 8 at a time) plus one batch write per page. " +
+            "CPU is counted per process (Azurite and the trackers from the sync process's start); *cores busy* is the sum ÷ the sync's wall time (2 = both cores saturated):").AppendLine();
+        Fmt.Table(md, ["items", "sync", "reading trackers", "store upserts", "of which batch writes", "of which lookups and the rest", "cursor reads/writes", "lookup queries", "mean lookup latency", "CPU: sync, Azurite, trackers (cores busy)", "CPU of the 1-at-a-time ceiling: client, Azurite"],
             sync.Select(r => (IReadOnlyList<string>)[Fmt.N(r.Items), Fmt.S(r.Full.SyncSeconds), Fmt.S(r.Full.TrackerSeconds()), Fmt.S(r.Full.UpsertSeconds), Fmt.S(r.Full.SyncStorage.BatchSeconds),
-                Fmt.S(r.Full.UpsertSeconds - r.Full.SyncStorage.BatchSeconds), Fmt.S(r.Full.CursorSeconds), Fmt.N(r.Full.SyncStorage.Reads), Fmt.Ms(1000 * r.Full.SyncStorage.ReadSeconds / Math.Max(1, r.Full.SyncStorage.Reads))]));
+                Fmt.S(r.Full.UpsertSeconds - r.Full.SyncStorage.BatchSeconds), Fmt.S(r.Full.CursorSeconds), Fmt.N(r.Full.SyncStorage.Reads), Fmt.Ms(1000 * r.Full.SyncStorage.ReadSeconds / Math.Max(1, r.Full.SyncStorage.Reads)), Cpu(r),
+                r.SequentialCeiling is { ClientCpuSeconds: { } client, AzuriteCpuSeconds: { } node } ? $"{Fmt.S(client)}, {Fmt.S(node)}" : "n/a"]));
         md.AppendLine("Peak working set (resident set high-water mark). The sync process holds only the sync; the fake trackers run in the benchmark's own process and Azurite in a node process, reported apart:").AppendLine();
         Fmt.Table(md, ["items", "sync process: sync", "sync process: sync + realign", "sampled every 100 ms, both phases", "Azurite (node)", "fake trackers + benchmark"],
             sync.Select(r => (IReadOnlyList<string>)[Fmt.N(r.Items), Fmt.Mb(r.Full.PeakWorkingSetSyncBytes), Fmt.Mb(r.Full.PeakWorkingSetBytes), Fmt.Mb(r.SyncProcessSampledPeakBytes),
                 Fmt.Mb(r.AzuriteSyncPeakBytes), Fmt.Mb(r.FakesProcessPeakBytes)]));
+    }
+
+    private static string Cpu(SyncSizeResult r)
+    {
+        if (r.Full.SyncCpuSeconds == 0 || r.AzuriteFullSyncCpuSeconds is not { } azurite || r.FakesFullSyncCpuSeconds is not { } fakes)
+        {
+            return "n/a";
+        }
+        var total = r.Full.SyncCpuSeconds + azurite + fakes;
+        return $"{Fmt.S(r.Full.SyncCpuSeconds)}, {Fmt.S(azurite)}, {Fmt.S(fakes)} ({Fmt.N(total / r.Full.SyncSeconds, 2)})";
     }
 
     private static void Idle(StringBuilder md, IReadOnlyList<SyncSizeResult> sync)

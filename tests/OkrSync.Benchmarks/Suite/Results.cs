@@ -41,6 +41,12 @@ internal sealed record SyncSizeResult(
     public double ShareOfCeiling => ItemsPerSecond / CeilingPerSecond;
 
     public long ListCallsOverMinimum => FullCalls.ListCalls - MinimumListCalls;
+
+    /// <summary>CPU seconds Azurite used from the sync process's start to the end of the full sync.</summary>
+    public double? AzuriteFullSyncCpuSeconds { get; init; }
+
+    /// <summary>CPU seconds this process (the fake trackers and the benchmark) used in the same window.</summary>
+    public double? FakesFullSyncCpuSeconds { get; init; }
 }
 
 /// <summary>One sync run inside the sync process: the engine's sync, then realigning and storing the report (as <c>okrsync sync</c> does).</summary>
@@ -63,7 +69,11 @@ internal sealed record SyncPhaseResult(
     long PeakWorkingSetBytes,
     bool PeakResetBeforePhase,
     string GcMode,
-    IReadOnlyList<SourceResult> Sources);
+    IReadOnlyList<SourceResult> Sources)
+{
+    /// <summary>CPU seconds the sync process used during the engine's run.</summary>
+    public double SyncCpuSeconds { get; init; }
+}
 
 /// <summary>Where a sync's wall time went: waiting on store upserts, on cursor reads/writes, and the rest (reading the trackers).</summary>
 internal static class SyncPhaseTimes
@@ -77,6 +87,12 @@ internal sealed record SourceResult(string Id, int Fetched, int Written, int Unc
 internal sealed record CeilingResult(int Parallelism, int Entities, long Transactions, double Seconds)
 {
     public double EntitiesPerSecond => Entities / Seconds;
+
+    /// <summary>CPU seconds the writing client (this process) used.</summary>
+    public double? ClientCpuSeconds { get; init; }
+
+    /// <summary>CPU seconds Azurite used.</summary>
+    public double? AzuriteCpuSeconds { get; init; }
 }
 
 /// <summary>Part 4: <c>Rollups.Compute(index, Aligner.Align(index, items))</c>.</summary>

@@ -22,6 +22,7 @@ internal static class SyncMeasurement
         TrackerCalls fullCalls, idleCalls;
         long? azuritePeak, reportBytes;
         long fakesPeak, sampledPeak;
+        double? azuriteCpu, fakesCpu;
         List<Azure.Data.Tables.TableEntity> stored;
         int minimum;
         await using (var fleet = await TrackerFleet.StartAsync(items, cancellationToken))
@@ -34,8 +35,10 @@ internal static class SyncMeasurement
                     .Append(new("OkrSync__Storage__ConnectionString", azurite.ConnectionString))
                     .Append(new("OkrSync__Storage__TablePrefix", Prefix))
                     .Concat(options.GcEnvironment());
+                var (azuriteBefore, fakesBefore) = (CpuOf(azurite), ProcessMemory.CpuOf(Environment.ProcessId));
                 await using var worker = WorkerProcess.StartSelf($"sync {items / 1000}k", ["sync"], environment);
                 full = await worker.ReadResultAsync<SyncPhaseResult>(cancellationToken);
+                (azuriteCpu, fakesCpu) = ((CpuOf(azurite) - azuriteBefore)?.TotalSeconds, (ProcessMemory.CpuOf(Environment.ProcessId) - fakesBefore)?.TotalSeconds);
                 fullCalls = fleet.Calls();
                 fakesPeak = ProcessMemory.OwnPeak();
                 await worker.ContinueAsync();
@@ -57,8 +60,14 @@ internal static class SyncMeasurement
         var ceiling = await CeilingAsync(stored, CeilingParallelism, cancellationToken);
         var sequential = options.SequentialCeiling ? await CeilingAsync(stored, 1, cancellationToken) : null;
         return new SyncSizeResult(items, TrackerFleet.Repositories, TrackerFleet.Projects, minimum, full, fullCalls, idle, idleCalls,
-            stored.Count, reportBytes, ceiling, sequential, azuritePeak, sampledPeak, fakesPeak);
+            stored.Count, reportBytes, ceiling, sequential, azuritePeak, sampledPeak, fakesPeak)
+        {
+            AzuriteFullSyncCpuSeconds = azuriteCpu,
+            FakesFullSyncCpuSeconds = fakesCpu,
+        };
     }
+
+    private static TimeSpan? CpuOf(AzuriteFixture azurite) => azurite.ProcessId is { } id ? ProcessMemory.CpuOf(id) : null;
 
     // The current report's manifest names its compressed length (see ChunkedDocuments).
     private static async Task<long?> StoredReportBytesAsync(string connectionString, CancellationToken cancellationToken)
@@ -73,7 +82,13 @@ internal static class SyncMeasurement
         var azurite = await StartAzuriteAsync();
         try
         {
+            var (azuriteBefore, clientBefore) = (CpuOf(azurite), ProcessMemory.CpuOf(Environment.ProcessId));
             var result = await BatchCeiling.MeasureAsync(azurite.ConnectionString, "ceiling", entities, parallelism, cancellationToken);
+            result = result with
+            {
+                ClientCpuSeconds = (ProcessMemory.CpuOf(Environment.ProcessId) - clientBefore)?.TotalSeconds,
+                AzuriteCpuSeconds = (CpuOf(azurite) - azuriteBefore)?.TotalSeconds,
+            };
             Progress.Line($"ceiling, {parallelism} at a time: {result.Entities:N0} entities in {result.Transactions:N0} transactions, {result.Seconds:F1} s = {result.EntitiesPerSecond:N0}/s");
             return result;
         }

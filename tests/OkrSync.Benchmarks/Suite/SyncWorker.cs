@@ -55,12 +55,14 @@ internal static class SyncWorker
         var reset = resetPeak && ProcessMemory.TryResetOwnPeak();
         var before = counter.Snapshot();
         var (upsertBefore, cursorBefore) = (timer.UpsertSeconds, timer.CursorSeconds);
+        var cpu = OwnCpu();
         var clock = Stopwatch.StartNew();
         var report = await engine.SyncAsync(factory.CreateConfigured(), new StderrProgress(phase), cancellationToken);
         var syncSeconds = clock.Elapsed.TotalSeconds;
         var syncStorage = counter.Snapshot() - before;
         var (upsertSeconds, cursorSeconds) = (timer.UpsertSeconds - upsertBefore, timer.CursorSeconds - cursorBefore);
         var peakSync = ProcessMemory.OwnPeak();
+        var syncCpu = (OwnCpu() - cpu).TotalSeconds;
         await Console.Error.WriteLineAsync($"{phase} sync: {report.Fetched:N0} items in {syncSeconds:F1} s; realigning");
 
         before = counter.Snapshot();
@@ -73,7 +75,16 @@ internal static class SyncWorker
             report.ApiCalls, report.Sources.Sum(s => s.NotModified), syncStorage, upsertSeconds, cursorSeconds, peakSync,
             realignSeconds, counter.Snapshot() - before, recomputed.ReportWritten, ProcessMemory.OwnPeak(), reset,
             GCSettings.IsServerGC ? "server" : "workstation",
-            [.. report.Sources.Select(s => new SourceResult(s.SourceId, s.Fetched, s.Written, s.Unchanged, s.Pages, s.ApiCalls, s.NotModified, s.Duration.TotalSeconds, s.Error))]);
+            [.. report.Sources.Select(s => new SourceResult(s.SourceId, s.Fetched, s.Written, s.Unchanged, s.Pages, s.ApiCalls, s.NotModified, s.Duration.TotalSeconds, s.Error))])
+        {
+            SyncCpuSeconds = syncCpu,
+        };
+    }
+
+    private static TimeSpan OwnCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     /// <summary>A line on stderr per finished source, and at most one every 10 s in between.</summary>
