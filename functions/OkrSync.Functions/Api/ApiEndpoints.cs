@@ -3,14 +3,13 @@ using OkrSync.Core.Alignment;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Work;
-using OkrSync.Functions.Cli.Rendering;
 using OkrSync.Functions.Pipeline;
 
 namespace OkrSync.Functions.Api;
 
 /// <summary>
 /// The read API (function <c>Api</c>, route <c>{*path}</c>, GET, function-key auth in Azure):
-/// <c>/api/strategy</c>, <c>/api/rollup</c> (the CLI's JSON contract, from the stored current report),
+/// <c>/api/strategy</c>, <c>/api/rollup</c> (the CLI's JSON contract, from the stored current report, with an ETag),
 /// <c>/api/findings</c> (with poison-event findings), <c>/api/orphans</c> (open orphaned work, from the live report:
 /// the stored report keeps no items),
 /// <c>/api/items/{key}</c> and <c>/api/health</c>.
@@ -24,8 +23,8 @@ internal static class ApiEndpoints
         var api = endpoints.MapGroup("/api");
         api.MapGet("/strategy", async (StrategyProvider strategy, CancellationToken ct) =>
             Json(JsonSerializer.Serialize(StrategyJson.From((await strategy.GetAsync(ct)).Strategy), ApiJsonContext.Default.StrategyJson)));
-        api.MapGet("/rollup", async (IWorkStore store, CancellationToken ct) =>
-            await store.ReadCurrentReportAsync(ct) is { } report ? Json(JsonReportWriter.Write(report)) : NoReport());
+        api.MapGet("/rollup", async (IWorkStore store, RollupResponses responses, HttpRequest request, CancellationToken ct) =>
+            await store.ReadCurrentReportAsync(ct) is { } report ? responses.For(report, request) : NoReport());
         api.MapGet("/findings", async (IWorkStore store, IEventQueue queue, CancellationToken ct) =>
         {
             var report = await store.ReadCurrentReportAsync(ct);

@@ -1,3 +1,4 @@
+using OkrSync.Functions.Api;
 using OkrSync.Functions.ApplyTrackerEvent;
 using OkrSync.Functions.Hosting.Invocations;
 using OkrSync.Functions.Hosting.Local;
@@ -26,6 +27,7 @@ internal static class AppServices
         services.AddSingleton<IWeeklyReportJob, MailWeeklyReportJob>();
         services.AddSingleton<StrategyProvider>();
         services.AddSingleton<LiveReport>();
+        services.AddSingleton<RollupResponses>();
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<TrackerEventApplier>();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OkrSync.Core.Alignment;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
@@ -41,8 +40,7 @@ public static class ReportRecomputer
 
     // The as-of instant moves on every run; what matters is whether anything else did.
     private static bool SameApartFromTime(ReportDocument a, ReportDocument b) =>
-        JsonSerializer.Serialize(a with { AsOf = default }, ReportJsonContext.Default.ReportDocument) ==
-        JsonSerializer.Serialize(b with { AsOf = default }, ReportJsonContext.Default.ReportDocument);
+        ReportFingerprint.Of(a) == ReportFingerprint.Of(b);
 
     /// <summary>The report as stored: everything but the aligned and operational work items.</summary>
     public static ReportDocument ToStoredDocument(Report report)

@@ -50,6 +50,27 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task Rollup_ETagOfTheCurrentReport_Returns304UntilTheReportChanges()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await Apply(app, HostPayloads.GitHubUpsert(1));
+        using var first = await app.Client.GetAsync(new Uri("/api/rollup", UriKind.Relative));
+        var etag = first.Headers.ETag;
+
+        using var unchanged = await GetRollupAsync(app, etag!.Tag);
+        await Apply(app, HostPayloads.GitHubUpsert(2));
+        using var changed = await GetRollupAsync(app, etag.Tag);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Equal(etag, unchanged.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        using var json = JsonDocument.Parse(await changed.Content.ReadAsStringAsync());
+        Assert.Equal(2, json.RootElement.GetProperty("summary").GetProperty("openOrphaned").GetInt32());
+    }
+
+    [Fact]
     public async Task Rollup_BeforeAnyReport_Returns404()
     {
         await using var app = await AppHarness.StartAsync(AppMode.Handler);
@@ -130,5 +151,12 @@ public sealed class ApiTests
     {
         var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(HostPayloads.Queue(message)));
         response.EnsureSuccessStatusCode();
+    }
+
+    private static async Task<HttpResponseMessage> GetRollupAsync(AppHarness app, string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/rollup", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        return await app.Client.SendAsync(request);
     }
 }

@@ -69,6 +69,22 @@ public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkSt
         Assert.Equal("newer", (await OpenStore("race").GetItemAsync(items[1].Key))?.Title);
     }
 
+    [Fact]
+    public async Task ReadCurrentReport_UnchangedSinceLastRead_CostsOnePointRead()
+    {
+        var store = OpenStore("cached");
+        var report = SampleReports.Report(keyResults: 4_000, findings: 24_000, T0);
+        await store.SaveCurrentReportAsync(report);
+        var readsBefore = counters["cached"].Reads;
+
+        var first = await store.ReadCurrentReportAsync();
+        var second = await store.ReadCurrentReportAsync();
+
+        Assert.Same(report, first);
+        Assert.Same(first, second);
+        Assert.Equal(2, counters["cached"].Reads - readsBefore);
+    }
+
     public override async Task DisposeAsync()
     {
         foreach (var scope in counters.Keys)

@@ -46,6 +46,24 @@ public abstract partial class WorkStoreContract
     }
 
     [Fact]
+    public async Task ReadCurrentReport_AnotherStoreReplacedIt_ReadsTheNewOne()
+    {
+        var reader = OpenStore();
+        var writer = OpenStore();
+        await reader.SaveCurrentReportAsync(SampleReports.Report(keyResults: 800, findings: 3_000, T0, strategy: "first"));
+        var before = await reader.ReadCurrentReportAsync();
+
+        await writer.SaveCurrentReportAsync(SampleReports.Report(keyResults: 2, findings: 1, T0.AddDays(1), strategy: "second"));
+        var after = await reader.ReadCurrentReportAsync();
+        await writer.SaveCurrentReportAsync(SampleReports.Report(keyResults: 900, findings: 3_500, T0.AddDays(2), strategy: "third"));
+        var last = await reader.ReadCurrentReportAsync();
+
+        Assert.Equal("first", before?.Strategy);
+        Assert.Equal("second", after?.Strategy);
+        Assert.Equal("third", last?.Strategy);
+    }
+
+    [Fact]
     public async Task SaveWeeklySnapshot_SameWeekTwice_KeepsTheFirst()
     {
         var store = OpenStore();

@@ -19,8 +19,8 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
     private const int MaxAttempts = 5;
     private static readonly string[] ManifestProjection = ["RowKey", "Generation", "ChunkCount"];
 
-    /// <summary>Writes the document, replacing any previous one of that name.</summary>
-    public async Task ReplaceAsync(string partition, string name, byte[] body, CancellationToken cancellationToken = default)
+    /// <summary>Writes the document, replacing any previous one of that name; returns the generation written.</summary>
+    public async Task<string> ReplaceAsync(string partition, string name, byte[] body, CancellationToken cancellationToken = default)
     {
         var manifest = await WriteBodyAsync(partition, name, body, cancellationToken);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -39,7 +39,7 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
                     await table.AddEntityAsync(manifest, cancellationToken);
                 }
 
-                return;
+                return manifest.GetString("Generation");
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -72,8 +72,29 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
         }
     }
 
-    public async Task<byte[]?> ReadAsync(string partition, string name, CancellationToken cancellationToken = default)
+    public async Task<byte[]?> ReadAsync(string partition, string name, CancellationToken cancellationToken = default) =>
+        (await ReadUnlessAsync(partition, name, knownGeneration: null, cancellationToken))?.Body;
+
+    /// <summary>
+    /// The document and its generation, or only the generation (body null) when it is still
+    /// <paramref name="knownGeneration"/>: then one small point read is all it costs. Null when there is no document.
+    /// </summary>
+    public async Task<(string Generation, byte[]? Body)?> ReadUnlessAsync(string partition, string name, string? knownGeneration, CancellationToken cancellationToken = default)
     {
+        if (knownGeneration is not null)
+        {
+            var head = await table.GetEntityIfExistsAsync<TableEntity>(partition, name, ManifestProjection, cancellationToken);
+            if (!head.HasValue || head.Value is null)
+            {
+                return null;
+            }
+
+            if (head.Value.GetString("Generation") == knownGeneration)
+            {
+                return (knownGeneration, null);
+            }
+        }
+
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var manifest = await table.GetEntityIfExistsAsync<TableEntity>(partition, name, cancellationToken: cancellationToken);
@@ -84,7 +105,7 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
 
             if (await BodyAsync(partition, manifest.Value, cancellationToken) is { } body)
             {
-                return body;
+                return (manifest.Value.GetString("Generation") ?? string.Empty, body);
             }
         }
 

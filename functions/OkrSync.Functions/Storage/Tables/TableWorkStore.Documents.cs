@@ -12,20 +12,40 @@ public sealed partial class TableWorkStore
     private const string CurrentReportName = "report";
     private const string WeeklyPartition = "weekly";
 
+    // The last current report this store wrote or read, with its generation: while the stored generation is the
+    // same, a read costs one point read of the manifest instead of every chunk, a gunzip and a parse.
+    private volatile CachedReport? cachedReport;
+
     /// <summary>Stores the report as given (callers keep only the work items that need attention), gzip-compressed JSON, chunked when large (see <see cref="ChunkedDocuments"/>).</summary>
     public async Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         await EnsureCreatedAsync(cancellationToken);
-        var body = Compress(report, ReportJsonContext.Default.ReportDocument);
-        await new ChunkedDocuments(Reports, logger).ReplaceAsync(CurrentReportPartition, CurrentReportName, body, cancellationToken);
+        var body = Compress(report, ReportJsonContext.Default.ReportDocument, CompressionLevel.Fastest);
+        var generation = await new ChunkedDocuments(Reports, logger).ReplaceAsync(CurrentReportPartition, CurrentReportName, body, cancellationToken);
+        cachedReport = new CachedReport(generation, report);
     }
 
+    /// <summary>The stored report; unchanged since this store last wrote or read it, the same instance again, after one point read.</summary>
     public async Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var body = await new ChunkedDocuments(Reports, logger).ReadAsync(CurrentReportPartition, CurrentReportName, cancellationToken);
-        return body is null ? null : Decompress(body, ReportJsonContext.Default.ReportDocument);
+        var known = cachedReport;
+        var read = await new ChunkedDocuments(Reports, logger)
+            .ReadUnlessAsync(CurrentReportPartition, CurrentReportName, known?.Generation, cancellationToken);
+        if (read is not { } found)
+        {
+            return null;
+        }
+
+        if (found.Body is null && known is not null)
+        {
+            return known.Report;
+        }
+
+        var report = Decompress(found.Body!, ReportJsonContext.Default.ReportDocument);
+        cachedReport = new CachedReport(found.Generation, report);
+        return report;
     }
 
     /// <summary>One manifest per ISO week (RowKey <c>2026-W47</c>), added only if absent: idempotent, first one wins.</summary>
@@ -33,7 +53,7 @@ public sealed partial class TableWorkStore
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         await EnsureCreatedAsync(cancellationToken);
-        var body = Compress(snapshot, ReportJsonContext.Default.WeeklySnapshot);
+        var body = Compress(snapshot, ReportJsonContext.Default.WeeklySnapshot, CompressionLevel.Optimal);
         var week = TableKeyEncoding.Encode(snapshot.IsoWeek);
         return await new ChunkedDocuments(Snapshots, logger).AddIfAbsentAsync(WeeklyPartition, week, body, cancellationToken);
     }
@@ -48,10 +68,12 @@ public sealed partial class TableWorkStore
         }
     }
 
-    private static byte[] Compress<T>(T value, JsonTypeInfo<T> typeInfo)
+    // The current report is rewritten on every recompute (every few seconds under webhook load): it is compressed
+    // fast. Weekly snapshots are written once a week and kept: they are compressed small.
+    private static byte[] Compress<T>(T value, JsonTypeInfo<T> typeInfo, CompressionLevel level)
     {
         using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        using (var gzip = new GZipStream(output, level, leaveOpen: true))
         {
             JsonSerializer.Serialize(gzip, value, typeInfo);
         }
@@ -64,4 +86,6 @@ public sealed partial class TableWorkStore
         using var gzip = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
         return JsonSerializer.Deserialize(gzip, typeInfo) ?? throw new InvalidDataException("A stored document is empty.");
     }
+
+    private sealed record CachedReport(string Generation, ReportDocument Report);
 }
