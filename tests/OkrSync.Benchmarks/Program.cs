@@ -15,6 +15,7 @@ internal static class BenchmarkProgram
     {
         ["quick-align"] = args => { QuickAlign.Run(int.Parse(args.ElementAtOrDefault(1) ?? "1000000", CultureInfo.InvariantCulture)); return Task.FromResult(0); },
         ["store-throughput"] = StoreThroughput.RunAsync,
+        ["recompute-stages"] = RecomputeStages.RunAsync,
         ["connectors"] = args => ConnectorsMeasurement.RunAsync(args[1..]),
         ["report"] = args => ReportCommand.RunAsync(args[1..]),
         ["report-worker"] = args => ReportCommand.WorkAsync(args[1..]),
