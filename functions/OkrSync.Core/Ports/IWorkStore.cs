@@ -28,6 +28,13 @@ public interface IWorkStore
     IAsyncEnumerable<WorkItem> ReadAllItemsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// All items without their description text (<see cref="WorkItem.Body"/> is null), streamed: what alignment and
+    /// reports read. A body may hold up to 32,000 characters and nothing downstream of the store reads it, so a
+    /// realign of every item holds a fraction of the memory; <see cref="GetItemAsync"/> gives one item whole.
+    /// </summary>
+    IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Saves the current report, replacing the previous one, as given: callers keep its work items to those that need
     /// attention (orphaned and contradicting), so that it stays a bounded size. A large report is stored whole or not at all.
     /// </summary>

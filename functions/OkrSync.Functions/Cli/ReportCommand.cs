@@ -107,7 +107,7 @@ internal static class ReportCommand
                 return ExitCodes.Ok;
             }
             var items = new List<WorkItem>();
-            await foreach (var item in scope!.Store.ReadAllItemsAsync(cancellationToken))
+            await foreach (var item in scope!.Store.ReadAllItemsWithoutBodiesAsync(cancellationToken))
             {
                 items.Add(item);
             }

@@ -37,7 +37,7 @@ internal sealed partial class LiveReport
             }
             var started = Stopwatch.GetTimestamp();
             var fresh = new Dictionary<string, WorkItem>(StringComparer.OrdinalIgnoreCase);
-            await foreach (var item in store.ReadAllItemsAsync(cancellationToken))
+            await foreach (var item in store.ReadAllItemsWithoutBodiesAsync(cancellationToken))
             {
                 fresh[item.Key] = item;
             }

@@ -37,7 +37,8 @@ internal sealed partial class LiveReport(IWorkStore store, StrategyProvider stra
             {
                 if (!set.TryGetValue(item.Key, out var known) || item.Updated >= known.Updated)
                 {
-                    set[item.Key] = item;
+                    // As loaded from the store: no body, which nothing here reads.
+                    set[item.Key] = item.Body is null ? item : item with { Body = null };
                 }
             }
             foreach (var key in deletes)

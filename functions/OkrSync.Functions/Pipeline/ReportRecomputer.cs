@@ -22,7 +22,7 @@ public static class ReportRecomputer
     {
         ArgumentNullException.ThrowIfNull(store);
         var items = new List<WorkItem>();
-        await foreach (var item in store.ReadAllItemsAsync(cancellationToken))
+        await foreach (var item in store.ReadAllItemsWithoutBodiesAsync(cancellationToken))
         {
             items.Add(item);
         }

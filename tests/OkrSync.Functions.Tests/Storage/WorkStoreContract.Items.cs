@@ -42,6 +42,27 @@ public abstract partial class WorkStoreContract
     }
 
     [Fact]
+    public async Task ReadAllItemsWithoutBodies_EveryItem_HasEveryFieldButTheBody()
+    {
+        var store = OpenStore();
+        var items = SampleWorkItems.Generate(250, containers: 4, bodyChars: 5_000);
+        await store.UpsertAsync(items);
+
+        var read = new List<WorkItem>();
+        await foreach (var item in store.ReadAllItemsWithoutBodiesAsync())
+        {
+            read.Add(item);
+        }
+
+        Assert.Equal(250, read.Count);
+        Assert.All(read, item => Assert.Null(item.Body));
+        foreach (var item in read)
+        {
+            AssertSameItem(items.Single(i => i.Key == item.Key) with { Body = null }, item);
+        }
+    }
+
+    [Fact]
     public async Task Upsert_MoreThan100ItemsInSeveralPartitions_StoresAllAndReadsThemByContainer()
     {
         var store = OpenStore();

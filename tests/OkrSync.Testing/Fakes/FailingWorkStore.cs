@@ -32,6 +32,8 @@ public sealed class FailingWorkStore(IWorkStore inner, int? upsertsBeforeCrash) 
 
     public IAsyncEnumerable<WorkItem> ReadAllItemsAsync(CancellationToken cancellationToken = default) => inner.ReadAllItemsAsync(cancellationToken);
 
+    public IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync(CancellationToken cancellationToken = default) => inner.ReadAllItemsWithoutBodiesAsync(cancellationToken);
+
     public Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default) => inner.SaveCurrentReportAsync(report, cancellationToken);
 
     public Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default) => inner.ReadCurrentReportAsync(cancellationToken);

@@ -98,6 +98,14 @@ public sealed class InMemoryWorkStore : IWorkStore
 
     public IAsyncEnumerable<WorkItem> ReadAllItemsAsync(CancellationToken cancellationToken = default) => Stream(_ => true, cancellationToken);
 
+    public async IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in Stream(_ => true, cancellationToken))
+        {
+            yield return item with { Body = null };
+        }
+    }
+
     public Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
     {
         this.report = report;

@@ -51,6 +51,8 @@ public sealed class CrashingWorkStore(IWorkStore inner, int writesBeforeCrash) :
 
     public IAsyncEnumerable<WorkItem> ReadAllItemsAsync(CancellationToken cancellationToken = default) => inner.ReadAllItemsAsync(cancellationToken);
 
+    public IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync(CancellationToken cancellationToken = default) => inner.ReadAllItemsWithoutBodiesAsync(cancellationToken);
+
     public Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
     {
         Spend();

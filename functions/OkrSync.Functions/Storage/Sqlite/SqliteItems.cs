@@ -11,6 +11,10 @@ internal static class SqliteItems
 
     public const string Select = "SELECT " + Columns + " FROM items";
 
+    /// <summary>As <see cref="Select"/>, with a null in the body's place.</summary>
+    public const string SelectButBody =
+        "SELECT key, source, container, title, url, type, state, status, labels, parent_key, milestone, components, assignee, assignee_email, estimate, created, updated, updated_utc_ticks, closed, is_pull_request, NULL AS body, hash FROM items";
+
     public const string ReadVersion = "SELECT hash, updated_utc_ticks FROM items WHERE key = $key;";
 
     /// <summary>The guard repeats the upsert rule in SQL: never replace a newer row, never rewrite an identical one.</summary>

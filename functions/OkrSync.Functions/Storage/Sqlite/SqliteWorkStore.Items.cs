@@ -89,6 +89,9 @@ public sealed partial class SqliteWorkStore
     public IAsyncEnumerable<WorkItem> ReadAllItemsAsync(CancellationToken cancellationToken = default) =>
         QueryItemsAsync(SqliteItems.Select + " ORDER BY source, container, key;", [], cancellationToken);
 
+    public IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync(CancellationToken cancellationToken = default) =>
+        QueryItemsAsync(SqliteItems.SelectButBody + " ORDER BY source, container, key;", [], cancellationToken);
+
     private async IAsyncEnumerable<WorkItem> QueryItemsAsync(string sql, (string Name, string Value)[] parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -80,6 +80,13 @@ internal static class ItemEntities
         return entity;
     }
 
+    /// <summary>Every property <see cref="ToItem"/> reads, but <c>Body</c>.</summary>
+    public static readonly IReadOnlyList<string> PropertiesButBody =
+    [
+        "RowKey", "Key", "Source", "Container", "Title", "Url", "Type", "State", "Status", "Labels", "ParentKey", "Milestone",
+        "Components", "Assignee", "AssigneeEmail", "Estimate", "Created", UpdatedProperty, "Closed", "IsPullRequest",
+    ];
+
     public static WorkItem ToItem(TableEntity entity)
     {
         var state = entity.GetString("State");

@@ -143,6 +143,16 @@ public sealed partial class TableWorkStore
         }
     }
 
+    /// <summary>The query selects every property but <c>Body</c>, so the bodies never cross the wire.</summary>
+    public async IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        await foreach (var entity in Items.QueryAsync<TableEntity>(select: ItemEntities.PropertiesButBody, cancellationToken: cancellationToken))
+        {
+            yield return ItemEntities.ToItem(entity);
+        }
+    }
+
     /// <summary>Point reads in the partitions the key suggests, then a query across partitions as a fallback.</summary>
     private async Task<TableEntity?> FindItemAsync(string key, IEnumerable<string>? select, CancellationToken cancellationToken)
     {
