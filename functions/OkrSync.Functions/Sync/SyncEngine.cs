@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
 using OkrSync.Functions.Sources;
@@ -10,6 +12,9 @@ namespace OkrSync.Functions.Sync;
 /// idempotent, so no duplicate effect). <see cref="ReconcileAsync"/>: a full pass per source that also deletes the
 /// stored items of the source's containers that the pass no longer saw (deleted, transferred, moved out of the JQL).
 /// A failing source is recorded in its stats and the run goes on with the next one.
+/// Two things overlap, neither changing that order: each source's next page is fetched while the current one is
+/// written (<see cref="ReadAheadAsync"/>), and sources of different trackers run side by side, while the sources of one
+/// tracker run one after another (<see cref="LaneOf"/>).
 /// </summary>
 public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILogger<SyncEngine> logger)
 {
@@ -25,12 +30,63 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
     {
         ArgumentNullException.ThrowIfNull(sources);
         var started = time.GetTimestamp();
-        var stats = new List<SourceStats>(sources.Count);
-        foreach (var source in sources)
+        var stats = new SourceStats[sources.Count];
+        var lanes = sources.Select((source, index) => (Source: source, Index: index)).GroupBy(s => LaneOf(s.Source), StringComparer.Ordinal);
+        await Task.WhenAll(lanes.Select(async lane =>
         {
-            stats.Add(await RunSourceAsync(source, reconcile, progress, cancellationToken));
-        }
+            foreach (var (source, index) in lane)
+            {
+                stats[index] = await RunSourceAsync(source, reconcile, progress, cancellationToken);
+            }
+        }));
         return new SyncReport(stats, time.GetElapsedTime(started));
+    }
+
+    // GitHub asks integrations to make one request at a time per client (its secondary rate limits punish concurrent
+    // ones), and a Jira site's rate limit is per site: the sources of one tracker share a lane and run in turn.
+    // An export file is a lane of its own.
+    private static string LaneOf(IWorkSource source) =>
+        source is ITrackerSource tracker ? "tracker:" + tracker.Kind.Value : "source:" + source.Id;
+
+    /// <summary>
+    /// The source's pages, read one page ahead: the next page is fetched while the caller writes this one. Pages
+    /// arrive in the source's order, and a failed fetch surfaces only after the pages fetched before it, so those are
+    /// still written and their cursors saved.
+    /// </summary>
+    private static async IAsyncEnumerable<WorkPage> ReadAheadAsync(IWorkSource source, SyncCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pages = Channel.CreateBounded<WorkPage>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var fetching = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await foreach (var page in source.ReadAsync(cursor, stop.Token))
+                    {
+                        await pages.Writer.WriteAsync(page, stop.Token);
+                    }
+                    pages.Writer.TryComplete();
+                }
+                catch (Exception e)
+                {
+                    pages.Writer.TryComplete(e);
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            await foreach (var page in pages.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return page;
+            }
+        }
+        finally
+        {
+            // The caller stopped (done, failed or cancelled): stop fetching, and wait, so no fetch outlives the run.
+            await stop.CancelAsync();
+            await fetching;
+        }
     }
 
     private async Task<SourceStats> RunSourceAsync(IWorkSource source, bool reconcile, IProgress<SourceProgress>? progress, CancellationToken cancellationToken)
@@ -43,7 +99,7 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
             var seen = reconcile ? new HashSet<string>(StringComparer.Ordinal) : null;
             var containers = new HashSet<string>(StringComparer.Ordinal);
             SourceKind? kind = (source as ITrackerSource)?.Kind;
-            await foreach (var page in source.ReadAsync(cursor, cancellationToken))
+            await foreach (var page in ReadAheadAsync(source, cursor, cancellationToken))
             {
                 if (page.Items.Count > 0)
                 {

@@ -78,7 +78,8 @@ internal sealed record SyncPhaseResult(
 /// <summary>Where a sync's wall time went: waiting on store upserts, on cursor reads/writes, and the rest (reading the trackers).</summary>
 internal static class SyncPhaseTimes
 {
-    public static double TrackerSeconds(this SyncPhaseResult phase) => phase.SyncSeconds - phase.UpsertSeconds - phase.CursorSeconds;
+    /// <summary>The store's waits (upserts and cursors, summed over the lanes) ÷ the sync's wall time.</summary>
+    public static double StoreWaitShare(this SyncPhaseResult phase) => (phase.UpsertSeconds + phase.CursorSeconds) / Math.Max(phase.SyncSeconds, 1e-9);
 }
 
 internal sealed record SourceResult(string Id, int Fetched, int Written, int Unchanged, int Pages, long ApiCalls, long NotModified, double Seconds, string? Error);

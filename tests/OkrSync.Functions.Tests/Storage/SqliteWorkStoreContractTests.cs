@@ -38,6 +38,60 @@ public sealed class SqliteWorkStoreContractTests : WorkStoreContract
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    [Fact]
+    public async Task FileOfSchemaVersionOne_IsMigratedAndKeepsItsReport()
+    {
+        var stored = SampleReports.Report(keyResults: 3, findings: 2, T0, strategy: "written by version 1");
+        await using (var connection = new SqliteConnection($"Data Source={PathOf("v1")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = SqliteSchema.Migrations[0] + """
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                INSERT INTO schema_version (version) VALUES (1);
+                INSERT INTO current_report (id, json) VALUES (1, $json);
+                """;
+            command.Parameters.AddWithValue("$json", System.Text.Json.JsonSerializer.Serialize(stored, OkrSync.Core.Reports.ReportJsonContext.Default.ReportDocument));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var store = OpenStore("v1");
+        var before = await store.ReadCurrentReportAsync();
+        var again = await store.ReadCurrentReportAsync();
+        await store.SaveCurrentReportAsync(stored with { Strategy = "written by this version" });
+
+        Assert.Equal("written by version 1", before?.Strategy);
+        Assert.Equal("written by version 1", again?.Strategy);
+        Assert.Equal("written by this version", (await OpenStore("v1").ReadCurrentReportAsync())?.Strategy);
+        Assert.Equal(SqliteSchema.CurrentVersion, await SchemaVersionAsync("v1"));
+    }
+
+    [Fact]
+    public async Task FileOfANewerSchema_IsRefusedAndLeftAsItIs()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={PathOf("future")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version (version) VALUES ({SqliteSchema.CurrentVersion + 1});";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenStore("future").ReadCurrentReportAsync());
+
+        Assert.Contains("Upgrade OkrSync", error.Message, StringComparison.Ordinal);
+        Assert.Equal(SqliteSchema.CurrentVersion + 1, await SchemaVersionAsync("future"));
+    }
+
+    private async Task<long> SchemaVersionAsync(string scope)
+    {
+        await using var connection = new SqliteConnection($"Data Source={PathOf(scope)};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(version) FROM schema_version;";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public override Task DisposeAsync()
     {
         opened.ForEach(s => s.Dispose());

@@ -70,18 +70,19 @@ public sealed class SyncEngineTests : IAsyncLifetime
         Assert.Equal(clean.ContentByKey(), faulty.ContentByKey());
     }
 
+    // One tracker's sources (one lane), so that the three writes before the crash are all the first repository's.
     [Fact]
     public async Task CrashAfterThreeWrites_ResumesFromTheLastStoredPageWithNoGap()
     {
         var clean = new InMemoryWorkStore();
-        await SyncAsync(clean);
+        await harness.Engine(clean).SyncAsync(GitHubSources());
         var inner = new InMemoryWorkStore();
         var crashing = new FailingWorkStore(inner, upsertsBeforeCrash: 3);
-        var crashed = await SyncAsync(crashing);
+        var crashed = await harness.Engine(crashing).SyncAsync(GitHubSources());
         crashing.UpsertsBeforeCrash = null;
         github.Metrics.Reset();
 
-        var resumed = await SyncAsync(crashing);
+        var resumed = await harness.Engine(crashing).SyncAsync(GitHubSources());
 
         Assert.False(crashed.Succeeded);
         Assert.True(resumed.Succeeded);
@@ -122,6 +123,8 @@ public sealed class SyncEngineTests : IAsyncLifetime
         Assert.False(report.Succeeded);
         Assert.NotNull(await store.GetItemAsync($"{Repos[0]}#10"));
     }
+
+    private IReadOnlyList<IWorkSource> GitHubSources() => harness.Sources.Create([.. Repos.Select(r => new SourceSpec(SourceSpec.GitHub, r))]);
 
     private IReadOnlyList<IWorkSource> AllSources() =>
         harness.Sources.Create([.. Repos.Select(r => new SourceSpec(SourceSpec.GitHub, r)), .. Projects.Select(p => new SourceSpec(SourceSpec.Jira, p))]);

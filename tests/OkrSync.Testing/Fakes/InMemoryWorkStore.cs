@@ -46,9 +46,21 @@ public sealed class InMemoryWorkStore : IWorkStore
         }
     }
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> batch, CancellationToken cancellationToken = default)
+    /// <summary>Test seam: awaited at the start of every upsert, before anything is written.</summary>
+    public Func<IReadOnlyList<WorkItem>, Task>? BeforeUpsert { get; set; }
+
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (BeforeUpsert is { } hook)
+        {
+            await hook(batch);
+        }
+        return Write(batch);
+    }
+
+    private UpsertResult Write(IReadOnlyList<WorkItem> batch)
+    {
         int written = 0, unchanged = 0, stale = 0;
         lock (gate)
         {
@@ -73,7 +85,7 @@ public sealed class InMemoryWorkStore : IWorkStore
             }
             RowsWritten += written;
         }
-        return Task.FromResult(new UpsertResult(written, unchanged, stale));
+        return new UpsertResult(written, unchanged, stale);
     }
 
     public Task<int> DeleteAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)

@@ -49,6 +49,10 @@ internal static class SqliteSchema
             PRIMARY KEY (iso_week, recipient)
         ) WITHOUT ROWID;
         """,
+        // 2: the current report's generation, so that a reader that already holds it skips the parse.
+        """
+        ALTER TABLE current_report ADD COLUMN generation TEXT NOT NULL DEFAULT '';
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -6,23 +6,58 @@ namespace OkrSync.Functions.Storage.Sqlite;
 
 public sealed partial class SqliteWorkStore
 {
+    // The last current report this store wrote or read, with its generation: while the stored generation is the
+    // same, a read skips the parse of the whole document.
+    private volatile CachedReport? cachedReport;
+
     public async Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         var json = JsonSerializer.Serialize(report, ReportJsonContext.Default.ReportDocument);
+        var generation = Guid.NewGuid().ToString("N");
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "INSERT INTO current_report (id, json) VALUES (1, $json) ON CONFLICT (id) DO UPDATE SET json = excluded.json;");
+        await using var command = Command(connection, null, "INSERT INTO current_report (id, json, generation) VALUES (1, $json, $generation) ON CONFLICT (id) DO UPDATE SET json = excluded.json, generation = excluded.generation;");
         command.Parameters.AddWithValue("$json", json);
+        command.Parameters.AddWithValue("$generation", generation);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        cachedReport = new CachedReport(generation, report);
     }
 
+    /// <summary>The stored report; unchanged since this store last wrote or read it, the same instance again, unparsed.</summary>
     public async Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "SELECT json FROM current_report WHERE id = 1;");
-        return await command.ExecuteScalarAsync(cancellationToken) is string json
-            ? JsonSerializer.Deserialize(json, ReportJsonContext.Default.ReportDocument)
-            : null;
+        var known = cachedReport;
+        if (known is not null)
+        {
+            await using var head = Command(connection, null, "SELECT generation FROM current_report WHERE id = 1;");
+            var generation = await head.ExecuteScalarAsync(cancellationToken) as string;
+            if (generation is null)
+            {
+                return null;
+            }
+
+            // An empty generation is a report written before schema version 2: always parsed.
+            if (generation.Length > 0 && generation == known.Generation)
+            {
+                return known.Report;
+            }
+        }
+
+        await using var command = Command(connection, null, "SELECT generation, json FROM current_report WHERE id = 1;");
+        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await row.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var report = JsonSerializer.Deserialize(row.GetString(1), ReportJsonContext.Default.ReportDocument);
+        if (report is not null)
+        {
+            cachedReport = new CachedReport(row.GetString(0), report);
+        }
+
+        return report;
     }
 
     public async Task<bool> SaveWeeklySnapshotAsync(WeeklySnapshot snapshot, CancellationToken cancellationToken = default)
@@ -47,4 +82,6 @@ public sealed partial class SqliteWorkStore
                 ?? throw new InvalidDataException("A stored snapshot is empty.");
         }
     }
+
+    private sealed record CachedReport(string Generation, ReportDocument Report);
 }
