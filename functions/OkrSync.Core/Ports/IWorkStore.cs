@@ -56,6 +56,13 @@ public interface IWorkStore
     Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Forgets the delivery ids received before <paramref name="receivedBefore"/> (compared as instants); returns how
+    /// many. A redelivery older than that is applied again, which is harmless: an event only upserts its item, and an
+    /// older version never overwrites a newer one.
+    /// </summary>
+    Task<int> PruneDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Claims the send of one report to one recipient for one ISO week (e.g. <c>2026-W47</c>). False when it was
     /// already sent, or another sender holds an unexpired claim. A claim expires after <paramref name="lease"/>.
     /// </summary>

@@ -32,6 +32,8 @@ internal static class AppServices
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<TrackerEventApplier>();
         services.AddSingleton<SyncAndRecompute>();
+        DeliveryRetention.From(configuration); // a bad retention stops the start, naming the setting
+        services.AddSingleton<DeliveryRetention>();
         services.AddSingleton<IFunctionHandler, ScheduledSyncFunction>();
         services.AddSingleton<IFunctionHandler, NightlyReconcileFunction>();
         services.AddSingleton<IFunctionHandler, WeeklyOrphanReportHandler>();

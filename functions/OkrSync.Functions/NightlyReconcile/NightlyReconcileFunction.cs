@@ -4,15 +4,20 @@ using OkrSync.Functions.Pipeline;
 namespace OkrSync.Functions.NightlyReconcile;
 
 /// <summary>
-/// The <c>NightlyReconcile</c> timer (<c>%OKRSYNC_RECONCILE_SCHEDULE%</c>, default 02:30 UTC): a full pass over every
-/// source that removes vanished items (deleted, transferred), then the report and the weekly snapshot when due.
+/// The <c>NightlyReconcile</c> timer (<c>%OKRSYNC_RECONCILE_SCHEDULE%</c>, default 02:30 UTC): forgets webhook
+/// delivery ids past their retention (<see cref="DeliveryRetention"/>), then makes a full pass over every source that
+/// removes vanished items (deleted, transferred), then saves the report and the weekly snapshot when due.
 /// </summary>
-internal sealed class NightlyReconcileFunction(SyncAndRecompute run) : IFunctionHandler
+internal sealed class NightlyReconcileFunction(SyncAndRecompute run, DeliveryRetention retention) : IFunctionHandler
 {
     public const string FunctionName = "NightlyReconcile";
 
     public string Name => FunctionName;
 
-    public Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken = default) =>
-        run.RunAsync(FunctionName, reconcile: true, request, cancellationToken);
+    public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken = default)
+    {
+        var pruned = await retention.PruneAsync(cancellationToken);
+        var result = await run.RunAsync(FunctionName, reconcile: true, request, cancellationToken);
+        return result with { Logs = [pruned, .. result.Logs] };
+    }
 }

@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
+using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers.GitHub;
 using OkrSync.Testing.FakeTrackers.Jira;
 
@@ -50,6 +52,40 @@ public sealed class SyncInvocationTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(await app.Store.GetItemAsync("acme/web#2"));
         Assert.NotNull(await app.Store.GetItemAsync("acme/web#1"));
+    }
+
+    [Fact]
+    public async Task NightlyReconcile_ForgetsDeliveryIdsPastTheirRetention()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 2, 30, 0, TimeSpan.Zero);
+        await using var github = await FakeGitHubServer.StartAsync();
+        github.AddRepository("acme/web");
+        var settings = Trackers(github, null);
+        settings["OkrSync:Webhooks:DeliveryRetentionDays"] = "3";
+        await using var app = await AppHarness.StartAsync(AppMode.Handler, settings, services => services.AddSingleton<TimeProvider>(new InstantTimeProvider(now)));
+        await app.Store.TryRecordDeliveryAsync("github", "four-days-old", now.AddDays(-4));
+        await app.Store.TryRecordDeliveryAsync("github", "two-days-old", now.AddDays(-2));
+
+        var response = await app.Client.PostAsync(new Uri("/NightlyReconcile", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("NightlyReconcile")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var logs = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Logs").EnumerateArray().Select(l => l.GetString()).ToList();
+        Assert.Contains("webhook deliveries: forgot 1 delivery id(s) older than 3 days", logs);
+        Assert.True(await app.Store.TryRecordDeliveryAsync("github", "four-days-old", now), "forgotten");
+        Assert.False(await app.Store.TryRecordDeliveryAsync("github", "two-days-old", now), "still remembered");
+    }
+
+    [Theory]
+    [InlineData("a week")]
+    [InlineData("0")]
+    [InlineData("-7")]
+    public async Task DeliveryRetentionNotAWholeNumberOfDays_StopsTheStartNamingTheSetting(string value)
+    {
+        var settings = new Dictionary<string, string?> { ["OkrSync:Webhooks:DeliveryRetentionDays"] = value };
+
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(async () => await AppHarness.StartAsync(AppMode.Handler, settings));
+
+        Assert.Contains($"OkrSync:Webhooks:DeliveryRetentionDays is '{value}'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,31 @@ public abstract partial class WorkStoreContract
     }
 
     [Fact]
+    public async Task PruneDeliveries_OlderThanTheCutoff_AreForgottenAndTheRestKept()
+    {
+        var store = OpenStore();
+        var cutoff = new DateTimeOffset(2026, 11, 15, 12, 0, 0, TimeSpan.Zero);
+        // Offsets differ from the cutoff's: the comparison is by instant (13:30+02:00 is 11:30 UTC, before the cutoff).
+        await store.TryRecordDeliveryAsync("github", "old-1", new DateTimeOffset(2026, 11, 15, 13, 30, 0, TimeSpan.FromHours(2)));
+        await store.TryRecordDeliveryAsync("jira", "old-2", cutoff.AddDays(-3));
+        for (var i = 0; i < 150; i++)
+        {
+            await store.TryRecordDeliveryAsync("github", $"bulk-{i}", cutoff.AddMinutes(-1 - i));
+        }
+        await store.TryRecordDeliveryAsync("github", "new-1", new DateTimeOffset(2026, 11, 15, 7, 30, 0, TimeSpan.FromHours(-5)));
+        await store.TryRecordDeliveryAsync("jira", "new-2", cutoff);
+
+        var pruned = await store.PruneDeliveriesAsync(cutoff);
+
+        Assert.Equal(152, pruned);
+        Assert.True(await store.TryRecordDeliveryAsync("github", "old-1", cutoff), "a pruned id is accepted again");
+        Assert.True(await store.TryRecordDeliveryAsync("github", "bulk-149", cutoff), "a pruned id is accepted again");
+        Assert.False(await store.TryRecordDeliveryAsync("github", "new-1", cutoff), "a kept id is still a redelivery");
+        Assert.False(await store.TryRecordDeliveryAsync("jira", "new-2", cutoff), "an id received at the cutoff is kept");
+        Assert.Equal(0, await OpenStore().PruneDeliveriesAsync(cutoff));
+    }
+
+    [Fact]
     public async Task TryClaimReportSend_HeldClaim_BlocksOthersUntilItExpires()
     {
         var store = OpenStore();

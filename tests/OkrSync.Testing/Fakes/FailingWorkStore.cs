@@ -50,6 +50,9 @@ public sealed class FailingWorkStore(IWorkStore inner, int? upsertsBeforeCrash) 
     public Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
         inner.TryRecordDeliveryAsync(source, deliveryId, receivedAt, cancellationToken);
 
+    public Task<int> PruneDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default) =>
+        inner.PruneDeliveriesAsync(receivedBefore, cancellationToken);
+
     public Task<bool> TryClaimReportSendAsync(string isoWeek, string recipient, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default) =>
         inner.TryClaimReportSendAsync(isoWeek, recipient, now, lease, cancellationToken);
 

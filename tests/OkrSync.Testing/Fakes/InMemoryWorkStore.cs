@@ -166,6 +166,9 @@ public sealed class InMemoryWorkStore : IWorkStore
     public Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
         Task.FromResult(deliveries.TryAdd($"{source}/{deliveryId}", receivedAt));
 
+    public Task<int> PruneDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default) =>
+        Task.FromResult(deliveries.Where(pair => pair.Value < receivedBefore).Count(pair => deliveries.TryRemove(pair)));
+
     public Task<bool> TryClaimReportSendAsync(string isoWeek, string recipient, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         lock (gate)

@@ -83,6 +83,12 @@ public sealed class CrashingWorkStore(IWorkStore inner, int writesBeforeCrash) :
         return inner.TryRecordDeliveryAsync(source, deliveryId, receivedAt, cancellationToken);
     }
 
+    public Task<int> PruneDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.PruneDeliveriesAsync(receivedBefore, cancellationToken);
+    }
+
     public Task<bool> TryClaimReportSendAsync(string isoWeek, string recipient, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         Spend();

@@ -50,6 +50,15 @@ public sealed partial class SqliteWorkStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>SQLite's <c>julianday</c> reads the stored round-trip times with their offsets, so the comparison is by instant.</summary>
+    public async Task<int> PruneDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "DELETE FROM deliveries WHERE julianday(received_at) < julianday($before);");
+        command.Parameters.AddWithValue("$before", StoredTime.Format(receivedBefore));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>One write transaction: insert a claim, or take over an expired one; a sent row is never claimed.</summary>
     public async Task<bool> TryClaimReportSendAsync(string isoWeek, string recipient, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {

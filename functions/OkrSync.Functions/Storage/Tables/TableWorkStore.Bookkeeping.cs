@@ -64,6 +64,30 @@ public sealed partial class TableWorkStore
     }
 
     /// <summary>
+    /// Reads the deliveries' keys and times (a scan of a small table, once a night), and deletes the old ones in batches
+    /// of one partition. The times are compared parsed, as instants, never as strings.
+    /// </summary>
+    public async Task<int> PruneDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var old = new List<TableTransactionAction>();
+        await foreach (var entity in Deliveries.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "ReceivedAt"], cancellationToken: cancellationToken))
+        {
+            if (StoredTime.ParseOptional(entity.GetString("ReceivedAt")) is { } received && received < receivedBefore)
+            {
+                old.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
+            }
+        }
+
+        foreach (var batch in TableBatches.Chunk(old))
+        {
+            await Deliveries.SubmitTransactionAsync(batch, cancellationToken);
+        }
+
+        return old.Count;
+    }
+
+    /// <summary>
     /// PartitionKey = ISO week, RowKey = recipient. A claim is an insert, or a replace conditional on the ETag of an
     /// expired claim; losing either race (409/412) means another sender holds it.
     /// </summary>

@@ -1,0 +1,43 @@
+using System.Globalization;
+using OkrSync.Core.Ports;
+using OkrSync.Functions.Hosting;
+
+namespace OkrSync.Functions.NightlyReconcile;
+
+/// <summary>
+/// How long webhook delivery ids are kept to recognise redeliveries (<c>OkrSync:Webhooks:DeliveryRetentionDays</c>,
+/// default 7: GitHub lets a delivery be redelivered for 3 days, and Jira retries for hours). The nightly reconcile
+/// forgets older ones, so the deliveries table stays the size of a week of events.
+/// </summary>
+internal sealed partial class DeliveryRetention(IWorkStore store, TimeProvider clock, IConfiguration configuration, ILogger<DeliveryRetention> logger)
+{
+    public const string Setting = "OkrSync:Webhooks:DeliveryRetentionDays";
+    public const int DefaultDays = 7;
+
+    /// <summary>The retention from configuration; a value that is not a whole number of days from 1 to 3650 is refused by name.</summary>
+    public static TimeSpan From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration.Setting(Setting) is not { } text)
+        {
+            return TimeSpan.FromDays(DefaultDays);
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3650
+            ? TimeSpan.FromDays(days)
+            : throw new InvalidOperationException($"{Setting} is '{text}': give a whole number of days from 1 to 3650 (default {DefaultDays}).");
+    }
+
+    /// <summary>Forgets the delivery ids older than the retention; returns the log line.</summary>
+    public async Task<string> PruneAsync(CancellationToken cancellationToken = default)
+    {
+        var retention = From(configuration);
+        var before = clock.GetUtcNow() - retention;
+        var pruned = await store.PruneDeliveriesAsync(before, cancellationToken);
+        LogPruned(logger, pruned, retention.TotalDays);
+        return string.Create(CultureInfo.InvariantCulture, $"webhook deliveries: forgot {pruned} delivery id(s) older than {retention.TotalDays:0} days");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} webhook delivery id(s) older than {Days} days")]
+    private static partial void LogPruned(ILogger logger, int count, double days);
+}
