@@ -6,7 +6,8 @@ namespace OkrSync.Functions.Api;
 
 /// <summary>
 /// <c>/api/health</c>: can the store and the queue be reached, does the strategy load, and when did each configured
-/// source (<c>github:OWNER/REPO</c>, <c>jira:PROJECT</c>) last sync successfully (its cursor's <c>SyncedAt</c>).
+/// source (<c>github:OWNER/REPO</c>, <c>jira:PROJECT</c>) last sync successfully (its cursor's <c>SyncedAt</c>, at most
+/// <see cref="Sync.SyncEngine.SyncedAtRefresh"/> behind while idle syncs succeed).
 /// </summary>
 internal static class HealthCheck
 {

@@ -20,6 +20,14 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
 {
     private const int DeleteBatch = 100;
 
+    /// <summary>
+    /// How stale a cursor's <see cref="SyncCursor.SyncedAt"/> may get while idle syncs leave its position alone: after
+    /// a successful sync, an older one is rewritten with the time (one small write an hour at most), so that
+    /// <c>/api/health</c>'s "last successful sync" stays within this of the truth. An idle sync right after a sync
+    /// writes nothing.
+    /// </summary>
+    public static readonly TimeSpan SyncedAtRefresh = TimeSpan.FromHours(1);
+
     public Task<SyncReport> SyncAsync(IReadOnlyList<IWorkSource> sources, IProgress<SourceProgress>? progress = null, CancellationToken cancellationToken = default) =>
         RunAsync(sources, reconcile: false, progress, cancellationToken);
 
@@ -122,6 +130,10 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
             if (seen is not null && kind is { } sourceKind)
             {
                 tally.Deleted = await DeleteUnseenAsync(sourceKind, ScopeOf(source, containers), seen, cancellationToken);
+            }
+            if (!reconcile && cursor is not null && time.GetUtcNow() - cursor.SyncedAt >= SyncedAtRefresh)
+            {
+                await store.WriteCursorAsync(cursor with { SyncedAt = time.GetUtcNow() }, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -91,6 +91,27 @@ public sealed class SyncEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IdleSyncs_RefreshTheCursorsSyncTimeAtMostHourly()
+    {
+        var store = new InMemoryWorkStore();
+        await SyncAsync(store);
+        var first = await CursorsAsync(store);
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await SyncAsync(store);
+        var halfAnHourLater = await CursorsAsync(store);
+        clock.Advance(TimeSpan.FromMinutes(45));
+
+        var report = await SyncAsync(store);
+
+        var later = await CursorsAsync(store);
+        Assert.True(report.Succeeded);
+        Assert.Equal(first.Select(c => c.SyncedAt), halfAnHourLater.Select(c => c.SyncedAt));
+        Assert.All(later, c => Assert.Equal(clock.GetUtcNow(), c.SyncedAt));
+        Assert.Equal(first.Select(c => (c.Position, c.ETag)), later.Select(c => (c.Position, c.ETag)));
+        Assert.Equal(0, report.Sources.Sum(s => s.Written));
+    }
+
+    [Fact]
     public async Task Reconcile_RemovesDeletedTransferredAndMovedItems()
     {
         var store = new InMemoryWorkStore();
@@ -122,6 +143,17 @@ public sealed class SyncEngineTests : IAsyncLifetime
 
         Assert.False(report.Succeeded);
         Assert.NotNull(await store.GetItemAsync($"{Repos[0]}#10"));
+    }
+
+    private static async Task<List<SyncCursor>> CursorsAsync(IWorkStore store)
+    {
+        var cursors = new List<SyncCursor>();
+        foreach (var id in Repos.Select(r => $"github:{r}").Concat(Projects.Select(p => $"jira:{p}")))
+        {
+            cursors.Add(await store.ReadCursorAsync(id) ?? throw new InvalidOperationException($"no cursor for {id}"));
+        }
+
+        return cursors;
     }
 
     private IReadOnlyList<IWorkSource> GitHubSources() => harness.Sources.Create([.. Repos.Select(r => new SourceSpec(SourceSpec.GitHub, r))]);
