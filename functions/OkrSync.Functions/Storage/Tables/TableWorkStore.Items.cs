@@ -134,20 +134,17 @@ public sealed partial class TableWorkStore
         }
     }
 
-    public async IAsyncEnumerable<WorkItem> ReadAllItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await EnsureCreatedAsync(cancellationToken);
-        await foreach (var entity in Items.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
-        {
-            yield return ItemEntities.ToItem(entity);
-        }
-    }
+    public IAsyncEnumerable<WorkItem> ReadAllItemsAsync(CancellationToken cancellationToken = default) =>
+        QueryAllItemsAsync(select: null, cancellationToken);
 
     /// <summary>The query selects every property but <c>Body</c>, so the bodies never cross the wire.</summary>
-    public async IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync(CancellationToken cancellationToken = default) =>
+        QueryAllItemsAsync(ItemEntities.PropertiesButBody, cancellationToken);
+
+    private async IAsyncEnumerable<WorkItem> QueryAllItemsAsync(IEnumerable<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        await foreach (var entity in Items.QueryAsync<TableEntity>(select: ItemEntities.PropertiesButBody, cancellationToken: cancellationToken))
+        await foreach (var entity in Items.QueryAsync<TableEntity>(select: select, cancellationToken: cancellationToken))
         {
             yield return ItemEntities.ToItem(entity);
         }
