@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
 using OkrSync.Functions.Sources;
@@ -13,7 +11,7 @@ namespace OkrSync.Functions.Sync;
 /// stored items of the source's containers that the pass no longer saw (deleted, transferred, moved out of the JQL).
 /// A failing source is recorded in its stats and the run goes on with the next one.
 /// Two things overlap, neither changing that order: each source's next page is fetched while the current one is
-/// written (<see cref="ReadAheadAsync"/>), and sources of different trackers run side by side, while the sources of one
+/// written (<see cref="PageReadAhead"/>), and sources of different trackers run side by side, while the sources of one
 /// tracker run one after another (<see cref="LaneOf"/>).
 /// </summary>
 public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILogger<SyncEngine> logger)
@@ -56,47 +54,6 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
     private static string LaneOf(IWorkSource source) =>
         source is ITrackerSource tracker ? "tracker:" + tracker.Kind.Value : "source:" + source.Id;
 
-    /// <summary>
-    /// The source's pages, read one page ahead: the next page is fetched while the caller writes this one. Pages
-    /// arrive in the source's order, and a failed fetch surfaces only after the pages fetched before it, so those are
-    /// still written and their cursors saved.
-    /// </summary>
-    private static async IAsyncEnumerable<WorkPage> ReadAheadAsync(IWorkSource source, SyncCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pages = Channel.CreateBounded<WorkPage>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var fetching = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    await foreach (var page in source.ReadAsync(cursor, stop.Token))
-                    {
-                        await pages.Writer.WriteAsync(page, stop.Token);
-                    }
-                    pages.Writer.TryComplete();
-                }
-                catch (Exception e)
-                {
-                    pages.Writer.TryComplete(e);
-                }
-            },
-            CancellationToken.None);
-        try
-        {
-            await foreach (var page in pages.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return page;
-            }
-        }
-        finally
-        {
-            // The caller stopped (done, failed or cancelled): stop fetching, and wait, so no fetch outlives the run.
-            await stop.CancelAsync();
-            await fetching;
-        }
-    }
-
     private async Task<SourceStats> RunSourceAsync(IWorkSource source, bool reconcile, IProgress<SourceProgress>? progress, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -107,7 +64,7 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
             var seen = reconcile ? new HashSet<string>(StringComparer.Ordinal) : null;
             var containers = new HashSet<string>(StringComparer.Ordinal);
             SourceKind? kind = (source as ITrackerSource)?.Kind;
-            await foreach (var page in ReadAheadAsync(source, cursor, cancellationToken))
+            await foreach (var page in PageReadAhead.ReadAsync(source, cursor, cancellationToken))
             {
                 if (page.Items.Count > 0)
                 {
