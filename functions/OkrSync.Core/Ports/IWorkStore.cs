@@ -63,6 +63,19 @@ public interface IWorkStore
     Task<int> PruneDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Remembers that items were removed at the tracker (a deleted or transferred issue, told by a webhook) at
+    /// <paramref name="removedAt"/>, so that an event about one of them that is older than the removal and arrives
+    /// late is recognised as stale instead of bringing the item back. Recording a key again replaces its time.
+    /// </summary>
+    Task RecordRemovalsAsync(IReadOnlyList<string> keys, DateTimeOffset removedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>When the item was last recorded as removed, or null.</summary>
+    Task<DateTimeOffset?> GetRemovalAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the removals recorded before <paramref name="removedBefore"/> (compared as instants); returns how many.</summary>
+    Task<int> PruneRemovalsAsync(DateTimeOffset removedBefore, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Claims the send of one report to one recipient for one ISO week (e.g. <c>2026-W47</c>). False when it was
     /// already sent, or another sender holds an unexpired claim. A claim expires after <paramref name="lease"/>.
     /// </summary>

@@ -10,6 +10,9 @@ namespace OkrSync.Functions.ApplyTrackerEvent;
 /// Applies one tracker event, idempotently: fetch referenced items, upsert (the store never lets an older version
 /// overwrite a newer one), delete, then update the live report and wait until a report including the change is
 /// saved. Applying the same message twice changes nothing the second time.
+/// A delete is remembered with the time its webhook arrived: an event carried in the queue that is older than that
+/// (updated before the removal) is stale, so a late "edited" cannot bring a deleted issue back. Items fetched from the
+/// tracker's API are current by definition and are not checked.
 /// </summary>
 internal sealed class TrackerEventApplier(IWorkStore store, LiveReport live, IWorkItemFetcher fetcher)
 {
@@ -17,7 +20,17 @@ internal sealed class TrackerEventApplier(IWorkStore store, LiveReport live, IWo
     {
         ArgumentNullException.ThrowIfNull(message);
         var source = new SourceKind(message.Source);
-        var upserts = message.Upserts.Select(u => u.ToWorkItem()).ToList();
+        var upserts = new List<WorkItem>(message.Upserts.Count + message.Fetches.Count);
+        var removedMeanwhile = 0;
+        foreach (var item in message.Upserts.Select(u => u.ToWorkItem()))
+        {
+            if (await store.GetRemovalAsync(item.Key, cancellationToken) is { } removedAt && item.Updated <= removedAt)
+            {
+                removedMeanwhile++;
+                continue;
+            }
+            upserts.Add(item);
+        }
         var deletes = message.Deletes.ToList();
         foreach (var key in message.Fetches)
         {
@@ -44,11 +57,16 @@ internal sealed class TrackerEventApplier(IWorkStore store, LiveReport live, IWo
                 inMemory.Add(current);
             }
         }
-        var deleted = deletes.Count > 0 ? await store.DeleteAsync(deletes, cancellationToken) : 0;
+        var deleted = 0;
+        if (deletes.Count > 0)
+        {
+            await store.RecordRemovalsAsync(deletes, message.ReceivedAt, cancellationToken);
+            deleted = await store.DeleteAsync(deletes, cancellationToken);
+        }
         OkrSyncTelemetry.Items.Add(total.Written, new KeyValuePair<string, object?>("okrsync.source", message.Source));
         var change = await live.ApplyAsync(inMemory, deletes, cancellationToken);
         await live.RefreshAsync(change, cancellationToken);
-        return new AppliedEvent(total.Written, total.Unchanged, total.Stale, deleted);
+        return new AppliedEvent(total.Written, total.Unchanged, total.Stale + removedMeanwhile, deleted);
     }
 }
 

@@ -6,8 +6,9 @@ namespace OkrSync.Functions.NightlyReconcile;
 
 /// <summary>
 /// How long webhook delivery ids are kept to recognise redeliveries (<c>OkrSync:Webhooks:DeliveryRetentionDays</c>,
-/// default 7: GitHub lets a delivery be redelivered for 3 days, and Jira retries for hours). The nightly reconcile
-/// forgets older ones, so the deliveries table stays the size of a week of events.
+/// default 7: GitHub lets a delivery be redelivered for 3 days, Jira retries for hours, and a queue message lives 7
+/// days). Removals (deleted and transferred issues) are kept as long. The nightly reconcile forgets older ones, so
+/// both tables stay the size of a week of events.
 /// </summary>
 internal sealed partial class DeliveryRetention(IWorkStore store, TimeProvider clock, IConfiguration configuration, ILogger<DeliveryRetention> logger)
 {
@@ -33,11 +34,12 @@ internal sealed partial class DeliveryRetention(IWorkStore store, TimeProvider c
     {
         var retention = From(configuration);
         var before = clock.GetUtcNow() - retention;
-        var pruned = await store.PruneDeliveriesAsync(before, cancellationToken);
-        LogPruned(logger, pruned, retention.TotalDays);
-        return string.Create(CultureInfo.InvariantCulture, $"webhook deliveries: forgot {pruned} delivery id(s) older than {retention.TotalDays:0} days");
+        var deliveries = await store.PruneDeliveriesAsync(before, cancellationToken);
+        var removals = await store.PruneRemovalsAsync(before, cancellationToken);
+        LogPruned(logger, deliveries, removals, retention.TotalDays);
+        return string.Create(CultureInfo.InvariantCulture, $"webhook deliveries: forgot {deliveries} delivery id(s) and {removals} removal(s) older than {retention.TotalDays:0} days");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} webhook delivery id(s) older than {Days} days")]
-    private static partial void LogPruned(ILogger logger, int count, double days);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Deliveries} webhook delivery id(s) and {Removals} removal(s) older than {Days} days")]
+    private static partial void LogPruned(ILogger logger, int deliveries, int removals, double days);
 }

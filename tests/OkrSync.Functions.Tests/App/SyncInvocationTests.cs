@@ -55,7 +55,7 @@ public sealed class SyncInvocationTests
     }
 
     [Fact]
-    public async Task NightlyReconcile_ForgetsDeliveryIdsPastTheirRetention()
+    public async Task NightlyReconcile_ForgetsDeliveryIdsAndRemovalsPastTheirRetention()
     {
         var now = new DateTimeOffset(2026, 11, 23, 2, 30, 0, TimeSpan.Zero);
         await using var github = await FakeGitHubServer.StartAsync();
@@ -65,12 +65,16 @@ public sealed class SyncInvocationTests
         await using var app = await AppHarness.StartAsync(AppMode.Handler, settings, services => services.AddSingleton<TimeProvider>(new InstantTimeProvider(now)));
         await app.Store.TryRecordDeliveryAsync("github", "four-days-old", now.AddDays(-4));
         await app.Store.TryRecordDeliveryAsync("github", "two-days-old", now.AddDays(-2));
+        await app.Store.RecordRemovalsAsync(["acme/web#1", "acme/web#2"], now.AddDays(-5));
+        await app.Store.RecordRemovalsAsync(["acme/web#3"], now.AddDays(-1));
 
         var response = await app.Client.PostAsync(new Uri("/NightlyReconcile", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("NightlyReconcile")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var logs = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Logs").EnumerateArray().Select(l => l.GetString()).ToList();
-        Assert.Contains("webhook deliveries: forgot 1 delivery id(s) older than 3 days", logs);
+        Assert.Contains("webhook deliveries: forgot 1 delivery id(s) and 2 removal(s) older than 3 days", logs);
+        Assert.Null(await app.Store.GetRemovalAsync("acme/web#1"));
+        Assert.Equal(now.AddDays(-1), await app.Store.GetRemovalAsync("acme/web#3"));
         Assert.True(await app.Store.TryRecordDeliveryAsync("github", "four-days-old", now), "forgotten");
         Assert.False(await app.Store.TryRecordDeliveryAsync("github", "two-days-old", now), "still remembered");
     }

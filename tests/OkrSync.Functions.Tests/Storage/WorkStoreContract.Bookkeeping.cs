@@ -54,6 +54,29 @@ public abstract partial class WorkStoreContract
     }
 
     [Fact]
+    public async Task RecordRemovals_ThenGetRemoval_GivesTheLatestTimeAndPruneForgetsOldOnes()
+    {
+        var store = OpenStore();
+        var at = new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.FromHours(1));
+        await store.RecordRemovalsAsync(["acme/web#9", "ONB-7", "odd key/#?"], at);
+        await store.RecordRemovalsAsync(["ONB-7"], at.AddHours(2));
+        await store.RecordRemovalsAsync([.. Enumerable.Range(0, 120).Select(i => $"acme/api#{i}")], at.AddDays(-10));
+
+        var reader = OpenStore();
+        Assert.Equal(at, await reader.GetRemovalAsync("acme/web#9"));
+        Assert.Equal(at.AddHours(2), await reader.GetRemovalAsync("ONB-7"));
+        Assert.Equal(at, await reader.GetRemovalAsync("odd key/#?"));
+        Assert.Null(await reader.GetRemovalAsync("acme/web#10"));
+
+        var pruned = await reader.PruneRemovalsAsync(at.AddMinutes(1));
+
+        Assert.Equal(122, pruned);
+        Assert.Null(await store.GetRemovalAsync("acme/web#9"));
+        Assert.Null(await store.GetRemovalAsync("acme/api#3"));
+        Assert.Equal(at.AddHours(2), await store.GetRemovalAsync("ONB-7"));
+    }
+
+    [Fact]
     public async Task PruneDeliveries_OlderThanTheCutoff_AreForgottenAndTheRestKept()
     {
         var store = OpenStore();

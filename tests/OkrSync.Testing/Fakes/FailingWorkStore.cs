@@ -53,6 +53,14 @@ public sealed class FailingWorkStore(IWorkStore inner, int? upsertsBeforeCrash) 
     public Task<int> PruneDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default) =>
         inner.PruneDeliveriesAsync(receivedBefore, cancellationToken);
 
+    public Task RecordRemovalsAsync(IReadOnlyList<string> keys, DateTimeOffset removedAt, CancellationToken cancellationToken = default) =>
+        inner.RecordRemovalsAsync(keys, removedAt, cancellationToken);
+
+    public Task<DateTimeOffset?> GetRemovalAsync(string key, CancellationToken cancellationToken = default) => inner.GetRemovalAsync(key, cancellationToken);
+
+    public Task<int> PruneRemovalsAsync(DateTimeOffset removedBefore, CancellationToken cancellationToken = default) =>
+        inner.PruneRemovalsAsync(removedBefore, cancellationToken);
+
     public Task<bool> TryClaimReportSendAsync(string isoWeek, string recipient, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default) =>
         inner.TryClaimReportSendAsync(isoWeek, recipient, now, lease, cancellationToken);
 

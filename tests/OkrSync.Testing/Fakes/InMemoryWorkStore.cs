@@ -19,6 +19,7 @@ public sealed class InMemoryWorkStore : IWorkStore
     private readonly Dictionary<string, (WorkItem Item, string Hash)> items = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SyncCursor> cursors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> deliveries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> removals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, bool Sent)> sends = new(StringComparer.Ordinal);
     private readonly List<WeeklySnapshot> snapshots = [];
     private ReportDocument? report;
@@ -168,6 +169,22 @@ public sealed class InMemoryWorkStore : IWorkStore
 
     public Task<int> PruneDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default) =>
         Task.FromResult(deliveries.Where(pair => pair.Value < receivedBefore).Count(pair => deliveries.TryRemove(pair)));
+
+    public Task RecordRemovalsAsync(IReadOnlyList<string> keys, DateTimeOffset removedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            removals[key] = removedAt;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset?> GetRemovalAsync(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(removals.TryGetValue(key, out var at) ? at : (DateTimeOffset?)null);
+
+    public Task<int> PruneRemovalsAsync(DateTimeOffset removedBefore, CancellationToken cancellationToken = default) =>
+        Task.FromResult(removals.Where(pair => pair.Value < removedBefore).Count(pair => removals.TryRemove(pair)));
 
     public Task<bool> TryClaimReportSendAsync(string isoWeek, string recipient, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {

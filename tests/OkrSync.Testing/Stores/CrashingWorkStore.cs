@@ -89,6 +89,20 @@ public sealed class CrashingWorkStore(IWorkStore inner, int writesBeforeCrash) :
         return inner.PruneDeliveriesAsync(receivedBefore, cancellationToken);
     }
 
+    public Task RecordRemovalsAsync(IReadOnlyList<string> keys, DateTimeOffset removedAt, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.RecordRemovalsAsync(keys, removedAt, cancellationToken);
+    }
+
+    public Task<DateTimeOffset?> GetRemovalAsync(string key, CancellationToken cancellationToken = default) => inner.GetRemovalAsync(key, cancellationToken);
+
+    public Task<int> PruneRemovalsAsync(DateTimeOffset removedBefore, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.PruneRemovalsAsync(removedBefore, cancellationToken);
+    }
+
     public Task<bool> TryClaimReportSendAsync(string isoWeek, string recipient, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         Spend();

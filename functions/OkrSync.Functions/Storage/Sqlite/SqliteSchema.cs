@@ -53,6 +53,10 @@ internal static class SqliteSchema
         """
         ALTER TABLE current_report ADD COLUMN generation TEXT NOT NULL DEFAULT '';
         """,
+        // 3: items removed at the tracker, so that late, older events cannot bring them back.
+        """
+        CREATE TABLE removals (key TEXT NOT NULL PRIMARY KEY, removed_at TEXT NOT NULL) WITHOUT ROWID;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -7,6 +7,7 @@ namespace OkrSync.Functions.Storage.Tables;
 public sealed partial class TableWorkStore
 {
     private const string CursorPartition = "cursor";
+    private const string RemovalPartition = "removed";
     private const string Claimed = "claimed";
     private const string Sent = "sent";
 
@@ -70,21 +71,7 @@ public sealed partial class TableWorkStore
     public async Task<int> PruneDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var old = new List<TableTransactionAction>();
-        await foreach (var entity in Deliveries.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "ReceivedAt"], cancellationToken: cancellationToken))
-        {
-            if (StoredTime.ParseOptional(entity.GetString("ReceivedAt")) is { } received && received < receivedBefore)
-            {
-                old.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
-            }
-        }
-
-        foreach (var batch in TableBatches.Chunk(old))
-        {
-            await Deliveries.SubmitTransactionAsync(batch, cancellationToken);
-        }
-
-        return old.Count;
+        return await PruneOlderAsync(Deliveries, "ReceivedAt", receivedBefore, cancellationToken);
     }
 
     /// <summary>

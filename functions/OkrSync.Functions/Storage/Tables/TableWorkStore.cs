@@ -34,6 +34,7 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
         Cursors = service.GetTableClient(names.Cursors);
         Deliveries = service.GetTableClient(names.Deliveries);
         Sends = service.GetTableClient(names.Sends);
+        Removals = service.GetTableClient(names.Removals);
     }
 
     /// <summary>Connects from options: connection string, or account name with DefaultAzureCredential.</summary>
@@ -59,6 +60,8 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
     private TableClient Deliveries { get; }
 
     private TableClient Sends { get; }
+
+    private TableClient Removals { get; }
 
     /// <summary>Creates the tables if they do not exist. Called on first use; callable up front to fail fast.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
