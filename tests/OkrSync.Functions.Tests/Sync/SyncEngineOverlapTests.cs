@@ -32,7 +32,7 @@ public sealed class SyncEngineOverlapTests
             }
         };
 
-        var report = await Engine(store).SyncAsync([source]);
+        var report = await Engine(store).SyncAsync([source]).WaitAsync(Guard);
 
         Assert.True(report.Succeeded, report.Sources[0].Error);
         Assert.Equal(3 * ScriptedSource.PerPage, store.Count);
@@ -45,7 +45,7 @@ public sealed class SyncEngineOverlapTests
         var source = new ScriptedSource("github:acme/web", SourceKind.GitHub, pages: 2, failAfter: true);
         var store = new InMemoryWorkStore();
 
-        var report = await Engine(store).SyncAsync([source]);
+        var report = await Engine(store).SyncAsync([source]).WaitAsync(Guard);
 
         Assert.False(report.Succeeded);
         Assert.Contains("page 2 failed", report.Sources[0].Error, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class SyncEngineOverlapTests
         var source = new ScriptedSource("github:acme/web", SourceKind.GitHub, pages: 50);
         var crashing = new CrashingWorkStore(new InMemoryWorkStore(), writesBeforeCrash: (2 * ScriptedSource.PerPage) + 2);
 
-        var report = await Engine(crashing).SyncAsync([source]);
+        var report = await Engine(crashing).SyncAsync([source]).WaitAsync(Guard);
 
         Assert.False(report.Succeeded);
         Assert.Equal("p1", (await crashing.ReadCursorAsync(source.Id))?.Position);
@@ -75,7 +75,7 @@ public sealed class SyncEngineOverlapTests
         // GitHub's first page is not written until Jira's source has started.
         store.BeforeUpsert = batch => batch[0].Source == SourceKind.GitHub ? jira.PageRequested(0).WaitAsync(Guard) : Task.CompletedTask;
 
-        var report = await Engine(store).SyncAsync([github, jira]);
+        var report = await Engine(store).SyncAsync([github, jira]).WaitAsync(Guard);
 
         Assert.True(report.Succeeded, string.Join("; ", report.Sources.Select(s => s.Error)));
         Assert.Equal(["github:acme/web", "jira:ONB"], report.Sources.Select(s => s.SourceId));
@@ -89,7 +89,7 @@ public sealed class SyncEngineOverlapTests
         var second = new ScriptedSource("github:acme/api", SourceKind.GitHub, pages: 3);
         var store = new InMemoryWorkStore();
 
-        var report = await Engine(store).SyncAsync([first, second]);
+        var report = await Engine(store).SyncAsync([first, second]).WaitAsync(Guard);
 
         Assert.True(report.Succeeded);
         Assert.True(first.FinishedAt < second.StartedAt, "the second repository started before the first had finished");
