@@ -16,6 +16,13 @@ public interface IWorkStore
     /// </summary>
     Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Inserts or updates items as a tracker's API lists them now (a sync or reconcile page): the tracker is the
+    /// authority, so an item whose content differs replaces the stored version whatever the stored
+    /// <see cref="WorkItem.Updated"/> (a forged far-future time cannot pin it). Unchanged items are not rewritten.
+    /// </summary>
+    Task<UpsertResult> UpsertFromTrackerAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default);
+
     /// <summary>Removes items by key; returns how many existed.</summary>
     Task<int> DeleteAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
 
@@ -51,6 +58,9 @@ public interface IWorkStore
     Task<SyncCursor?> ReadCursorAsync(string sourceId, CancellationToken cancellationToken = default);
 
     Task WriteCursorAsync(SyncCursor cursor, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a webhook delivery id was recorded (and not yet pruned).</summary>
+    Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default);
 
     /// <summary>Records a webhook delivery id; false when it was already recorded (a redelivery).</summary>
     Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default);

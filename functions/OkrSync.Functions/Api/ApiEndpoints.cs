@@ -3,6 +3,7 @@ using OkrSync.Core.Alignment;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Work;
+using OkrSync.Functions.Hosting.Webhooks;
 using OkrSync.Functions.Pipeline;
 
 namespace OkrSync.Functions.Api;
@@ -44,9 +45,9 @@ internal static class ApiEndpoints
             await ItemLookup.FindAsync(store, await strategy.GetAsync(ct), ItemLookup.DecodeKey(key), ct) is { } item
                 ? Json(JsonSerializer.Serialize(item, ReportJsonContext.Default.WorkItemJson))
                 : Error(StatusCodes.Status404NotFound, $"no work item '{ItemLookup.DecodeKey(key)}'"));
-        api.MapGet("/health", async (IWorkStore store, IEventQueue queue, StrategyProvider strategy, IConfiguration configuration, CancellationToken ct) =>
+        api.MapGet("/health", async (IWorkStore store, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, IConfiguration configuration, CancellationToken ct) =>
         {
-            var health = await HealthCheck.RunAsync(store, queue, strategy, configuration, ct);
+            var health = await HealthCheck.RunAsync(store, queue, strategy, webhooks, configuration, ct);
             return Json(JsonSerializer.Serialize(health, ApiJsonContext.Default.HealthJson), health.Storage.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return api;

@@ -1,5 +1,6 @@
 using OkrSync.Core.Ports;
 using OkrSync.Functions.Hosting;
+using OkrSync.Functions.Hosting.Webhooks;
 using OkrSync.Functions.Pipeline;
 
 namespace OkrSync.Functions.Api;
@@ -11,7 +12,7 @@ namespace OkrSync.Functions.Api;
 /// </summary>
 internal static class HealthCheck
 {
-    public static async Task<HealthJson> RunAsync(IWorkStore store, IEventQueue queue, StrategyProvider strategy, IConfiguration configuration, CancellationToken cancellationToken = default)
+    public static async Task<HealthJson> RunAsync(IWorkStore store, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, IConfiguration configuration, CancellationToken cancellationToken = default)
     {
         var sources = new List<SourceHealthJson>();
         ComponentJson storage;
@@ -33,12 +34,12 @@ internal static class HealthCheck
         var queueHealth = await CheckAsync(() => queue.PeekPoisonAsync(1, cancellationToken));
         var strategyHealth = await CheckAsync(() => strategy.GetAsync(cancellationToken));
         var status = !storage.Ok ? "unhealthy" : queueHealth.Ok && strategyHealth.Ok ? "healthy" : "degraded";
-        return new HealthJson(status, storage, queueHealth, strategyHealth, asOf, sources);
+        return new HealthJson(status, storage, queueHealth, strategyHealth, asOf, sources, [.. webhooks.Warnings().Select(w => w.Warning)]);
     }
 
     public static IEnumerable<string> ConfiguredSourceIds(IConfiguration configuration) =>
-        configuration.List("OkrSync:GitHub:Repositories").Select(r => $"github:{r}")
-            .Concat(configuration.Setting("OkrSync:Jira:BaseUrl") is null ? [] : configuration.List("OkrSync:Jira:Projects").Select(p => $"jira:{p.ToUpperInvariant()}"));
+        configuration.List(Sources.GitHub.GitHubOptions.RepositoriesSetting).Select(r => $"github:{r}")
+            .Concat(configuration.Setting("OkrSync:Jira:BaseUrl") is null ? [] : configuration.List(Sources.Jira.JiraOptions.ProjectsSetting).Select(p => $"jira:{p.ToUpperInvariant()}"));
 
     private static async Task<ComponentJson> CheckAsync(Func<Task> probe)
     {

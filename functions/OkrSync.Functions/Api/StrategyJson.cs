@@ -39,7 +39,8 @@ internal sealed record StrategyInitiativeJson(string Id, string Title, string? O
 internal sealed record MatchJson(IReadOnlyList<string> Labels, IReadOnlyList<string> Parents, IReadOnlyList<string> Milestones, IReadOnlyList<string> Components);
 
 /// <summary><c>/api/health</c>: storage, queue and strategy status, and the last sync of each configured source.</summary>
-internal sealed record HealthJson(string Status, ComponentJson Storage, ComponentJson Queue, ComponentJson Strategy, DateTimeOffset? ReportAsOf, IReadOnlyList<SourceHealthJson> Sources);
+/// <summary><c>/api/health</c>. <see cref="Warnings"/>: what is configured to fail closed or, by opt-in, open (webhook secrets).</summary>
+internal sealed record HealthJson(string Status, ComponentJson Storage, ComponentJson Queue, ComponentJson Strategy, DateTimeOffset? ReportAsOf, IReadOnlyList<SourceHealthJson> Sources, IReadOnlyList<string> Warnings);
 
 internal sealed record ComponentJson(bool Ok, string? Error);
 

@@ -13,12 +13,18 @@ namespace OkrSync.Functions.ApplyTrackerEvent;
 /// A delete is remembered with the time its webhook arrived: an event carried in the queue that is older than that
 /// (updated before the removal) is stale, so a late "edited" cannot bring a deleted issue back. Items fetched from the
 /// tracker's API are current by definition and are not checked.
+/// What the event may touch is checked again here (<see cref="TrackerEventChecks"/>), whatever put it on the queue.
 /// </summary>
-internal sealed class TrackerEventApplier(IWorkStore store, LiveReport live, IWorkItemFetcher fetcher)
+internal sealed class TrackerEventApplier(IWorkStore store, LiveReport live, IWorkItemFetcher fetcher, TimeProvider clock, TrackerClock trackerClock)
 {
+    /// <exception cref="FormatException">The message names keys its source does not own, or a far-future item (retried, then poisoned).</exception>
     public async Task<AppliedEvent> ApplyAsync(TrackerEventMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (TrackerEventChecks.Problem(message, clock.GetUtcNow(), trackerClock) is { } problem)
+        {
+            throw new FormatException($"refused {message.Source} event {message.Event}: {problem}");
+        }
         var source = new SourceKind(message.Source);
         var upserts = new List<WorkItem>(message.Upserts.Count + message.Fetches.Count);
         var removedMeanwhile = 0;

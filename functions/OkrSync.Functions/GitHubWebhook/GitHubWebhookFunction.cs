@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Hosting.Webhooks;
+using OkrSync.Functions.Sources.GitHub;
 
 namespace OkrSync.Functions.GitHubWebhook;
 
@@ -21,18 +22,17 @@ internal static class GitHubWebhookFunction
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await WebhookBody.ReadAsync(request, cancellationToken: cancellationToken);
         if (body is null)
         {
             return intake.Reject(Source, StatusCodes.Status413PayloadTooLarge, $"the body is larger than {WebhookBody.MaxBytes} bytes");
         }
-        var check = WebhookSignature.Verify(configuration.Setting(SecretSetting), body, request.Headers["X-Hub-Signature-256"]);
-        if (check != SignatureCheck.Valid)
+        var verdict = trust.Verify(Source, body, request.Headers["X-Hub-Signature-256"]);
+        if (!verdict.IsTrusted)
         {
-            intake.Reject(Source, StatusCodes.Status401Unauthorized, check.ToString());
-            return WebhookResponses.Unauthorized(check, "X-Hub-Signature-256", SecretSetting);
+            return intake.Reject(Source, StatusCodes.Status401Unauthorized, verdict.Reason!);
         }
         var eventName = request.Headers["X-GitHub-Event"].ToString();
         var deliveryId = request.Headers["X-GitHub-Delivery"].ToString() is { Length: > 0 } id ? id : null;
@@ -55,7 +55,7 @@ internal static class GitHubWebhookFunction
             {
                 return WebhookResponses.Pong();
             }
-            var repositories = configuration.List("OkrSync:GitHub:Repositories").ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var repositories = configuration.List(GitHubOptions.RepositoriesSetting).ToHashSet(StringComparer.OrdinalIgnoreCase);
             switch (GitHubEventTranslator.Translate(eventName, document.RootElement, repositories, deliveryId, clock.GetUtcNow()))
             {
                 case WebhookTranslation.Ignore ignore:

@@ -1,6 +1,7 @@
 using OkrSync.Functions.Api;
 using OkrSync.Functions.GitHubWebhook;
 using OkrSync.Functions.Hosting.Invocations;
+using OkrSync.Functions.Hosting.Webhooks;
 using OkrSync.Functions.JiraWebhook;
 
 namespace OkrSync.Functions.Hosting;
@@ -29,7 +30,15 @@ internal static partial class AppHost
         var unresolved = Settings.UnresolvedKeyVaultReferences(builder.Configuration);
         builder.Configuration.AddInMemoryCollection(unresolved.Select(key => KeyValuePair.Create(key, (string?)"")));
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
-        builder.WebHost.UseUrls(mode == AppMode.Handler ? HandlerUrl(builder.Configuration) : builder.Configuration["urls"] ?? DefaultServeUrl);
+        // ASP.NET Core's own request lines carry the query string, where a key may be (?code=): RequestLog writes one
+        // line per request instead, with the path only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+        var urls = mode == AppMode.Handler ? HandlerUrl(builder.Configuration) : builder.Configuration["urls"] ?? DefaultServeUrl;
+        var access = mode == AppMode.Serve ? ServeAccess.From(builder.Configuration, urls) : new ServeAccess(null, null);
+        builder.WebHost.UseUrls(urls);
+        builder.Services.AddSingleton(new UnresolvedSettings(unresolved));
         builder.AddOkrSyncTelemetry();
         builder.Services.AddOkrSyncApp(builder.Configuration, mode, new AppFolder(root));
         services?.Invoke(builder.Services);
@@ -40,16 +49,17 @@ internal static partial class AppHost
         {
             LogUnresolved(logger, key);
         }
-        var invocations = app.MapGroup("");
-        invocations.MapInvocations();
+        app.UseMiddleware<RequestLog>();
+        var invocations = app.MapInvocations();
         app.MapGitHubWebhook();
         app.MapJiraWebhook();
         var api = app.MapReadApi().StrategyErrors();
         if (mode == AppMode.Serve)
         {
-            api.RequireKey(app.Configuration);
-            invocations.RequireKey(app.Configuration);
+            api.RequireReadKey(access);
+            invocations.RequireAdminKey(access);
         }
+        app.Services.GetRequiredService<WebhookTrust>().LogStartup();
         app.MapFallback(() => ApiEndpoints.Error(StatusCodes.Status404NotFound, "no such route"));
         LogMode(logger, mode, root);
         return app;

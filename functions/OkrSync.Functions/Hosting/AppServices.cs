@@ -30,6 +30,7 @@ internal static class AppServices
         services.AddSingleton<RollupResponses>();
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<WebhookTrust>();
         services.AddSingleton<TrackerEventApplier>();
         services.AddSingleton<SyncAndRecompute>();
         DeliveryRetention.From(configuration); // a bad retention stops the start, naming the setting

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using OkrSync.Core.Work;
 using OkrSync.Functions.ApplyTrackerEvent;
@@ -41,30 +42,33 @@ internal static class TrackerConnectors
         }
     }
 
-    /// <summary>Reads one item through the source that owns its repository or project.</summary>
+    /// <summary>
+    /// Reads one item through the source that owns its repository or project. One source per repository or project is
+    /// kept for the life of the app, with its ETag cache and its Jira site facts, so an event costs one tracker call.
+    /// </summary>
     private sealed class SourceFetcher(IServiceProvider services) : IWorkItemFetcher
     {
+        private readonly ConcurrentDictionary<string, Lazy<ITrackerSource>> sources = new(StringComparer.Ordinal);
+
         public async Task<WorkItem?> FetchAsync(SourceKind source, string key, CancellationToken cancellationToken = default)
         {
-            var factory = services.GetRequiredService<SourceFactory>();
+            if (TrackerKeys.Problem(source, key) is { } problem)
+            {
+                throw new FormatException(problem);
+            }
             if (source == SourceKind.GitHub)
             {
                 var hash = key.LastIndexOf('#');
-                if (hash < 0 || !int.TryParse(key.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-                {
-                    throw new FormatException($"'{key}' is not a GitHub issue key (owner/repo#number)");
-                }
-                var github = (GitHubSource)factory.Create([new SourceSpec(SourceSpec.GitHub, key[..hash])]).Single();
+                var number = int.Parse(key.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture);
+                var github = (GitHubSource)SourceFor(new SourceSpec(SourceSpec.GitHub, key[..hash]));
                 return await github.FetchAsync(number, cancellationToken);
             }
-            if (source == SourceKind.Jira)
-            {
-                var dash = key.LastIndexOf('-');
-                var project = dash > 0 ? key[..dash] : throw new FormatException($"'{key}' is not a Jira issue key");
-                var jira = (JiraSource)factory.Create([new SourceSpec(SourceSpec.Jira, project)]).Single();
-                return await jira.FetchAsync(key, cancellationToken);
-            }
-            throw new NotSupportedException($"cannot fetch items of source '{source}'");
+            var jira = (JiraSource)SourceFor(new SourceSpec(SourceSpec.Jira, TrackerKeys.JiraProjectOf(key)!));
+            return await jira.FetchAsync(key, cancellationToken);
         }
+
+        private ITrackerSource SourceFor(SourceSpec spec) =>
+            sources.GetOrAdd($"{spec.Kind}:{spec.Value}", _ => new Lazy<ITrackerSource>(() =>
+                (ITrackerSource)services.GetRequiredService<SourceFactory>().Create([spec]).Single())).Value;
     }
 }

@@ -12,6 +12,7 @@ namespace OkrSync.Functions.JiraWebhook;
 /// <c>jira:issue_created</c> and <c>jira:issue_updated</c> upsert the issue, <c>jira:issue_deleted</c> deletes it.
 /// Without a configured story-points field the issue cannot be mapped faithfully here, so the event carries a
 /// fetch reference and the item is read through the connector (which discovers the field).
+/// The key must be a Jira issue key (<c>PROJECT-123</c>) of a configured project: anything else is invalid (400).
 /// </summary>
 internal static class JiraEventTranslator
 {
@@ -31,18 +32,20 @@ internal static class JiraEventTranslator
             }
             var issue = payload.Property("issue") ?? throw new FormatException("'issue' is missing");
             var key = issue.RequiredString("key");
+            if (TrackerKeys.JiraProjectOf(key) is not { } project)
+            {
+                return new WebhookTranslation.Invalid($"'issue.key': {TrackerKeys.Problem(SourceKind.Jira, key)}");
+            }
+            // A Jira event may only touch the configured projects' issues (when a list is configured).
+            if (projects.Count > 0 && !projects.Contains(project))
+            {
+                return new WebhookTranslation.Invalid($"issue {key} is in project {project}, which is not in OkrSync:Jira:Projects");
+            }
             if (eventName == "jira:issue_deleted")
             {
-                var project = issue.Property("fields")?.Property("project")?.String("key") ?? ProjectOf(key);
-                return projects.Count > 0 && !projects.Contains(project)
-                    ? new WebhookTranslation.Ignore($"project {project} is not configured")
-                    : Message(eventName, deliveryId, receivedAt, deletes: [key]);
+                return Message(eventName, deliveryId, receivedAt, deletes: [key]);
             }
             var item = JiraIssueMapper.Map(issue, storyPointsField);
-            if (projects.Count > 0 && !projects.Contains(item.Container))
-            {
-                return new WebhookTranslation.Ignore($"project {item.Container} is not configured");
-            }
             return storyPointsField is null
                 ? Message(eventName, deliveryId, receivedAt, fetches: [item.Key])
                 : Message(eventName, deliveryId, receivedAt, upserts: [item]);
@@ -51,12 +54,6 @@ internal static class JiraEventTranslator
         {
             return new WebhookTranslation.Invalid($"not a Jira issue webhook payload: {e.Message}");
         }
-    }
-
-    private static string ProjectOf(string key)
-    {
-        var dash = key.LastIndexOf('-');
-        return dash > 0 ? key[..dash] : throw new FormatException($"'{key}' is not a Jira issue key");
     }
 
     private static WebhookTranslation.Enqueue Message(string eventName, string? deliveryId, DateTimeOffset receivedAt, IReadOnlyList<WorkItem>? upserts = null, IReadOnlyList<string>? deletes = null, IReadOnlyList<string>? fetches = null) =>

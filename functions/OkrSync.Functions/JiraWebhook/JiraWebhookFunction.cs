@@ -1,13 +1,14 @@
 using System.Text.Json;
 using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Hosting.Webhooks;
+using OkrSync.Functions.Sources.Jira;
 
 namespace OkrSync.Functions.JiraWebhook;
 
 /// <summary>
-/// <c>POST /api/webhooks/jira</c>: size limit (413), <c>X-Hub-Signature: sha256=...</c> when a secret is configured
-/// (401), JSON (400), translation (202 ignored, or 400), then dedupe on <c>X-Atlassian-Webhook-Identifier</c> (when
-/// Jira sends one) and enqueue (202).
+/// <c>POST /api/webhooks/jira</c>: size limit (413), <c>X-Hub-Signature: sha256=...</c> (401; with no secret configured
+/// every delivery is refused unless <c>OkrSync:Jira:AllowUnsignedWebhooks=true</c>), JSON (400), translation (202
+/// ignored, or 400), then dedupe on <c>X-Atlassian-Webhook-Identifier</c> (when Jira sends one) and enqueue (202).
 /// </summary>
 internal static class JiraWebhookFunction
 {
@@ -22,18 +23,17 @@ internal static class JiraWebhookFunction
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await WebhookBody.ReadAsync(request, cancellationToken: cancellationToken);
         if (body is null)
         {
             return intake.Reject(Source, StatusCodes.Status413PayloadTooLarge, $"the body is larger than {WebhookBody.MaxBytes} bytes");
         }
-        var check = WebhookSignature.Verify(configuration.Setting(SecretSetting), body, request.Headers["X-Hub-Signature"]);
-        if (check is SignatureCheck.Missing or SignatureCheck.Mismatch)
+        var verdict = trust.Verify(Source, body, request.Headers["X-Hub-Signature"]);
+        if (!verdict.IsTrusted)
         {
-            intake.Reject(Source, StatusCodes.Status401Unauthorized, check.ToString());
-            return WebhookResponses.Unauthorized(check, "X-Hub-Signature", SecretSetting);
+            return intake.Reject(Source, StatusCodes.Status401Unauthorized, verdict.Reason!);
         }
         var deliveryId = request.Headers["X-Atlassian-Webhook-Identifier"].ToString() is { Length: > 0 } id ? id : null;
         JsonDocument document;
@@ -47,7 +47,7 @@ internal static class JiraWebhookFunction
         }
         using (document)
         {
-            var projects = configuration.List("OkrSync:Jira:Projects").ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var projects = configuration.List(JiraOptions.ProjectsSetting).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var storyPoints = configuration.Setting("OkrSync:Jira:StoryPointsField");
             return JiraEventTranslator.Translate(document.RootElement, projects, storyPoints, deliveryId, clock.GetUtcNow()) switch
             {

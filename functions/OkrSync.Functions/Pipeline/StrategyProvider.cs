@@ -10,21 +10,22 @@ namespace OkrSync.Functions.Pipeline;
 internal sealed class StrategyProvider(IConfiguration configuration, AppFolder appFolder)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private (DateTime WrittenAt, StrategyIndex Index)? cached;
+    // One reference, read and written atomically: a reader sees a whole (time, index) pair, never half of one.
+    private Cached? cached;
 
     public string Path { get; } = new StrategyOptions { StrategyPath = configuration.Setting("OkrSync:StrategyPath") ?? StrategyOptions.DefaultPath }.ResolvedPath(appFolder.Path);
 
     public async Task<StrategyIndex> GetAsync(CancellationToken cancellationToken = default)
     {
         var writtenAt = File.Exists(Path) ? File.GetLastWriteTimeUtc(Path) : DateTime.MinValue;
-        if (cached is { } hit && hit.WrittenAt == writtenAt)
+        if (Volatile.Read(ref cached) is { } hit && hit.WrittenAt == writtenAt)
         {
             return hit.Index;
         }
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (cached is { } again && again.WrittenAt == writtenAt)
+            if (Volatile.Read(ref cached) is { } again && again.WrittenAt == writtenAt)
             {
                 return again.Index;
             }
@@ -34,7 +35,7 @@ internal sealed class StrategyProvider(IConfiguration configuration, AppFolder a
                 throw new StrategyUnavailableException(Path, [.. loaded.Errors.Select(e => e.ToString())]);
             }
             var index = new StrategyIndex(strategy);
-            cached = (writtenAt, index);
+            Volatile.Write(ref cached, new Cached(writtenAt, index));
             return index;
         }
         finally
@@ -42,6 +43,8 @@ internal sealed class StrategyProvider(IConfiguration configuration, AppFolder a
             gate.Release();
         }
     }
+
+    private sealed record Cached(DateTime WrittenAt, StrategyIndex Index);
 }
 
 /// <summary>The strategy file is missing or invalid; nothing can be aligned until it is fixed.</summary>

@@ -2,6 +2,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OkrSync.Core.Ports;
+using OkrSync.Core.Work;
+using OkrSync.Functions.Hosting;
+using OkrSync.Functions.Events;
 using OkrSync.Functions.Sources.GitHub;
 using OkrSync.Functions.Sources.Http;
 using OkrSync.Functions.Sources.Jira;
@@ -21,8 +25,15 @@ public static class WorkSourcesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.Section));
-        services.AddOptions<JiraOptions>().Bind(configuration.GetSection(JiraOptions.Section));
+        // Lists are read one way everywhere (the sync, the webhooks, health): `a,b` or `__0`/`__1` (Settings.List).
+        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.Section))
+            .PostConfigure(o => Replace(o.Repositories, configuration.List(GitHubOptions.RepositoriesSetting)))
+            .Validate(o => o.Repositories.All(r => TrackerKeys.IsGitHubKey(r + "#1")), $"{GitHubOptions.RepositoriesSetting} must list owner/repo names")
+            .ValidateOnStart();
+        services.AddOptions<JiraOptions>().Bind(configuration.GetSection(JiraOptions.Section))
+            .PostConfigure(o => Replace(o.Projects, [.. configuration.List(JiraOptions.ProjectsSetting).Select(p => p.ToUpperInvariant())]))
+            .Validate(o => o.Projects.All(p => TrackerKeys.IsJiraKey(p + "-1")), $"{JiraOptions.ProjectsSetting} must list Jira project keys (e.g. ONB)")
+            .ValidateOnStart();
         services.AddHttpClient(GitHubConnections.HttpClientName).AddTrackerPipeline(TrackerRetryPolicy.GitHub);
         services.AddHttpClient<JiraClient>(ConfigureJira).AddTrackerPipeline(TrackerRetryPolicy.Jira);
         services.AddTransient(sp => sp.GetRequiredService<IOptions<JiraOptions>>().Value);
@@ -31,8 +42,21 @@ public static class WorkSourcesServiceCollectionExtensions
         services.AddSingleton(sp => new GitHubAppTokenProvider(
             sp.GetRequiredService<IOptions<GitHubOptions>>().Value, sp.GetRequiredService<GitHubConnections>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<SourceFactory>();
-        services.AddTransient<SyncEngine>();
+        services.TryAddSingleton(TrackerClock.From(configuration)); // a bad value stops the start, naming the setting
+        services.AddTransient(sp => new SyncEngine(sp.GetRequiredService<IWorkStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SyncEngine>>())
+        {
+            Clock = sp.GetRequiredService<TrackerClock>(),
+        });
         return services;
+    }
+
+    private static void Replace(IList<string> list, IReadOnlyList<string> items)
+    {
+        list.Clear();
+        foreach (var item in items)
+        {
+            list.Add(item);
+        }
     }
 
     private static void ConfigureJira(IServiceProvider services, HttpClient http)

@@ -9,6 +9,13 @@ internal sealed record PreparedItem(WorkItem Item, string Hash);
 /// <summary>What the store holds for one key: enough to decide an upsert without reading the whole item.</summary>
 internal sealed record StoredVersion(string Hash, DateTimeOffset Updated);
 
+/// <summary>Who speaks for an upsert: an event (newer wins among events) or the tracker's API (always wins).</summary>
+internal enum UpsertAuthority
+{
+    NewerWins,
+    Tracker,
+}
+
 internal enum UpsertDecision
 {
     Insert,
@@ -21,11 +28,12 @@ internal enum UpsertDecision
 internal static class UpsertRules
 {
     /// <summary>
-    /// Same hash: nothing to write. Older <c>updated</c> than stored: never overwrite. Otherwise write, including an
-    /// equal <c>updated</c> with a different hash (the tracker changed something without bumping its time: take the
-    /// newer read).
+    /// Same hash: nothing to write. Older <c>updated</c> than stored: never overwrite, unless the candidate comes from
+    /// the tracker's API (<see cref="UpsertAuthority.Tracker"/>), which is the truth whatever the stored time says.
+    /// Otherwise write, including an equal <c>updated</c> with a different hash (the tracker changed something without
+    /// bumping its time: take the newer read).
     /// </summary>
-    public static UpsertDecision Decide(PreparedItem candidate, StoredVersion? stored)
+    public static UpsertDecision Decide(PreparedItem candidate, StoredVersion? stored, UpsertAuthority authority = UpsertAuthority.NewerWins)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         if (stored is null)
@@ -38,7 +46,7 @@ internal static class UpsertRules
             return UpsertDecision.Unchanged;
         }
 
-        return candidate.Item.Updated < stored.Updated ? UpsertDecision.Stale : UpsertDecision.Replace;
+        return authority == UpsertAuthority.NewerWins && candidate.Item.Updated < stored.Updated ? UpsertDecision.Stale : UpsertDecision.Replace;
     }
 
     public static UpsertResult Count(UpsertDecision decision) => decision switch

@@ -1,5 +1,6 @@
 using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
+using OkrSync.Functions.Events;
 using OkrSync.Functions.Sources;
 
 namespace OkrSync.Functions.Sync;
@@ -16,6 +17,9 @@ namespace OkrSync.Functions.Sync;
 /// </summary>
 public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILogger<SyncEngine> logger)
 {
+    /// <summary>How far an item's <c>updated</c> may run ahead of this clock before it is clamped (default 5 minutes).</summary>
+    public TrackerClock Clock { get; init; } = TrackerClock.Default;
+
     private const int DeleteBatch = 100;
 
     /// <summary>
@@ -68,7 +72,7 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
             {
                 if (page.Items.Count > 0)
                 {
-                    tally.Add(page.Items.Count, await store.UpsertAsync(page.Items, cancellationToken));
+                    tally.Add(page.Items.Count, await UpsertAsync(source, page.Items, cancellationToken));
                 }
                 tally.Pages++;
                 foreach (var item in page.Items)
@@ -103,6 +107,25 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
         LogSourceDone(logger, result.Summary());
         return result;
     }
+
+    // A page read from a tracker's API is the tracker's current view: it replaces what the store holds, whatever the
+    // stored `updated` (a forged far-future event cannot pin an item). An export file is a copy of some past moment,
+    // so it only wins where it is newer. A time too far ahead of this clock is clamped to it, with a warning.
+    private Task<UpsertResult> UpsertAsync(IWorkSource source, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var limit = Clock.Limit(now);
+        var ahead = items.Where(i => i.Updated > limit).ToList();
+        if (ahead.Count > 0)
+        {
+            LogClamped(logger, ahead.Count, source.Id, ahead[0].Key, ahead[0].Updated, Clock.MaxSkew);
+            items = [.. items.Select(i => i.Updated > limit ? i with { Updated = now } : i)];
+        }
+        return source is ITrackerSource ? store.UpsertFromTrackerAsync(items, cancellationToken) : store.UpsertAsync(items, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} item(s) of {SourceId} have an 'updated' more than {MaxSkew} ahead of this clock (first: {Key} at {Updated:o}); stored with 'updated' set to now")]
+    private static partial void LogClamped(ILogger logger, int count, string sourceId, string key, DateTimeOffset updated, TimeSpan maxSkew);
 
     // A tracker source owns its container even when the pass saw nothing in it; an export owns the containers it lists.
     private static IEnumerable<string> ScopeOf(IWorkSource source, HashSet<string> containers) =>

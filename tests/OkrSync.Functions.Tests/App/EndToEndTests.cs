@@ -24,7 +24,9 @@ public sealed class EndToEndTests(AzuriteFixture azurite)
         var port = FreePorts.Take(1)[0];
         await using var serve = await OkrsyncProcess.StartAsync(
             OkrsyncProcess.BuiltExecutable(), ["serve", "--urls", $"http://127.0.0.1:{port}"], folder.Path, Environment(github, folder.Path), port, "/api/health");
-        var sync = await serve.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
+        using var runNow = new HttpRequestMessage(HttpMethod.Post, new Uri("/ScheduledSync", UriKind.Relative)) { Content = HostPayloads.Json(HostPayloads.Timer("ScheduledSync")) };
+        runNow.Headers.Add("x-functions-key", AdminKey);
+        var sync = await serve.Client.SendAsync(runNow);
         Assert.True(sync.IsSuccessStatusCode, serve.Output);
         Assert.Contains("acme/web#1", await Orphans(serve.Client));
         var labeled = github.SetLabels("acme/web", 1, "onboarding");
@@ -37,8 +39,11 @@ public sealed class EndToEndTests(AzuriteFixture azurite)
         Assert.DoesNotContain("acme/web#1", await Orphans(serve.Client));
     }
 
+    private const string AdminKey = "e2e-admin-key";
+
     private Dictionary<string, string> Environment(FakeGitHubServer github, string folder) => new()
     {
+        ["OkrSync__Api__AdminKey"] = AdminKey,
         ["OkrSync__Storage__ConnectionString"] = azurite.ConnectionString,
         ["OkrSync__Storage__TablePrefix"] = "e2e" + Guid.NewGuid().ToString("N")[..8],
         ["OkrSync__StrategyPath"] = Path.Combine(folder, "strategy.yaml"),

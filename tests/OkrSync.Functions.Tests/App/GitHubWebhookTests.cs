@@ -48,7 +48,7 @@ public sealed class GitHubWebhookTests
         var response = await app.Client.PostGitHubAsync("issues", WebhookPayloads.Issues("opened", 1));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("no webhook secret is configured", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("OkrSync:GitHub:WebhookSecret is a Key Vault reference that did not resolve", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
+using OkrSync.Functions.Events;
 using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Functions.Tests.Support;
@@ -48,6 +49,22 @@ public sealed class InvocationTests
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("not a tracker event message", body.GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Object, body.GetProperty("Outputs").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("jira", "acme/web#12")]
+    [InlineData("github", "ONB-12")]
+    [InlineData("github", "acme/web#-5")]
+    public async Task QueuedEventNamingAKeyItsSourceDoesNotOwn_FailsAndChangesNothing(string source, string key)
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        var message = new TrackerEventMessage(1, source, "deleted", null, null, DateTimeOffset.UnixEpoch, [], [key], []).ToJson();
+
+        var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(HostPayloads.Queue(message)));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains($"'{key}' is not a", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+        Assert.Null(await app.Store.GetRemovalAsync(key));
     }
 
     [Fact]

@@ -47,14 +47,14 @@ public sealed class JiraWebhookTests
     }
 
     [Fact]
-    public async Task NoSecretConfigured_AcceptsUnsignedDeliveries()
+    public async Task NoSecretConfigured_RefusesUnsignedDeliveries()
     {
         await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?> { ["OkrSync:Jira:WebhookSecret"] = "" });
 
         var response = await app.Client.PostJiraAsync(WebhookPayloads.Jira("jira:issue_updated", "ONB-1"), secret: null);
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Single(await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1)));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1)));
     }
 
     [Fact]

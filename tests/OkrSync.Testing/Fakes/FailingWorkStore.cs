@@ -23,6 +23,15 @@ public sealed class FailingWorkStore(IWorkStore inner, int? upsertsBeforeCrash) 
         return inner.UpsertAsync(items, cancellationToken);
     }
 
+    public Task<UpsertResult> UpsertFromTrackerAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
+    {
+        if (UpsertsBeforeCrash is { } limit && Interlocked.Increment(ref upserts) > limit)
+        {
+            throw new SimulatedCrashException();
+        }
+        return inner.UpsertFromTrackerAsync(items, cancellationToken);
+    }
+
     public Task<int> DeleteAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => inner.DeleteAsync(keys, cancellationToken);
 
     public Task<WorkItem?> GetItemAsync(string key, CancellationToken cancellationToken = default) => inner.GetItemAsync(key, cancellationToken);
@@ -46,6 +55,9 @@ public sealed class FailingWorkStore(IWorkStore inner, int? upsertsBeforeCrash) 
     public Task<SyncCursor?> ReadCursorAsync(string sourceId, CancellationToken cancellationToken = default) => inner.ReadCursorAsync(sourceId, cancellationToken);
 
     public Task WriteCursorAsync(SyncCursor cursor, CancellationToken cancellationToken = default) => inner.WriteCursorAsync(cursor, cancellationToken);
+
+    public Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default) =>
+        inner.IsDeliveryRecordedAsync(source, deliveryId, cancellationToken);
 
     public Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
         inner.TryRecordDeliveryAsync(source, deliveryId, receivedAt, cancellationToken);

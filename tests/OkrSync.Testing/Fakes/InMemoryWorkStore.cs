@@ -57,10 +57,21 @@ public sealed class InMemoryWorkStore : IWorkStore
         {
             await hook(batch);
         }
-        return Write(batch);
+        return Write(batch, fromTracker: false);
     }
 
-    private UpsertResult Write(IReadOnlyList<WorkItem> batch)
+    /// <summary>As <see cref="UpsertAsync"/>, but the tracker's version replaces whatever the stored <c>updated</c>.</summary>
+    public async Task<UpsertResult> UpsertFromTrackerAsync(IReadOnlyList<WorkItem> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (BeforeUpsert is { } hook)
+        {
+            await hook(batch);
+        }
+        return Write(batch, fromTracker: true);
+    }
+
+    private UpsertResult Write(IReadOnlyList<WorkItem> batch, bool fromTracker)
     {
         int written = 0, unchanged = 0, stale = 0;
         lock (gate)
@@ -75,7 +86,7 @@ public sealed class InMemoryWorkStore : IWorkStore
                         unchanged++;
                         continue;
                     }
-                    if (item.Updated < stored.Item.Updated)
+                    if (!fromTracker && item.Updated < stored.Item.Updated)
                     {
                         stale++;
                         continue;
@@ -163,6 +174,9 @@ public sealed class InMemoryWorkStore : IWorkStore
         cursors[cursor.SourceId] = cursor;
         return Task.CompletedTask;
     }
+
+    public Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(deliveries.ContainsKey($"{source}/{deliveryId}"));
 
     public Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
         Task.FromResult(deliveries.TryAdd($"{source}/{deliveryId}", receivedAt));

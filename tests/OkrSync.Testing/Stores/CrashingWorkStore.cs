@@ -20,19 +20,25 @@ public sealed class CrashingWorkStore(IWorkStore inner, int writesBeforeCrash) :
 
     public bool Crashed { get; private set; }
 
-    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default) =>
+        UpsertAsync(items, inner.UpsertAsync, cancellationToken);
+
+    public Task<UpsertResult> UpsertFromTrackerAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default) =>
+        UpsertAsync(items, inner.UpsertFromTrackerAsync, cancellationToken);
+
+    private async Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, Func<IReadOnlyList<WorkItem>, CancellationToken, Task<UpsertResult>> upsert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count <= remaining)
         {
             remaining -= items.Count;
-            return await inner.UpsertAsync(items, cancellationToken);
+            return await upsert(items, cancellationToken);
         }
 
         var allowed = Math.Max(remaining, 0);
         if (allowed > 0)
         {
-            await inner.UpsertAsync([.. items.Take(allowed)], cancellationToken);
+            await upsert([.. items.Take(allowed)], cancellationToken);
         }
 
         throw Crash();
@@ -75,6 +81,12 @@ public sealed class CrashingWorkStore(IWorkStore inner, int writesBeforeCrash) :
     {
         Spend();
         return inner.WriteCursorAsync(cursor, cancellationToken);
+    }
+
+    public Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.IsDeliveryRecordedAsync(source, deliveryId, cancellationToken);
     }
 
     public Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)

@@ -5,11 +5,11 @@ namespace OkrSync.Functions.Hosting.Invocations;
 /// <summary><c>POST /{FunctionName}</c>: the host's invocation requests for timer and queue functions; <c>GET /</c>: its readiness ping.</summary>
 internal static class InvocationEndpoints
 {
-    public static IEndpointRouteBuilder MapInvocations(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the readiness ping and returns the invocation endpoint, for the caller to guard.</summary>
+    public static RouteHandlerBuilder MapInvocations(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", () => Results.Text("okrsync", "text/plain"));
-        endpoints.MapPost("/{function}", InvokeAsync);
-        return endpoints;
+        return endpoints.MapPost("/{function}", InvokeAsync);
     }
 
     private static async Task<IResult> InvokeAsync(string function, HttpRequest request, InvocationDispatcher dispatcher, CancellationToken cancellationToken)

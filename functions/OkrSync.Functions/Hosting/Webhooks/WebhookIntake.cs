@@ -4,17 +4,21 @@ using OkrSync.Functions.Events;
 namespace OkrSync.Functions.Hosting.Webhooks;
 
 /// <summary>
-/// The common end of both webhooks: record the delivery id (a redelivery stops here), put the message on the queue
-/// (as a fetch reference when it is too large), and wake the local queue pump.
-/// The delivery is recorded before the enqueue: if the enqueue then fails, the answer is a 503 and the redelivery is
-/// ignored; the next scheduled sync picks the change up.
+/// The common end of both webhooks: check what the event may touch (<see cref="TrackerEventChecks"/>: 400), stop a
+/// redelivery (its id was recorded), put the message on the queue (as a fetch reference when it is too large), record
+/// the delivery id, and wake the local queue pump. The id is recorded only after the enqueue succeeded: a failed
+/// enqueue answers 503, and the tracker's retry of that delivery is applied, not taken for a duplicate.
 /// </summary>
-internal sealed partial class WebhookIntake(IWorkStore store, IEventQueue queue, QueueSignal signal, TimeProvider clock, ILogger<WebhookIntake> logger)
+internal sealed partial class WebhookIntake(IWorkStore store, IEventQueue queue, QueueSignal signal, TimeProvider clock, TrackerClock trackerClock, ILogger<WebhookIntake> logger)
 {
     public async Task<IResult> AcceptAsync(string source, string? deliveryId, TrackerEventMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (deliveryId is not null && !await store.TryRecordDeliveryAsync(source, deliveryId, clock.GetUtcNow(), cancellationToken))
+        if (TrackerEventChecks.Problem(message, clock.GetUtcNow(), trackerClock) is { } problem)
+        {
+            return Reject(source, StatusCodes.Status400BadRequest, problem);
+        }
+        if (deliveryId is not null && await store.IsDeliveryRecordedAsync(source, deliveryId, cancellationToken))
         {
             LogDuplicate(logger, source, deliveryId);
             OkrSyncTelemetry.Webhooks.Add(1, new("okrsync.source", source), new("okrsync.outcome", "duplicate"));
@@ -33,6 +37,12 @@ internal sealed partial class WebhookIntake(IWorkStore store, IEventQueue queue,
         {
             LogEnqueueFailed(logger, source, deliveryId, e);
             return WebhookResponses.Error(StatusCodes.Status503ServiceUnavailable, "the event could not be queued; the next sync will pick the change up");
+        }
+        if (deliveryId is not null && !await store.TryRecordDeliveryAsync(source, deliveryId, clock.GetUtcNow(), cancellationToken))
+        {
+            // A concurrent delivery of the same id got there first: both messages are queued, and applying an event
+            // twice changes nothing the second time.
+            LogRaced(logger, source, deliveryId);
         }
         signal.Notify();
         LogAccepted(logger, source, message.Event, message.Action, deliveryId);
@@ -59,6 +69,9 @@ internal sealed partial class WebhookIntake(IWorkStore store, IEventQueue queue,
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Source} webhook delivery {DeliveryId} could not be queued")]
     private static partial void LogEnqueueFailed(ILogger logger, string source, string? deliveryId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Source} webhook delivery {DeliveryId} arrived twice at once; both were queued")]
+    private static partial void LogRaced(ILogger logger, string source, string deliveryId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source} webhook delivery {DeliveryId} was already received; ignored")]
     private static partial void LogDuplicate(ILogger logger, string source, string deliveryId);

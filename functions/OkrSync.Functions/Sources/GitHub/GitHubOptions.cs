@@ -7,6 +7,7 @@ namespace OkrSync.Functions.Sources.GitHub;
 public sealed class GitHubOptions
 {
     public const string Section = "OkrSync:GitHub";
+    public const string RepositoriesSetting = Section + ":Repositories";
 
     /// <summary><c>https://api.github.com</c>, or GitHub Enterprise Server's <c>https://HOST/api/v3</c>.</summary>
     public Uri BaseUrl { get; set; } = new("https://api.github.com");
@@ -21,7 +22,7 @@ public sealed class GitHubOptions
     /// <summary>The GitHub App's private key, PEM (secret).</summary>
     public string? PrivateKey { get; set; }
 
-    /// <summary><c>owner/repo</c> names synced by default.</summary>
+    /// <summary><c>owner/repo</c> names synced by default: <c>a/b,c/d</c> or one per <c>__0</c>, <c>__1</c>... setting.</summary>
     public IList<string> Repositories { get; init; } = [];
 
     public string? WebhookSecret { get; set; }

@@ -27,8 +27,16 @@ public static class JiraIssueMapper
             throw new FormatException("an issue must be a JSON object");
         }
         var key = issue.RequiredString("key");
+        if (TrackerKeys.Problem(SourceKind.Jira, key) is { } problem)
+        {
+            throw new FormatException($"'key': {problem}");
+        }
         var fields = issue.Property("fields") ?? throw new FormatException($"issue {key} has no 'fields'");
         var project = fields.Property("project")?.String("key") ?? ProjectOfKey(key);
+        if (!string.Equals(project, ProjectOfKey(key), StringComparison.Ordinal))
+        {
+            throw new FormatException($"issue {key} is not in its project '{project}' ('fields.project.key')");
+        }
         var status = fields.Property("status");
         var resolution = fields.Property("resolution")?.String("name");
         var assignee = fields.Property("assignee");

@@ -4,6 +4,7 @@ namespace OkrSync.Functions.Sources.Jira;
 public sealed class JiraOptions
 {
     public const string Section = "OkrSync:Jira";
+    public const string ProjectsSetting = Section + ":Projects";
 
     /// <summary><c>https://acme.atlassian.net</c> or the Data Center base URL.</summary>
     public Uri? BaseUrl { get; set; }
@@ -19,6 +20,7 @@ public sealed class JiraOptions
     /// <summary>Data Center: personal access token, sent as a bearer token (secret).</summary>
     public string? PersonalAccessToken { get; set; }
 
+    /// <summary>Project keys synced by default: <c>ONB,ACME</c> or one per <c>__0</c>, <c>__1</c>... setting.</summary>
     public IList<string> Projects { get; init; } = [];
 
     /// <summary>Custom field id of story points; discovered from <c>/field</c> when absent.</summary>

@@ -46,10 +46,10 @@ public sealed class JiraSource(string project, JiraClient client, JiraSite site,
     /// <summary>One issue of this project, read through the API (for events that carry a reference); null when it is gone.</summary>
     public async Task<WorkItem?> FetchAsync(string key, CancellationToken cancellationToken = default)
     {
-        var info = await site.GetAsync(Usage, cancellationToken);
-        var fields = info.StoryPointsField is { } points ? [.. JiraIssueMapper.Fields, points] : JiraIssueMapper.Fields;
+        var storyPoints = await site.GetStoryPointsFieldAsync(Usage, cancellationToken);
+        var fields = storyPoints is { } points ? [.. JiraIssueMapper.Fields, points] : JiraIssueMapper.Fields;
         using var issue = await client.GetIssueAsync(key, fields, Usage, cancellationToken);
-        return issue is null ? null : JiraIssueMapper.Map(issue.RootElement, info.StoryPointsField);
+        return issue is null ? null : JiraIssueMapper.Map(issue.RootElement, storyPoints);
     }
 
     private async IAsyncEnumerable<List<WorkItem>> ReadCloudAsync(DateTimeOffset? since, IReadOnlyList<string> fields, SiteInfo info, [EnumeratorCancellation] CancellationToken cancellationToken)

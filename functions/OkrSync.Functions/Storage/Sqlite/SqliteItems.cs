@@ -27,6 +27,17 @@ internal static class SqliteItems
         "is_pull_request = excluded.is_pull_request, body = excluded.body, hash = excluded.hash " +
         "WHERE items.updated_utc_ticks <= excluded.updated_utc_ticks AND items.hash <> excluded.hash;";
 
+    /// <summary>The tracker's API is the authority: any change replaces the stored row, whatever its <c>updated</c>.</summary>
+    public const string UpsertFromTracker =
+
+        "INSERT INTO items (" + Columns + ") VALUES ($key, $source, $container, $title, $url, $type, $state, $status, $labels, $parent_key, $milestone, $components, $assignee, $assignee_email, $estimate, $created, $updated, $updated_utc_ticks, $closed, $is_pull_request, $body, $hash) " +
+        "ON CONFLICT (key) DO UPDATE SET source = excluded.source, container = excluded.container, title = excluded.title, url = excluded.url, type = excluded.type, " +
+        "state = excluded.state, status = excluded.status, labels = excluded.labels, parent_key = excluded.parent_key, milestone = excluded.milestone, " +
+        "components = excluded.components, assignee = excluded.assignee, assignee_email = excluded.assignee_email, estimate = excluded.estimate, " +
+        "created = excluded.created, updated = excluded.updated, updated_utc_ticks = excluded.updated_utc_ticks, closed = excluded.closed, " +
+        "is_pull_request = excluded.is_pull_request, body = excluded.body, hash = excluded.hash " +
+        "WHERE items.hash <> excluded.hash;";
+
     public static void Bind(SqliteCommand command, PreparedItem prepared)
     {
         var item = prepared.Item;

@@ -37,6 +37,17 @@ public sealed partial class SqliteWorkStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT 1 FROM deliveries WHERE source = $source AND delivery_id = $id;");
+        command.Parameters.AddWithValue("$source", source);
+        command.Parameters.AddWithValue("$id", deliveryId);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     public async Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);

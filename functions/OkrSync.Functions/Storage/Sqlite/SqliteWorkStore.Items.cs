@@ -7,7 +7,13 @@ namespace OkrSync.Functions.Storage.Sqlite;
 
 public sealed partial class SqliteWorkStore
 {
-    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default) =>
+        UpsertAsync(items, UpsertAuthority.NewerWins, cancellationToken);
+
+    public Task<UpsertResult> UpsertFromTrackerAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default) =>
+        UpsertAsync(items, UpsertAuthority.Tracker, cancellationToken);
+
+    private async Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, UpsertAuthority authority, CancellationToken cancellationToken)
     {
         var (kept, result) = UpsertRules.Prepare(items);
         if (kept.Count == 0)
@@ -23,7 +29,7 @@ public sealed partial class SqliteWorkStore
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var read = Command(connection, transaction, SqliteItems.ReadVersion);
-        await using var write = Command(connection, transaction, SqliteItems.Upsert);
+        await using var write = Command(connection, transaction, authority == UpsertAuthority.Tracker ? SqliteItems.UpsertFromTracker : SqliteItems.Upsert);
         foreach (var prepared in kept)
         {
             read.Parameters.Clear();
@@ -37,7 +43,7 @@ public sealed partial class SqliteWorkStore
                 }
             }
 
-            var decision = UpsertRules.Decide(prepared, stored);
+            var decision = UpsertRules.Decide(prepared, stored, authority);
             if (decision is UpsertDecision.Insert or UpsertDecision.Replace)
             {
                 SqliteItems.Bind(write, prepared);

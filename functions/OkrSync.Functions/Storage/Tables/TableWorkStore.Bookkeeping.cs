@@ -42,6 +42,15 @@ public sealed partial class TableWorkStore
     }
 
     /// <summary>PartitionKey = source, RowKey = delivery id; an insert that finds the row already there is a redelivery.</summary>
+    public async Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        await EnsureCreatedAsync(cancellationToken);
+        var found = await Deliveries.GetEntityIfExistsAsync<TableEntity>(TableKeyEncoding.Encode(source), TableKeyEncoding.Encode(deliveryId), ["PartitionKey"], cancellationToken);
+        return found.HasValue;
+    }
+
     public async Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);

@@ -15,7 +15,13 @@ public sealed partial class TableWorkStore
     /// a conflict (409/412/404: another writer got there first) re-reads and re-decides only the items of the failed
     /// batch, a bounded number of times.
     /// </summary>
-    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default) =>
+        UpsertAsync(items, UpsertAuthority.NewerWins, cancellationToken);
+
+    public Task<UpsertResult> UpsertFromTrackerAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default) =>
+        UpsertAsync(items, UpsertAuthority.Tracker, cancellationToken);
+
+    private async Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, UpsertAuthority authority, CancellationToken cancellationToken)
     {
         var (pending, result) = UpsertRules.Prepare(items);
         if (pending.Count == 0)
@@ -44,7 +50,7 @@ public sealed partial class TableWorkStore
             foreach (var (prepared, entity) in entities)
             {
                 var version = stored.GetValueOrDefault((entity.PartitionKey, entity.RowKey));
-                var decision = UpsertRules.Decide(prepared, version?.Version);
+                var decision = UpsertRules.Decide(prepared, version?.Version, authority);
                 switch (decision)
                 {
                     case UpsertDecision.Insert:

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OkrSync.Core.Ports;
+using OkrSync.Core.Work;
+using OkrSync.Functions.ApplyTrackerEvent;
+using OkrSync.Functions.Hosting;
+using OkrSync.Functions.Queues;
+using OkrSync.Functions.Tests.App.Support;
+using OkrSync.Testing.FakeTrackers.GitHub;
+using OkrSync.Testing.FakeTrackers.Jira;
+
+namespace OkrSync.Functions.Tests.App;
+
+/// <summary>The delivery id is recorded after the enqueue; a referenced item costs one tracker call.</summary>
+public sealed class WebhookIntakeTests
+{
+    [Fact]
+    public async Task FailedEnqueue_Answers503AndTheTrackersRetryIsApplied()
+    {
+        FlakyQueue? flaky = null;
+        await using var app = await AppHarness.StartAsync(AppMode.Handler, services: s => s.AddSingleton<IEventQueue>(sp =>
+            flaky = new FlakyQueue(EventQueueFactory.Create(sp.GetRequiredService<IConfiguration>(), TimeProvider.System))));
+        var body = WebhookPayloads.Issues("opened", 3);
+
+        var first = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-3");
+        var retry = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-3");
+        var again = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-3");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal("accepted", (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("duplicate", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(2, flaky!.Attempts);
+        Assert.Single(await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task ReferencedItems_ReuseOneSourcePerContainer_OneTrackerCallEach()
+    {
+        await using var jira = await FakeJiraServer.StartAsync();
+        jira.AddProject("ONB");
+        jira.AddIssue(new FakeJiraIssue { Project = "ONB", Summary = "First" });
+        jira.AddIssue(new FakeJiraIssue { Project = "ONB", Summary = "Second" });
+        await using var github = await FakeGitHubServer.StartAsync();
+        github.AddRepository("acme/web");
+        github.AddIssue("acme/web", new FakeGitHubIssue { Title = "One" });
+        github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Two" });
+        await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?>
+        {
+            ["OkrSync:Jira:BaseUrl"] = jira.BaseUri.AbsoluteUri,
+            ["OkrSync:Jira:Email"] = jira.Options.Email,
+            ["OkrSync:Jira:ApiToken"] = jira.Options.ApiToken,
+            ["OkrSync:GitHub:BaseUrl"] = github.BaseUri.AbsoluteUri,
+            ["OkrSync:GitHub:Token"] = FakeGitHubOptions.DefaultToken,
+        });
+        var fetcher = app.Services.GetRequiredService<IWorkItemFetcher>();
+
+        var items = new[]
+        {
+            await fetcher.FetchAsync(SourceKind.Jira, "ONB-1"),
+            await fetcher.FetchAsync(SourceKind.Jira, "ONB-2"),
+            await fetcher.FetchAsync(SourceKind.GitHub, "acme/web#1"),
+            await fetcher.FetchAsync(SourceKind.GitHub, "acme/web#2"),
+        };
+
+        Assert.Equal(["First", "Second", "One", "Two"], items.Select(i => i!.Title));
+        Assert.Equal((2L, 2L), (jira.Metrics.TotalRequests, jira.Metrics.Requests(JiraEndpoint.GetIssue)));
+        Assert.Equal(2L, github.Metrics.TotalRequests);
+    }
+
+    /// <summary>Fails its first enqueue, as a storage outage would, then passes everything on.</summary>
+    private sealed class FlakyQueue(IEventQueue inner) : IEventQueue
+    {
+        private int attempts;
+
+        public int Attempts => attempts;
+
+        public Task EnqueueAsync(string message, CancellationToken cancellationToken = default) =>
+            Interlocked.Increment(ref attempts) == 1 ? throw new IOException("the queue service is unreachable") : inner.EnqueueAsync(message, cancellationToken);
+
+        public Task<IReadOnlyList<QueuedEvent>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) =>
+            inner.ReceiveAsync(maxMessages, visibilityTimeout, cancellationToken);
+
+        public Task DeleteAsync(QueuedEvent message, CancellationToken cancellationToken = default) => inner.DeleteAsync(message, cancellationToken);
+
+        public Task ReleaseAsync(QueuedEvent message, TimeSpan delay, CancellationToken cancellationToken = default) => inner.ReleaseAsync(message, delay, cancellationToken);
+
+        public Task MoveToPoisonAsync(QueuedEvent message, CancellationToken cancellationToken = default) => inner.MoveToPoisonAsync(message, cancellationToken);
+
+        public Task<IReadOnlyList<QueuedEvent>> PeekPoisonAsync(int maxMessages, CancellationToken cancellationToken = default) => inner.PeekPoisonAsync(maxMessages, cancellationToken);
+    }
+}
