@@ -116,6 +116,23 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task Health_StrategyWithAnUnclosedFlowSequence_ReportsTheLocatedError()
+    {
+        using var directory = new TempDirectory();
+        var strategy = directory.File("strategy.yaml", FortyLineStrategy.WithUnclosedTitle);
+        await using var app = await AppHarness.StartAsync(AppMode.Serve, new Dictionary<string, string?> { ["OkrSync:StrategyPath"] = strategy });
+
+        var response = await app.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("degraded", health.RootElement.GetProperty("status").GetString());
+        var component = health.RootElement.GetProperty("strategy");
+        Assert.False(component.GetProperty("ok").GetBoolean());
+        Assert.Contains($"{strategy}:{FortyLineStrategy.UnclosedLine}:{FortyLineStrategy.UnclosedColumn}: error syntax: ", component.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_ReportsStorageAndTheLastSyncPerSource()
     {
         await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?> { ["OkrSync:GitHub:Repositories:0"] = "acme/web", ["OkrSync:GitHub:Repositories:1"] = "acme/api" });
