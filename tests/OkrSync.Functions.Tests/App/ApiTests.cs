@@ -27,6 +27,20 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task Items_DoublyEncodedKey_IsDecodedOnceAndLookedUpLiterally()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await Apply(app, HostPayloads.GitHubUpsert(12, TrackerJson.Label("onboarding")));
+
+        var response = await app.Client.GetAsync(new Uri("/api/items/acme%252Fweb%252312", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("no work item 'acme%2Fweb%2312'", error.RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Items_UnknownKey_Returns404()
     {
         await using var app = await AppHarness.StartAsync(AppMode.Handler);
