@@ -1,5 +1,4 @@
-using System.Text.RegularExpressions;
-using YamlDotNet.Core;
+using System.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace OkrSync.Core.Strategy;
@@ -18,20 +17,25 @@ public sealed record StrategyLoadResult(StrategyDocument? Strategy, IReadOnlyLis
 }
 
 /// <summary>Reads and validates strategy YAML (kebab-case keys). Pure: the caller reads the file.</summary>
-public static partial class StrategyLoader
+public static class StrategyLoader
 {
+    /// <summary>The largest strategy accepted, in UTF-8 bytes: 1 MiB, far above any real strategy.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The deepest nesting of mappings and sequences accepted; a strategy needs about ten levels.</summary>
+    public const int MaxDepth = 64;
+
     public static StrategyLoadResult Load(string yaml, string file)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var diagnostics = new DiagnosticBag(file);
-        var stream = new YamlStream();
-        try
+        var bytes = Encoding.UTF8.GetByteCount(yaml);
+        if (bytes > MaxBytes)
         {
-            stream.Load(new StringReader(yaml));
+            return TooLarge(bytes, file);
         }
-        catch (YamlException e)
+        var diagnostics = new DiagnosticBag(file);
+        if (YamlText.TryLoad(yaml, MaxDepth, diagnostics) is not { } stream)
         {
-            diagnostics.Error("syntax", WithoutPosition(e), new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column));
             return new StrategyLoadResult(null, diagnostics.Items);
         }
 
@@ -53,13 +57,7 @@ public static partial class StrategyLoader
         return new StrategyLoadResult(diagnostics.HasErrors ? null : strategy, ordered);
     }
 
-    // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; we report the position ourselves.
-    private static string WithoutPosition(YamlException e)
-    {
-        var message = PositionPrefix().Replace(e.Message, "");
-        return message.Length == 0 ? "invalid YAML" : message;
-    }
-
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
-    private static partial Regex PositionPrefix();
+    /// <summary>The result for a strategy of <paramref name="bytes"/> bytes, over <see cref="MaxBytes"/>: refused unread.</summary>
+    public static StrategyLoadResult TooLarge(long bytes, string file) =>
+        new(null, [new Diagnostic(DiagnosticSeverity.Error, "too-large", $"the strategy is {bytes:N0} bytes; the limit is 1 MiB ({MaxBytes:N0} bytes)", new SourceLocation(file, 1, 1))]);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using OkrSync.Core.Alignment;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
@@ -41,10 +42,13 @@ internal static class ApiEndpoints
             IReadOnlyList<WorkItemJson> orphans = [.. report.Items.Where(a => a.Classification == Classification.Orphaned && a.Item.State.IsOpen()).Select(a => a.ToJson())];
             return Json(JsonSerializer.Serialize(orphans, ReportJsonContext.Default.IReadOnlyListWorkItemJson));
         });
-        api.MapGet("/items/{**key}", async (string key, IWorkStore store, StrategyProvider strategy, CancellationToken ct) =>
-            await ItemLookup.FindAsync(store, await strategy.GetAsync(ct), ItemLookup.DecodeKey(key), ct) is { } item
+        api.MapGet("/items/{**key}", async (string key, HttpContext http, IWorkStore store, StrategyProvider strategy, CancellationToken ct) =>
+        {
+            var itemKey = ItemLookup.KeyFromTarget(http.Features.Get<IHttpRequestFeature>()?.RawTarget, key);
+            return await ItemLookup.FindAsync(store, await strategy.GetAsync(ct), itemKey, ct) is { } item
                 ? Json(JsonSerializer.Serialize(item, ReportJsonContext.Default.WorkItemJson))
-                : Error(StatusCodes.Status404NotFound, $"no work item '{ItemLookup.DecodeKey(key)}'"));
+                : Error(StatusCodes.Status404NotFound, $"no work item '{itemKey}'");
+        });
         api.MapGet("/health", async (IWorkStore store, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, IConfiguration configuration, CancellationToken ct) =>
         {
             var health = await HealthCheck.RunAsync(store, queue, strategy, webhooks, configuration, ct);

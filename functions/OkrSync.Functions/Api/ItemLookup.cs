@@ -37,8 +37,24 @@ internal static class ItemLookup
     }
 
     /// <summary>
-    /// The key from the path: GitHub keys (<c>acme/web#12</c>) arrive URL-encoded (<c>acme%2Fweb%2312</c>), and the
-    /// server leaves <c>%2F</c> encoded in the path, so the captured value is decoded once more.
+    /// The key from the request target as the client sent it (<paramref name="rawTarget"/>): the text after
+    /// <c>/api/items/</c>, before any query, percent-decoded exactly once. GitHub keys arrive encoded
+    /// (<c>acme%2Fweb%2312</c> is <c>acme/web#12</c>), and <c>acme%252Fweb%252312</c> is the literal key
+    /// <c>acme%2Fweb%2312</c>. The server's route value cannot be used as is: it is already decoded, except
+    /// <c>%2F</c>, so decoding it again would decode twice. Only when the target does not spell the prefix out
+    /// (<c>/api/%69tems/...</c>) is the route value used, with its <c>%2F</c> decoded.
     /// </summary>
-    public static string DecodeKey(string captured) => Uri.UnescapeDataString(captured ?? "");
+    public static string KeyFromTarget(string? rawTarget, string captured)
+    {
+        const string Prefix = "/api/items/";
+        var path = rawTarget ?? "";
+        if (path.IndexOf('?', StringComparison.Ordinal) is var query and >= 0)
+        {
+            path = path[..query];
+        }
+        var at = path.IndexOf(Prefix, StringComparison.OrdinalIgnoreCase);
+        return at >= 0
+            ? Uri.UnescapeDataString(path[(at + Prefix.Length)..])
+            : (captured ?? "").Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+    }
 }

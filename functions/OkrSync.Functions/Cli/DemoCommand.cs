@@ -35,13 +35,9 @@ internal static class DemoCommand
             // Dated from the start of today, so that running the demo twice in a day changes nothing.
             var paths = DemoWorkspace.WriteTo(directory, new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), overwrite: true);
             var strategy = StrategyLoader.Load(DemoWorkspace.StrategyYaml(), paths[0]).Strategy!;
-            if (!StoreScope.TryOpen(context, parse.GetValue(store), out var scope))
+            return await StoreScope.RunAsync(context, parse.GetValue(store), readOnly: false, async scope =>
             {
-                return ExitCodes.Failed;
-            }
-            using (scope)
-            {
-                using var services = CliServices.Build(context, scope!.Store);
+                using var services = CliServices.Build(context, scope.Store);
                 if (!CliServices.TryCreateSources(context, services, [$"github-export:{paths[1]}", $"jira-export:{paths[2]}"], out var sources))
                 {
                     return ExitCodes.Failed;
@@ -61,7 +57,7 @@ internal static class DemoCommand
                     context.Out.WriteLine("Next: 'okrsync report email --dry-run' for this week's e-mail, 'okrsync history' for the weekly trend, 'okrsync init DIR' to start your own.");
                 }
                 return ExitCodes.Ok;
-            }
+            }, cancellationToken);
         });
         return command;
     }

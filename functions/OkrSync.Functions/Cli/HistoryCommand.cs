@@ -15,14 +15,10 @@ internal static class HistoryCommand
         var command = new Command("history", "Show the weekly snapshots: orphan rate and key result output/outcome, week by week.") { store, weeks };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!StoreScope.TryOpen(context, parse.GetValue(store), out var scope))
-            {
-                return ExitCodes.Failed;
-            }
-            using (scope)
+            return await StoreScope.RunAsync(context, parse.GetValue(store), readOnly: true, async scope =>
             {
                 var snapshots = new List<WeeklySnapshot>();
-                await foreach (var snapshot in scope!.Store.ReadWeeklySnapshotsAsync(cancellationToken))
+                await foreach (var snapshot in scope.Store.ReadWeeklySnapshotsAsync(cancellationToken))
                 {
                     snapshots.Add(snapshot);
                 }
@@ -33,7 +29,7 @@ internal static class HistoryCommand
                 }
                 Write(context.Out, [.. snapshots.TakeLast(Math.Max(1, parse.GetValue(weeks)))]);
                 return ExitCodes.Ok;
-            }
+            }, cancellationToken);
         });
         return command;
     }

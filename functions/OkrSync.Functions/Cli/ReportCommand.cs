@@ -90,15 +90,11 @@ internal static class ReportCommand
     /// </summary>
     private static async Task<int> FromStoreAsync(CliContext context, string? storeSpec, string? strategyPath, DateTimeOffset? asOf, string format, AlignmentOptions options, CancellationToken cancellationToken)
     {
-        if (!StoreScope.TryOpen(context, storeSpec, out var scope))
-        {
-            return ExitCodes.Failed;
-        }
-        using (scope)
+        return await StoreScope.RunAsync(context, storeSpec, readOnly: true, async scope =>
         {
             if (strategyPath is null)
             {
-                var stored = await scope!.Store.ReadCurrentReportAsync(cancellationToken);
+                var stored = await scope.Store.ReadCurrentReportAsync(cancellationToken);
                 if (stored is null)
                 {
                     return context.Fail($"{scope.Description} holds no report yet: run 'okrsync sync --strategy FILE --source SPEC' first, or give --source.");
@@ -107,12 +103,12 @@ internal static class ReportCommand
                 return ExitCodes.Ok;
             }
             var items = new List<WorkItem>();
-            await foreach (var item in scope!.Store.ReadAllItemsWithoutBodiesAsync(cancellationToken))
+            await foreach (var item in scope.Store.ReadAllItemsWithoutBodiesAsync(cancellationToken))
             {
                 items.Add(item);
             }
             return await RunAsync(context, strategyPath, [new FixedSource(items)], asOf ?? context.Clock.GetUtcNow(), format, options, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Items already read (from the store) as a source.</summary>

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using OkrSync.Core.Digest;
-using OkrSync.Core.Ports;
 using OkrSync.Functions.Mail;
-using OkrSync.Functions.Storage;
 
 namespace OkrSync.Functions.Cli;
 
@@ -30,22 +28,16 @@ internal static class ReportEmailCommand
             {
                 return context.Fail($"--to: '{invalid}' is not an e-mail address");
             }
-            IWorkStore workStore;
-            try
+            var print = parse.GetValue(dryRun);
+            return await StoreScope.RunAsync(context, parse.GetValue(store), readOnly: print, async scope =>
             {
-                workStore = StoreFactory.Create(parse.GetValue(store), context.Configuration);
-            }
-            catch (FormatException e)
-            {
-                return context.Fail(e.Message);
-            }
-            using var owned = workStore as IDisposable;
-            var options = MailOptions.FromConfiguration(context.Configuration);
-            var mailer = Mailers.Create(options, context.Clock, NullLoggerFactory.Instance);
-            var sender = new WeeklyReportSender(workStore, mailer, options, context.Clock, NullLogger<WeeklyReportSender>.Instance);
-            return parse.GetValue(dryRun)
-                ? await PrintAsync(context, sender, options, recipients, cancellationToken)
-                : await SendAsync(context, sender, options, recipients, cancellationToken);
+                var options = MailOptions.FromConfiguration(context.Configuration);
+                var mailer = Mailers.Create(options, context.Clock, NullLoggerFactory.Instance);
+                var sender = new WeeklyReportSender(scope.Store, mailer, options, context.Clock, NullLogger<WeeklyReportSender>.Instance);
+                return print
+                    ? await PrintAsync(context, sender, options, recipients, cancellationToken)
+                    : await SendAsync(context, sender, options, recipients, cancellationToken);
+            }, cancellationToken);
         });
         return command;
     }

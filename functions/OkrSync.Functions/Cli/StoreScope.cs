@@ -1,9 +1,14 @@
+using Microsoft.Data.Sqlite;
 using OkrSync.Core.Ports;
 using OkrSync.Functions.Storage;
+using OkrSync.Functions.Storage.Sqlite;
 
 namespace OkrSync.Functions.Cli;
 
-/// <summary>Opens the store a command names (<c>--store</c>, else configuration) and disposes it afterwards.</summary>
+/// <summary>
+/// Opens the store a command names (<c>--store</c>, else configuration), checks it before the command runs, and
+/// disposes it afterwards. A store that cannot be used is one line naming it, whenever the command meets it.
+/// </summary>
 internal sealed class StoreScope : IDisposable
 {
     private StoreScope(IWorkStore store, string description)
@@ -17,19 +22,45 @@ internal sealed class StoreScope : IDisposable
     /// <summary>Where the store is, for messages; never includes secrets.</summary>
     public string Description { get; }
 
-    public static bool TryOpen(CliContext context, string? spec, out StoreScope? scope)
+    /// <summary>
+    /// Runs <paramref name="body"/> against the store. <paramref name="readOnly"/>: the command only reads, so a
+    /// SQLite store is opened read-only (nothing written, a read-only file can be read).
+    /// </summary>
+    public static async Task<int> RunAsync(CliContext context, string? spec, bool readOnly, Func<StoreScope, Task<int>> body, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        StoreScope scope;
         try
         {
             var parsed = StoreSpec.Parse(string.IsNullOrWhiteSpace(spec) ? context.Configuration[StoreFactory.StoreKey] : spec, Storage.Tables.TableStorageOptions.FromConfiguration(context.Configuration));
+            if (readOnly && parsed is SqliteSpec sqlite)
+            {
+                parsed = sqlite with { Options = sqlite.Options with { ReadOnly = true } };
+            }
             scope = new StoreScope(StoreFactory.Create(parsed), parsed.ToString());
-            return true;
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            context.Fail($"cannot open the store: {e.Message}");
-            scope = null;
-            return false;
+            return context.Fail($"cannot open the store: {e.Message}");
+        }
+        using (scope)
+        {
+            try
+            {
+                if (scope.Store is SqliteWorkStore sqlite)
+                {
+                    await sqlite.EnsureReadyAsync(cancellationToken);
+                }
+                return await body(scope);
+            }
+            catch (StoreFileException e)
+            {
+                return context.Fail($"cannot use the store: {e.Message}");
+            }
+            catch (SqliteException e)
+            {
+                return context.Fail($"the store {scope.Description} failed: {e.Message}");
+            }
         }
     }
 

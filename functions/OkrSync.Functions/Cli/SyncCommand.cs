@@ -38,14 +38,12 @@ internal static class SyncCommand
                 loaded.Errors.ToList().ForEach(e => context.Error.WriteLine(e.ToString()));
                 return context.Fail($"{strategyPath} is not a valid strategy; nothing was synced.");
             }
-            if (!StoreScope.TryOpen(context, parse.GetValue(store), out var scope))
-            {
-                return ExitCodes.Failed;
-            }
-            using (scope)
-            {
-                return await RunAsync(context, scope!, document, parse.GetValue(sources) ?? [], parse.GetValue(full), new AlignmentOptions(parse.GetValue(includePullRequests)), cancellationToken);
-            }
+            return await StoreScope.RunAsync(
+                context,
+                parse.GetValue(store),
+                readOnly: false,
+                scope => RunAsync(context, scope, document, parse.GetValue(sources) ?? [], parse.GetValue(full), new AlignmentOptions(parse.GetValue(includePullRequests)), cancellationToken),
+                cancellationToken);
         });
         return command;
     }

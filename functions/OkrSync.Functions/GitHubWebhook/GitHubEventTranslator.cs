@@ -44,8 +44,7 @@ internal static class GitHubEventTranslator
     private static WebhookTranslation Issues(JsonElement payload, IReadOnlySet<string> repositories, string? deliveryId, DateTimeOffset receivedAt)
     {
         var action = payload.RequiredString("action");
-        var issue = payload.Property("issue") ?? throw new FormatException("'issue' is missing");
-        var item = GitHubIssueMapper.Map(issue);
+        var item = MapIssue(payload, "issue");
         if (!Tracked(item, repositories))
         {
             return new WebhookTranslation.Ignore($"repository {item.Container} is not configured");
@@ -63,13 +62,27 @@ internal static class GitHubEventTranslator
         {
             return new WebhookTranslation.Ignore($"sub_issues action '{action}' is not used by OkrSync");
         }
-        var parent = GitHubIssueMapper.Map(payload.Property("parent_issue") ?? throw new FormatException("'parent_issue' is missing"));
-        var child = GitHubIssueMapper.Map(payload.Property("sub_issue") ?? throw new FormatException("'sub_issue' is missing"));
+        var parent = MapIssue(payload, "parent_issue");
+        var child = MapIssue(payload, "sub_issue");
         if (!Tracked(child, repositories))
         {
             return new WebhookTranslation.Ignore($"repository {child.Container} is not configured");
         }
         return Message("sub_issues", action, deliveryId, receivedAt, upserts: [child with { ParentKey = added ? parent.Key : null }]);
+    }
+
+    /// <summary>The issue in <paramref name="field"/>; errors name the field by its path in the payload (<c>issue.number</c>).</summary>
+    private static WorkItem MapIssue(JsonElement payload, string field)
+    {
+        var issue = payload.Property(field) ?? throw new JsonFieldException(field, "is missing");
+        try
+        {
+            return GitHubIssueMapper.Map(issue);
+        }
+        catch (JsonFieldException e)
+        {
+            throw e.Within(field);
+        }
     }
 
     private static bool Tracked(WorkItem item, IReadOnlySet<string> repositories) => repositories.Count == 0 || repositories.Contains(item.Container);

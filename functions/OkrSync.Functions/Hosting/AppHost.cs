@@ -1,8 +1,12 @@
+using OkrSync.Core.Ports;
 using OkrSync.Functions.Api;
 using OkrSync.Functions.GitHubWebhook;
 using OkrSync.Functions.Hosting.Invocations;
 using OkrSync.Functions.Hosting.Webhooks;
 using OkrSync.Functions.JiraWebhook;
+using OkrSync.Functions.Queues;
+using OkrSync.Functions.Storage;
+using OkrSync.Functions.Storage.Sqlite;
 
 namespace OkrSync.Functions.Hosting;
 
@@ -35,7 +39,11 @@ internal static partial class AppHost
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+        // A start-up failure (the port in use) is reported by RunAsync in one line; the host's own error log of it
+        // repeats it with a stack trace. A failing background service is still logged, at Critical, with its exception.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         var urls = mode == AppMode.Handler ? HandlerUrl(builder.Configuration) : builder.Configuration["urls"] ?? DefaultServeUrl;
+        ListenUrls.Validate(urls);
         var access = mode == AppMode.Serve ? ServeAccess.From(builder.Configuration, urls) : new ServeAccess(null, null);
         builder.WebHost.UseUrls(urls);
         builder.Services.AddSingleton(new UnresolvedSettings(unresolved));
@@ -65,11 +73,42 @@ internal static partial class AppHost
         return app;
     }
 
+    /// <summary>Runs the app until it is stopped.</summary>
+    /// <exception cref="AppHostException">It cannot start: a bad address, the port in use, an unusable store.</exception>
     public static async Task<int> RunAsync(AppMode mode, string[] args, CancellationToken cancellationToken = default)
     {
         await using var app = Build(mode, args);
-        await app.RunAsync(cancellationToken);
+        await CheckStoreAsync(app.Services, cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new AppHostException($"cannot listen: {e.Message}", e);
+        }
+        await app.WaitForShutdownAsync(cancellationToken);
         return 0;
+    }
+
+    // The embedded store is opened lazily; an unusable file would only show at the first request or timer.
+    private static async Task CheckStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (services.GetRequiredService<IWorkStore>() is SqliteWorkStore store)
+            {
+                await store.EnsureReadyAsync(cancellationToken);
+            }
+            if (services.GetRequiredService<IEventQueue>() is SqliteEventQueue queue)
+            {
+                SqliteStoreFile.Inspect(queue.Path);
+            }
+        }
+        catch (StoreFileException e)
+        {
+            throw new AppHostException($"cannot use the store: {e.Message}", e);
+        }
     }
 
     private static string HandlerUrl(IConfiguration configuration)

@@ -16,25 +16,26 @@ internal static class JsonFields
         null => null,
         { ValueKind: JsonValueKind.String } value => value.GetString(),
         { ValueKind: JsonValueKind.Number } value => value.GetRawText(),
-        _ => throw new FormatException($"'{name}' must be a string"),
+        _ => throw new JsonFieldException(name, "must be a string"),
     };
 
     public static string RequiredString(this JsonElement element, string name) =>
-        element.String(name) ?? throw new FormatException($"'{name}' is missing");
+        element.String(name) ?? throw new JsonFieldException(name, "is missing");
 
+    /// <summary>A finite number: <c>1e400</c> (infinite as a double) and <c>"NaN"</c> are errors, not values.</summary>
     public static double? Number(this JsonElement element, string name) => element.Property(name) switch
     {
         null => null,
-        { ValueKind: JsonValueKind.Number } value => value.GetDouble(),
-        { ValueKind: JsonValueKind.String } value when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-        _ => throw new FormatException($"'{name}' must be a number"),
+        { ValueKind: JsonValueKind.Number } value when value.TryGetDouble(out var d) && double.IsFinite(d) => d,
+        { ValueKind: JsonValueKind.String } value when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
+        _ => throw new JsonFieldException(name, "must be a finite number"),
     };
 
     public static IEnumerable<JsonElement> Array(this JsonElement element, string name) => element.Property(name) switch
     {
         null => [],
         { ValueKind: JsonValueKind.Array } value => value.EnumerateArray(),
-        _ => throw new FormatException($"'{name}' must be an array"),
+        _ => throw new JsonFieldException(name, "must be an array"),
     };
 
     public static DateTimeOffset? Time(this JsonElement element, string name)

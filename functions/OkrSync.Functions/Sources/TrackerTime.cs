@@ -18,6 +18,6 @@ public static class TrackerTime
         {
             return value;
         }
-        throw new FormatException($"'{field}' is not a timestamp: '{text}'");
+        throw new JsonFieldException(field, $"is not a timestamp: '{text}'");
     }
 }

@@ -72,6 +72,49 @@ public class StrategyLoaderTests
     }
 
     [Fact]
+    public void UnclosedFlowSequenceInTheMiddleOfTheFile_IsALocatedSyntaxError()
+    {
+        var yaml = Some.StandardYaml.Replace("title: Initiative one", "title: [unclosed", StringComparison.Ordinal);
+
+        var result = StrategyLoader.Load(yaml, "s.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Null(result.Strategy);
+        Assert.Equal(16, LineOf(yaml, "[unclosed"));
+        Assert.Equal(new SourceLocation("s.yaml", 16, 20), error.Location);
+        Assert.StartsWith("s.yaml:16:20: error syntax: ", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("current state of the object", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NestingDeeperThanTheLimit_IsALocatedSyntaxErrorInsteadOfAStackOverflow()
+    {
+        var yaml = "name: x\nbets: " + new string('[', 200_000) + "\n";
+
+        var result = StrategyLoader.Load(yaml, "s.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("syntax", error.Code);
+        Assert.Equal(2, error.Location.Line);
+        Assert.Contains($"deeper than {StrategyLoader.MaxDepth} levels", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TextOverOneMebibyte_IsRefusedWithItsSize()
+    {
+        var yaml = Some.StandardYaml + "\n# " + new string('x', StrategyLoader.MaxBytes) + "\n";
+
+        var result = StrategyLoader.Load(yaml, "s.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Null(result.Strategy);
+        Assert.Equal("too-large", error.Code);
+        Assert.Equal(new SourceLocation("s.yaml", 1, 1), error.Location);
+        Assert.Contains($"{System.Text.Encoding.UTF8.GetByteCount(yaml):N0} bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 MiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownKey_IsReportedAtItsPosition()
     {
         var yaml = Some.StandardYaml.Replace("    title: Bet two", "    title: Bet two\n    tittle: typo", StringComparison.Ordinal);

@@ -27,6 +27,20 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task Items_DoublyEncodedKey_IsDecodedOnceAndLookedUpLiterally()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await Apply(app, HostPayloads.GitHubUpsert(12, TrackerJson.Label("onboarding")));
+
+        var response = await app.Client.GetAsync(new Uri("/api/items/acme%252Fweb%252312", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("no work item 'acme%2Fweb%2312'", error.RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Items_UnknownKey_Returns404()
     {
         await using var app = await AppHarness.StartAsync(AppMode.Handler);
@@ -113,6 +127,23 @@ public sealed class ApiTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("strategy file not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_StrategyWithAnUnclosedFlowSequence_ReportsTheLocatedError()
+    {
+        using var directory = new TempDirectory();
+        var strategy = directory.File("strategy.yaml", FortyLineStrategy.WithUnclosedTitle);
+        await using var app = await AppHarness.StartAsync(AppMode.Serve, new Dictionary<string, string?> { ["OkrSync:StrategyPath"] = strategy });
+
+        var response = await app.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("degraded", health.RootElement.GetProperty("status").GetString());
+        var component = health.RootElement.GetProperty("strategy");
+        Assert.False(component.GetProperty("ok").GetBoolean());
+        Assert.Contains($"{strategy}:{FortyLineStrategy.UnclosedLine}:{FortyLineStrategy.UnclosedColumn}: error syntax: ", component.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,6 +84,26 @@ public sealed class GitHubWebhookTests
         Assert.Contains("repository_url", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("\"NaN\"")]
+    [InlineData("-5")]
+    [InlineData("0")]
+    [InlineData("12.5")]
+    [InlineData("2147483648")]
+    [InlineData("1" + "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000")]
+    public async Task IssueNumberNotAPositive32BitInteger_Returns400NamingIssueNumberAndEnqueuesNothing(string number)
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        var body = WebhookPayloads.Issues("opened", 7).Replace("\"number\": 7,", $"\"number\": {number},", StringComparison.Ordinal);
+
+        var response = await app.Client.PostGitHubAsync("issues", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'issue.number' must be a whole number from 1 to 2147483647", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1)));
+    }
+
     [Fact]
     public async Task OversizedBody_Returns413()
     {

@@ -19,7 +19,6 @@ public sealed class ServeAccessTests
     [InlineData("http://*:8080")]
     [InlineData("http://+:8080")]
     [InlineData("http://[::]:8080")]
-    [InlineData("http://okrsync.example.com:8080")]
     [InlineData("http://127.0.0.1:7071;http://192.0.2.10:7071")]
     public void NonLoopbackAddressWithoutKey_RefusesToStart(string urls)
     {

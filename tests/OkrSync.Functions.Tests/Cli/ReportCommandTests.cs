@@ -36,6 +36,21 @@ public sealed class ReportCommandTests : IDisposable
     public void Dispose() => directory.Dispose();
 
     [Fact]
+    public async Task UnclosedFlowSequenceInTheStrategy_IsALocatedErrorWithoutAStackTrace()
+    {
+        var broken = directory.File("broken.yaml", FortyLineStrategy.WithUnclosedTitle);
+        var cli = new CliHarness();
+
+        var exit = await cli.RunAsync("report", "--strategy", broken, "--source", $"github-export:{github}");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"{broken}:{FortyLineStrategy.UnclosedLine}:{FortyLineStrategy.UnclosedColumn}: error syntax: ", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("is not a valid strategy; nothing was reported", cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", cli.Error, StringComparison.Ordinal);
+        Assert.Equal("", cli.Output);
+    }
+
+    [Fact]
     public async Task JsonFormat_FollowsTheDocumentedContract()
     {
         var cli = new CliHarness();

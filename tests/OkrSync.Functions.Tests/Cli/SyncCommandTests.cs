@@ -89,6 +89,20 @@ public sealed class SyncCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task StrategyWithAnUnclosedFlowSequence_IsALocatedErrorWithoutAStackTraceAndStoresNothing()
+    {
+        var broken = directory.File("broken.yaml", FortyLineStrategy.WithUnclosedTitle);
+        var cli = new CliHarness();
+
+        var exit = await cli.RunAsync("sync", "-s", broken, "--source", $"github-export:{Export(GitHubIssue(1))}", "--store", store);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"{broken}:{FortyLineStrategy.UnclosedLine}:{FortyLineStrategy.UnclosedColumn}: error syntax: ", cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", cli.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(directory.Path, "okrsync.db")));
+    }
+
+    [Fact]
     public async Task SyncWithAnInvalidStrategy_StoresNothing()
     {
         var bad = directory.File("bad.yaml", "name: x\n");

@@ -67,4 +67,35 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("strategy file not found", cli.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UnclosedFlowSequenceInTheMiddleOfTheFile_IsOneLocatedSyntaxErrorWithoutAStackTrace()
+    {
+        var path = directory.File("strategy.yaml", FortyLineStrategy.WithUnclosedTitle);
+        var cli = new CliHarness();
+
+        var exit = await cli.RunAsync("validate", path);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(40, FortyLineStrategy.WithUnclosedTitle.Count(c => c == '\n'));
+        Assert.StartsWith($"{path}:{FortyLineStrategy.UnclosedLine}:{FortyLineStrategy.UnclosedColumn}: error syntax: ", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("1 error", cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FileOverOneMebibyte_IsRefusedWithItsSize()
+    {
+        var path = Path.Combine(directory.Path, "huge.yaml");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(50L * 1024 * 1024);
+        }
+        var cli = new CliHarness();
+
+        var exit = await cli.RunAsync("validate", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{path}:1:1: error too-large: the strategy is 52,428,800 bytes; the limit is 1 MiB", cli.Error, StringComparison.Ordinal);
+    }
 }

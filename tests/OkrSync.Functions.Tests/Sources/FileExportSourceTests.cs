@@ -153,6 +153,23 @@ public sealed class FileExportSourceTests : IDisposable
         Assert.Contains("'updated_at' is missing", error.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("\"NaN\"")]
+    [InlineData("-5")]
+    [InlineData("0")]
+    [InlineData("12.5")]
+    [InlineData("99999999999")]
+    public async Task IssueNumberNotAPositive32BitInteger_FailsWithItsPositionAndTheField(string number)
+    {
+        var json = $"[{GitHubIssue(1)},\n{GitHubIssue(2).Replace("\"number\": 2,", $"\"number\": {number},", StringComparison.Ordinal)}]";
+
+        var error = await Assert.ThrowsAsync<SourceFormatException>(() => GitHubAsync(json));
+
+        Assert.EndsWith($"gh.json:{GitHubIssue(1).Split('\n').Length + 1}:1", error.Where, StringComparison.Ordinal);
+        Assert.StartsWith($"'number' must be a whole number from 1 to 2147483647, not {number}", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnexpectedTopLevelValue_IsRejected()
     {

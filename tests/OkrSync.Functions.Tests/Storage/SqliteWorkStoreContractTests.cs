@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using OkrSync.Core.Ports;
+using OkrSync.Functions.Storage;
 using OkrSync.Functions.Storage.Sqlite;
 
 namespace OkrSync.Functions.Tests.Storage;
@@ -77,9 +78,10 @@ public sealed class SqliteWorkStoreContractTests : WorkStoreContract
             await command.ExecuteNonQueryAsync();
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenStore("future").ReadCurrentReportAsync());
+        var error = await Assert.ThrowsAsync<StoreFileException>(() => OpenStore("future").ReadCurrentReportAsync());
 
-        Assert.Contains("Upgrade OkrSync", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{PathOf("future")} has schema version {SqliteSchema.CurrentVersion + 1}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("upgrade OkrSync", error.Message, StringComparison.Ordinal);
         Assert.Equal(SqliteSchema.CurrentVersion + 1, await SchemaVersionAsync("future"));
     }
 

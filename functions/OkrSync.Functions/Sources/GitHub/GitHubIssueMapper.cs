@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using OkrSync.Core.Work;
 
@@ -23,14 +24,14 @@ public static class GitHubIssueMapper
             throw new FormatException("an issue must be a JSON object");
         }
         var repository = RepositoryOf(issue.RequiredString("repository_url"));
-        var number = issue.Number("number") ?? throw new FormatException("'number' is missing");
+        var number = NumberOf(issue);
         var pullRequest = issue.Property("pull_request");
         var labels = issue.Array("labels").Select(LabelName).Where(l => l.Length > 0).ToArray();
         var state = StateOf(issue, labels, pullRequest);
         return new WorkItem
         {
             Source = SourceKind.GitHub,
-            Key = $"{repository}#{number:0}",
+            Key = KeyOf(repository, number),
             Container = repository,
             Title = issue.String("title") ?? "",
             Url = issue.String("html_url") ?? "",
@@ -49,6 +50,28 @@ public static class GitHubIssueMapper
         };
     }
 
+    /// <summary>
+    /// An issue's <c>number</c>: GitHub numbers issues from 1 in each repository and the API types the number as a
+    /// 32-bit integer, so anything but a whole number from 1 to <see cref="int.MaxValue"/> (<c>1e400</c>, <c>-5</c>,
+    /// <c>0</c>, <c>12.5</c>, <c>"NaN"</c>, 301 digits) is refused rather than turned into a key. A string of digits is
+    /// read as the number, as some exports write it.
+    /// </summary>
+    /// <exception cref="JsonFieldException">The number is missing or not such a number.</exception>
+    public static int NumberOf(JsonElement issue)
+    {
+        var value = issue.Property("number") ?? throw new JsonFieldException("number", "is missing");
+        var number = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt32(out var n) => n,
+            JsonValueKind.String when int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            _ => 0,
+        };
+        return number >= 1 ? number : throw new JsonFieldException("number", $"must be a whole number from 1 to {int.MaxValue}, not {Truncated(value.GetRawText())}");
+    }
+
+    /// <summary><c>acme/web</c> and 12 to <c>acme/web#12</c>.</summary>
+    public static string KeyOf(string repository, int number) => $"{repository}#{number.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary><c>https://api.github.com/repos/acme/web</c> (or a GHES <c>/api/v3/repos/...</c> URL) to <c>acme/web</c>.</summary>
     public static string RepositoryOf(string repositoryUrl)
     {
@@ -57,25 +80,38 @@ public static class GitHubIssueMapper
         var parts = path.Split('/');
         if (parts.Length != 2 || parts.Any(p => p.Length == 0))
         {
-            throw new FormatException($"'repository_url' does not name a repository: '{repositoryUrl}'");
+            throw new JsonFieldException("repository_url", $"does not name a repository: '{repositoryUrl}'");
         }
         return path;
     }
 
-    /// <summary>An issue URL (<c>.../repos/acme/web/issues/10</c>) to its key (<c>acme/web#10</c>), or null.</summary>
-    public static string? KeyOfIssueUrl(string? issueUrl)
+    /// <summary>
+    /// An issue URL (<c>.../repos/acme/web/issues/10</c>) to its key (<c>acme/web#10</c>), or null when it is not an
+    /// issue URL. <paramref name="field"/> names the URL's field in errors.
+    /// </summary>
+    /// <exception cref="JsonFieldException">The URL ends in something that is not an issue number.</exception>
+    public static string? KeyOfIssueUrl(string? issueUrl, string field = "url")
     {
         if (issueUrl is null)
         {
             return null;
         }
         var at = issueUrl.LastIndexOf("/issues/", StringComparison.Ordinal);
-        return at < 0 ? null : $"{RepositoryOf(issueUrl[..at])}#{issueUrl[(at + "/issues/".Length)..].TrimEnd('/')}";
+        if (at < 0)
+        {
+            return null;
+        }
+        var tail = issueUrl[(at + "/issues/".Length)..].TrimEnd('/');
+        return int.TryParse(tail, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1
+            ? KeyOf(RepositoryOf(issueUrl[..at]), number)
+            : throw new JsonFieldException(field, $"does not end in an issue number: '{Truncated(issueUrl)}'");
     }
 
     private static string? ParentOf(JsonElement issue) =>
-        KeyOfIssueUrl(issue.String("parent_issue_url"))
-        ?? (issue.Property("parent") is { } parent ? KeyOfIssueUrl(parent.String("url")) : null);
+        KeyOfIssueUrl(issue.String("parent_issue_url"), "parent_issue_url")
+        ?? (issue.Property("parent") is { } parent ? KeyOfIssueUrl(parent.String("url"), "parent.url") : null);
+
+    private static string Truncated(string text) => text.Length <= 40 ? text : $"{text[..40]}... ({text.Length} characters)";
 
     private static StateCategory StateOf(JsonElement issue, string[] labels, JsonElement? pullRequest)
     {
@@ -101,6 +137,6 @@ public static class GitHubIssueMapper
     {
         JsonValueKind.String => label.GetString() ?? "",
         JsonValueKind.Object => label.String("name") ?? "",
-        _ => throw new FormatException("'labels' entries must be label objects or names"),
+        _ => throw new JsonFieldException("labels", "entries must be label objects or names"),
     };
 }

@@ -17,16 +17,17 @@ internal sealed class GitHubSubIssues(Connection connection, string repository)
     {
         foreach (var issue in page.EnumerateArray())
         {
-            if (issue.Property("sub_issues_summary")?.Number("total") is not > 0 || issue.Number("number") is not { } number)
+            if (issue.Property("sub_issues_summary")?.Number("total") is not > 0)
             {
                 continue;
             }
-            var parentKey = $"{repository}#{number:0}";
+            var number = GitHubIssueMapper.NumberOf(issue);
+            var parentKey = GitHubIssueMapper.KeyOf(repository, number);
             if (!expanded.Add($"{parentKey}@{issue.String("updated_at")}"))
             {
                 continue; // already listed in this run (the tail read sees the boundary issues again)
             }
-            string? endpoint = $"repos/{repository}/issues/{number:0}/sub_issues?per_page=100";
+            string? endpoint = $"repos/{repository}/issues/{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}/sub_issues?per_page=100";
             while (endpoint is not null)
             {
                 var response = await connection.Get<object>(new Uri(endpoint, UriKind.RelativeOrAbsolute), null, "application/vnd.github+json", cancellationToken);

@@ -4,7 +4,8 @@ namespace OkrSync.Functions.Storage.Sqlite;
 
 /// <summary>
 /// The schema, versioned in <c>schema_version</c>. Each migration runs once, in order, inside one write transaction;
-/// a file written by a newer OkrSync (a higher version than <see cref="Migrations"/> knows) is refused, never altered.
+/// a file written by a newer OkrSync (a higher version than <see cref="Migrations"/> knows), or a SQLite database that
+/// is not an OkrSync store, is refused, never altered.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -61,20 +62,67 @@ internal static class SqliteSchema
 
     public static int CurrentVersion => Migrations.Count;
 
-    /// <summary>Brings the file to <see cref="CurrentVersion"/>; returns the version it had.</summary>
-    public static async Task<int> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The schema version of the database behind <paramref name="connection"/>, read without writing: 0 for a
+    /// database with no tables (a new store).
+    /// </summary>
+    /// <exception cref="StoreFileException">The database has tables but no <c>schema_version</c> (another program's
+    /// database), or a version newer than <see cref="CurrentVersion"/>.</exception>
+    public static async Task<int> ReadVersionAsync(SqliteConnection connection, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        if (tables.Count == 0)
+        {
+            return 0;
+        }
+        if (!tables.Contains("schema_version"))
+        {
+            var shown = string.Join(", ", tables.Take(5)) + (tables.Count > 5 ? $" and {tables.Count - 5} more" : "");
+            throw new StoreFileException(path, $"is a SQLite database but not an OkrSync store (it has no schema_version table; its tables: {shown})");
+        }
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT MAX(version) FROM schema_version;";
+        var version = await read.ExecuteScalarAsync(cancellationToken) is long v ? (int)v : 0;
+        if (version > CurrentVersion)
+        {
+            throw new StoreFileException(path, $"has schema version {version}, newer than this OkrSync knows ({CurrentVersion}): upgrade OkrSync");
+        }
+        return version;
+    }
+
+    /// <summary>
+    /// Brings the file to <see cref="CurrentVersion"/>; returns the version it had. The file is checked first
+    /// (<see cref="ReadVersionAsync"/>), so another program's database is never altered.
+    /// </summary>
+    public static async Task<int> MigrateAsync(SqliteConnection connection, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var found = await ReadVersionAsync(connection, path, cancellationToken);
+        if (found == CurrentVersion)
+        {
+            return found;
+        }
         await Execute(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);", cancellationToken);
         await using var read = connection.CreateCommand();
         read.Transaction = transaction;
         read.CommandText = "SELECT MAX(version) FROM schema_version;";
+        // Read again inside the transaction: another process may have migrated the file meanwhile.
         var stored = await read.ExecuteScalarAsync(cancellationToken) is long v ? (int)v : 0;
         if (stored > CurrentVersion)
         {
-            throw new InvalidOperationException($"The store has schema version {stored}, newer than this OkrSync knows ({CurrentVersion}). Upgrade OkrSync.");
+            throw new StoreFileException(path, $"has schema version {stored}, newer than this OkrSync knows ({CurrentVersion}): upgrade OkrSync");
         }
 
         for (var version = stored + 1; version <= CurrentVersion; version++)
@@ -89,6 +137,13 @@ internal static class SqliteSchema
 
         await transaction.CommitAsync(cancellationToken);
         return stored;
+    }
+
+    /// <summary>Creates the whole schema in an empty database (an in-memory stand-in for a store that does not exist yet).</summary>
+    public static async Task CreateAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await Execute(connection, null, string.Concat(Migrations), cancellationToken);
     }
 
     private static async Task Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)

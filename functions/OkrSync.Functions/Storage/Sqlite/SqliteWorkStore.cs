@@ -11,24 +11,21 @@ namespace OkrSync.Functions.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteWorkStore : IWorkStore, IDisposable
 {
-    private readonly string connectionString;
     private readonly string path;
+    private readonly bool readOnly;
     private readonly ILogger logger;
     private readonly SemaphoreSlim migrateLock = new(1, 1);
+    private string connectionString;
     private volatile bool migrated;
+    private bool inMemory;
 
     public SqliteWorkStore(SqliteStoreOptions options, ILogger<SqliteWorkStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         path = options.FullPath;
+        readOnly = options.ReadOnly;
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 60,
-        }.ToString();
+        connectionString = ConnectionString(path, readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate);
     }
 
     public string Path => path;
@@ -55,8 +52,12 @@ public sealed partial class SqliteWorkStore : IWorkStore, IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (inMemory)
+            {
+                await SqliteSchema.CreateAsync(connection, cancellationToken);
+            }
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA busy_timeout = 60000; PRAGMA synchronous = NORMAL;";
+            pragmas.CommandText = inMemory ? "PRAGMA query_only = ON;" : "PRAGMA busy_timeout = 60000; PRAGMA synchronous = NORMAL;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
@@ -64,37 +65,6 @@ public sealed partial class SqliteWorkStore : IWorkStore, IDisposable
         {
             await connection.DisposeAsync();
             throw;
-        }
-    }
-
-    private async Task MigrateOnceAsync(CancellationToken cancellationToken)
-    {
-        await migrateLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (migrated)
-            {
-                return;
-            }
-
-            if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } folder)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            var from = await SqliteSchema.MigrateAsync(connection, cancellationToken);
-            if (from != SqliteSchema.CurrentVersion)
-            {
-                StorageLog.SchemaMigrated(logger, path, from, SqliteSchema.CurrentVersion);
-            }
-
-            migrated = true;
-        }
-        finally
-        {
-            migrateLock.Release();
         }
     }
 
