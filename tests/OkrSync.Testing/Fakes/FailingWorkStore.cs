@@ -47,6 +47,9 @@ public sealed class FailingWorkStore(IWorkStore inner, int? upsertsBeforeCrash) 
 
     public Task WriteCursorAsync(SyncCursor cursor, CancellationToken cancellationToken = default) => inner.WriteCursorAsync(cursor, cancellationToken);
 
+    public IAsyncEnumerable<SyncCursor> ReadCursorsAsync(string sourceIdPrefix, CancellationToken cancellationToken = default) =>
+        inner.ReadCursorsAsync(sourceIdPrefix, cancellationToken);
+
     public Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
         inner.TryRecordDeliveryAsync(source, deliveryId, receivedAt, cancellationToken);
 
