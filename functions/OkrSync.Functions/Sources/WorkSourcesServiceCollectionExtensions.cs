@@ -15,16 +15,23 @@ public static class WorkSourcesServiceCollectionExtensions
     /// Registers the tracker sources, bound from <c>OkrSync:GitHub</c> and <c>OkrSync:Jira</c> (appsettings, environment,
     /// local.settings.json): the GitHub and Jira HTTP pipelines (retry, rate limits, integrity, metering),
     /// <see cref="SourceFactory"/> and <see cref="SyncEngine"/> (which needs an <c>IWorkStore</c> registered elsewhere).
-    /// A registered TimeProvider is used for token expiry and every retry wait.
+    /// A registered TimeProvider is used for token expiry and every retry wait. A request timeout that is not
+    /// positive fails the first use (and the app's start) naming the setting.
     /// </summary>
     public static IServiceCollection AddWorkSources(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.Section));
-        services.AddOptions<JiraOptions>().Bind(configuration.GetSection(JiraOptions.Section));
-        services.AddHttpClient(GitHubConnections.HttpClientName).AddTrackerPipeline(TrackerRetryPolicy.GitHub);
-        services.AddHttpClient<JiraClient>(ConfigureJira).AddTrackerPipeline(TrackerRetryPolicy.Jira);
+        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.Section))
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero, $"{GitHubOptions.Section}:RequestTimeout must be a positive time span, e.g. 00:00:30")
+            .ValidateOnStart();
+        services.AddOptions<JiraOptions>().Bind(configuration.GetSection(JiraOptions.Section))
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero, $"{JiraOptions.Section}:RequestTimeout must be a positive time span, e.g. 00:00:30")
+            .ValidateOnStart();
+        services.AddHttpClient(GitHubConnections.HttpClientName)
+            .AddTrackerPipeline(TrackerRetryPolicy.GitHub, sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value.RequestTimeout);
+        services.AddHttpClient<JiraClient>(ConfigureJira)
+            .AddTrackerPipeline(TrackerRetryPolicy.Jira, sp => sp.GetRequiredService<IOptions<JiraOptions>>().Value.RequestTimeout);
         services.AddTransient(sp => sp.GetRequiredService<IOptions<JiraOptions>>().Value);
         services.AddSingleton(sp => new GitHubConnections(
             sp.GetRequiredService<IOptions<GitHubOptions>>().Value, sp.GetRequiredService<IHttpMessageHandlerFactory>()));
@@ -42,6 +49,8 @@ public static class WorkSourcesServiceCollectionExtensions
         {
             http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
         }
+        // Each attempt has its own timeout (ConnectionFailureHandler); an overall one would cut a rate-limit wait short.
+        http.Timeout = Timeout.InfiniteTimeSpan;
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         http.DefaultRequestHeaders.Authorization = options.Deployment == JiraDeployment.Cloud
             ? options.Email is { } email && options.ApiToken is { } token
