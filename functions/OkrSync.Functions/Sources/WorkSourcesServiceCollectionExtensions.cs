@@ -15,8 +15,9 @@ public static class WorkSourcesServiceCollectionExtensions
     /// Registers the tracker sources, bound from <c>OkrSync:GitHub</c> and <c>OkrSync:Jira</c> (appsettings, environment,
     /// local.settings.json): the GitHub and Jira HTTP pipelines (retry, rate limits, integrity, metering),
     /// <see cref="SourceFactory"/> and <see cref="SyncEngine"/> (which needs an <c>IWorkStore</c> registered elsewhere).
-    /// A registered TimeProvider is used for token expiry and every retry wait. A request timeout that is not
-    /// positive fails the first use (and the app's start) naming the setting.
+    /// A registered TimeProvider is used for token expiry and every retry wait. Also binds <c>OkrSync:Reconcile</c>
+    /// (<see cref="ReconcileOptions"/>) for the engine. A request timeout that is not positive, or a removal share
+    /// outside 0..1, fails the first use (and the app's start) naming the setting.
     /// </summary>
     public static IServiceCollection AddWorkSources(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +28,9 @@ public static class WorkSourcesServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<JiraOptions>().Bind(configuration.GetSection(JiraOptions.Section))
             .Validate(o => o.RequestTimeout > TimeSpan.Zero, $"{JiraOptions.Section}:RequestTimeout must be a positive time span, e.g. 00:00:30")
+            .ValidateOnStart();
+        services.AddOptions<ReconcileOptions>().Bind(configuration.GetSection(ReconcileOptions.Section))
+            .Validate(o => o.IsValid, $"{ReconcileOptions.Section}:MaxRemovalShare must be a share from 0 to 1, e.g. 0.2 for 20%")
             .ValidateOnStart();
         services.AddHttpClient(GitHubConnections.HttpClientName)
             .AddTrackerPipeline(TrackerRetryPolicy.GitHub, sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value.RequestTimeout);
