@@ -1,4 +1,3 @@
-using OkrSync.Functions.Storage.Sqlite;
 using OkrSync.Functions.Tests.Support;
 using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers.GitHub;
@@ -9,12 +8,9 @@ namespace OkrSync.Functions.Tests.Cli;
 public sealed class ReconcileLimitTests : IAsyncLifetime
 {
     private const int Issues = 5;
-    private readonly TempDirectory directory = new();
+    private readonly CliWorkspace workspace = new();
     private readonly InstantTimeProvider clock = new(CliHarness.Now);
     private FakeGitHubServer github = null!;
-    private string strategy = null!;
-    private string dbPath = null!;
-    private string store = null!;
 
     public async Task InitializeAsync()
     {
@@ -24,20 +20,7 @@ public sealed class ReconcileLimitTests : IAsyncLifetime
         {
             github.AddIssue("acme/web", new FakeGitHubIssue { Title = $"Issue {i}" });
         }
-        strategy = directory.File("strategy.yaml", """
-            name: Reconcile test
-            bets:
-              - id: grow
-                title: Grow
-                key-results:
-                  - id: activation
-                    title: Activation
-                    metric: { baseline: 20, target: 40, current: 25 }
-                    initiatives: [{ id: onboarding, title: Onboarding, match: { labels: [onboarding] } }]
-            """);
-        dbPath = Path.Combine(directory.Path, "okrsync.db");
-        store = $"sqlite:{dbPath}";
-        await Cli().RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--store", store);
+        await Cli().RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--store", workspace.Store);
         for (var number = 1; number <= Issues; number++)
         {
             github.DeleteIssue("acme/web", number);
@@ -47,8 +30,7 @@ public sealed class ReconcileLimitTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await github.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        directory.Dispose();
+        workspace.Dispose();
     }
 
     [Fact]
@@ -58,12 +40,12 @@ public sealed class ReconcileLimitTests : IAsyncLifetime
         var report = Cli();
         var realigned = Cli();
 
-        var exit = await cli.RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--store", store, "--full");
-        await report.RunAsync("report", "--store", store);
-        await realigned.RunAsync("report", "--store", store, "--strategy", strategy, "--format", "markdown");
+        var exit = await cli.RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--store", workspace.Store, "--full");
+        await report.RunAsync("report", "--store", workspace.Store);
+        await realigned.RunAsync("report", "--store", workspace.Store, "--strategy", workspace.Strategy, "--format", "markdown");
 
         Assert.Equal(1, exit);
-        Assert.Equal(Issues, await StoredCountAsync());
+        Assert.Equal(Issues, await workspace.ItemCountAsync());
         Assert.Contains("reconcile-held", cli.Output, StringComparison.Ordinal);
         Assert.Contains($"github:acme/web: the full listing would remove {Issues} of its {Issues} stored items", cli.Error, StringComparison.Ordinal);
         Assert.Contains("--allow-mass-removal", cli.Error, StringComparison.Ordinal);
@@ -75,15 +57,15 @@ public sealed class ReconcileLimitTests : IAsyncLifetime
     [Fact]
     public async Task AllowMassRemoval_RemovesThemThatOnceAndClearsTheFinding()
     {
-        await Cli().RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--store", store, "--full");
+        await Cli().RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--store", workspace.Store, "--full");
         var cli = Cli();
         var report = Cli();
 
-        var exit = await cli.RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--store", store, "--full", "--allow-mass-removal");
-        await report.RunAsync("report", "--store", store, "--format", "json");
+        var exit = await cli.RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--store", workspace.Store, "--full", "--allow-mass-removal");
+        await report.RunAsync("report", "--store", workspace.Store, "--format", "json");
 
         Assert.Equal(0, exit);
-        Assert.Equal(0, await StoredCountAsync());
+        Assert.Equal(0, await workspace.ItemCountAsync());
         Assert.Contains($"{Issues} removed", cli.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("reconcile-held", report.Output, StringComparison.Ordinal);
     }
@@ -91,12 +73,12 @@ public sealed class ReconcileLimitTests : IAsyncLifetime
     [Fact]
     public async Task IncrementalSyncAfterAHeldReconcile_KeepsTheFinding()
     {
-        await Cli().RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--store", store, "--full");
+        await Cli().RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--store", workspace.Store, "--full");
         var cli = Cli();
         var report = Cli();
 
-        var exit = await cli.RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--store", store);
-        await report.RunAsync("report", "--store", store, "--format", "json");
+        var exit = await cli.RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--store", workspace.Store);
+        await report.RunAsync("report", "--store", workspace.Store, "--format", "json");
 
         Assert.Equal(0, exit);
         Assert.Contains("\"kind\": \"reconcile-held\"", report.Output, StringComparison.Ordinal);
@@ -107,25 +89,14 @@ public sealed class ReconcileLimitTests : IAsyncLifetime
     {
         var cli = Cli();
 
-        var exit = await cli.RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--store", store, "--allow-mass-removal");
+        var exit = await cli.RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--store", workspace.Store, "--allow-mass-removal");
 
         Assert.Equal(1, exit);
         Assert.Contains("--allow-mass-removal only applies to a full sync (--full)", cli.Error, StringComparison.Ordinal);
-        Assert.Equal(Issues, await StoredCountAsync());
+        Assert.Equal(Issues, await workspace.ItemCountAsync());
     }
 
     private CliHarness Cli() => new(
         new Dictionary<string, string?> { ["OkrSync:GitHub:BaseUrl"] = github.BaseUri.AbsoluteUri, ["OkrSync:GitHub:Token"] = FakeGitHubOptions.DefaultToken },
         clock);
-
-    private async Task<int> StoredCountAsync()
-    {
-        using var opened = new SqliteWorkStore(new SqliteStoreOptions { Path = dbPath });
-        var count = 0;
-        await foreach (var item in opened.ReadAllItemsAsync())
-        {
-            count++;
-        }
-        return count;
-    }
 }

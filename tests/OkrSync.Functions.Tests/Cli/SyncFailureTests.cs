@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using OkrSync.Core.Reports;
-using OkrSync.Functions.Storage.Sqlite;
 using OkrSync.Functions.Tests.Support;
 using OkrSync.Testing.Emulators;
 using OkrSync.Testing.Fakes;
@@ -14,38 +12,21 @@ namespace OkrSync.Functions.Tests.Cli;
 /// </summary>
 public sealed class SyncFailureTests : IAsyncLifetime
 {
-    private readonly TempDirectory directory = new();
+    private readonly CliWorkspace workspace = new();
     private readonly InstantTimeProvider clock = new(CliHarness.Now);
     private readonly string closedPort = $"http://127.0.0.1:{FreePorts.Take(1)[0]}/";
     private FakeGitHubServer github = null!;
-    private string strategy = null!;
-    private string dbPath = null!;
-    private string store = null!;
 
     public async Task InitializeAsync()
     {
         github = await FakeGitHubServer.StartAsync();
         github.AddRepository("acme/web");
-        strategy = directory.File("strategy.yaml", """
-            name: Failure test
-            bets:
-              - id: grow
-                title: Grow
-                key-results:
-                  - id: activation
-                    title: Activation
-                    metric: { baseline: 20, target: 40, current: 25 }
-                    initiatives: [{ id: onboarding, title: Onboarding, match: { labels: [onboarding] } }]
-            """);
-        dbPath = Path.Combine(directory.Path, "okrsync.db");
-        store = $"sqlite:{dbPath}";
     }
 
     public async Task DisposeAsync()
     {
         await github.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        directory.Dispose();
+        workspace.Dispose();
     }
 
     [Fact]
@@ -57,13 +38,13 @@ public sealed class SyncFailureTests : IAsyncLifetime
         var good = new CliHarness(GitHubAt(github.BaseUri.AbsoluteUri), clock);
         var started = Stopwatch.GetTimestamp();
 
-        var failedExit = await unreachable.RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--store", store);
+        var failedExit = await unreachable.RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--store", workspace.Store);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var waited = clock.Waits.Aggregate(TimeSpan.Zero, (sum, wait) => sum + wait);
-        var afterFailure = await SnapshotsAsync();
-        var reportAfterFailure = await ReportAsync();
+        var afterFailure = await workspace.SnapshotsAsync();
+        var reportAfterFailure = await workspace.ReportAsync();
         clock.Advance(TimeSpan.FromHours(2));
-        var goodExit = await good.RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--store", store);
+        var goodExit = await good.RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--store", workspace.Store);
 
         Assert.Equal(1, failedExit);
         Assert.Contains("connection refused", unreachable.Error, StringComparison.Ordinal);
@@ -75,7 +56,7 @@ public sealed class SyncFailureTests : IAsyncLifetime
         Assert.Empty(afterFailure);
         Assert.Null(reportAfterFailure);
         Assert.Equal(0, goodExit);
-        var week = Assert.Single(await SnapshotsAsync());
+        var week = Assert.Single(await workspace.SnapshotsAsync());
         Assert.Equal(("2026-W47", 2), (week.IsoWeek, week.Summary.Total));
     }
 
@@ -83,16 +64,16 @@ public sealed class SyncFailureTests : IAsyncLifetime
     public async Task LaterGoodSyncInTheSameWeek_ReplacesTheWeeksSnapshot()
     {
         github.AddIssue("acme/web", new FakeGitHubIssue { Title = "First" });
-        await new CliHarness(GitHubAt(github.BaseUri.AbsoluteUri), clock).RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--store", store);
+        await new CliHarness(GitHubAt(github.BaseUri.AbsoluteUri), clock).RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--store", workspace.Store);
         github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Second" });
         github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Third" });
         clock.Advance(TimeSpan.FromHours(3));
         var later = new CliHarness(GitHubAt(github.BaseUri.AbsoluteUri), clock);
 
-        var exit = await later.RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--store", store);
+        var exit = await later.RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--store", workspace.Store);
 
         Assert.Equal(0, exit);
-        var week = Assert.Single(await SnapshotsAsync());
+        var week = Assert.Single(await workspace.SnapshotsAsync());
         Assert.Equal((3, clock.GetUtcNow()), (week.Summary.Total, week.TakenAt));
         Assert.Contains("weekly snapshot written", later.Output, StringComparison.Ordinal);
     }
@@ -107,15 +88,15 @@ public sealed class SyncFailureTests : IAsyncLifetime
         settings["OkrSync:Jira:ApiToken"] = "token";
         var cli = new CliHarness(settings, clock);
 
-        var exit = await cli.RunAsync("sync", "-s", strategy, "--source", "github:acme/web", "--source", "jira:ONB", "--store", store);
+        var exit = await cli.RunAsync("sync", "-s", workspace.Strategy, "--source", "github:acme/web", "--source", "jira:ONB", "--store", workspace.Store);
 
         Assert.Equal(1, exit);
         Assert.Contains("jira:ONB: fetched 0", cli.Error, StringComparison.Ordinal);
         Assert.Contains("connection refused", cli.Error, StringComparison.Ordinal);
         Assert.Contains("1 of 2 sources failed: jira:ONB", cli.Error, StringComparison.Ordinal);
         Assert.Matches(@"github:acme/web: fetched \d+, written 1,", cli.Output);
-        Assert.Equal(1, (await ReportAsync())?.Summary.Total);
-        Assert.Equal(1, Assert.Single(await SnapshotsAsync()).Summary.Total);
+        Assert.Equal(1, (await workspace.ReportAsync())?.Summary.Total);
+        Assert.Equal(1, Assert.Single(await workspace.SnapshotsAsync()).Summary.Total);
     }
 
     private static Dictionary<string, string?> GitHubAt(string baseUrl) => new()
@@ -123,21 +104,4 @@ public sealed class SyncFailureTests : IAsyncLifetime
         ["OkrSync:GitHub:BaseUrl"] = baseUrl,
         ["OkrSync:GitHub:Token"] = FakeGitHubOptions.DefaultToken,
     };
-
-    private async Task<List<WeeklySnapshot>> SnapshotsAsync()
-    {
-        using var opened = new SqliteWorkStore(new SqliteStoreOptions { Path = dbPath });
-        var snapshots = new List<WeeklySnapshot>();
-        await foreach (var snapshot in opened.ReadWeeklySnapshotsAsync())
-        {
-            snapshots.Add(snapshot);
-        }
-        return snapshots;
-    }
-
-    private async Task<ReportDocument?> ReportAsync()
-    {
-        using var opened = new SqliteWorkStore(new SqliteStoreOptions { Path = dbPath });
-        return await opened.ReadCurrentReportAsync();
-    }
 }
