@@ -11,6 +11,7 @@ public static class DigestFormat
     public const string OutputsWithoutOutcomeTitle = "Key results: work done, outcome not moving";
     public const string NothingBehindTitle = "Bets and key results with no work behind them";
     public const string StaleInitiativesTitle = "Initiatives with no recent activity";
+    public const string SyncProblemsTitle = "Sources whose data is in doubt";
 
     public static string Percent(double ratio) => ratio.ToString("P0", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal);
 

@@ -25,6 +25,7 @@ public static class DigestHtmlRenderer
             .Raw($"style=\"width:100%;max-width:640px;margin:0 auto;background-color:#ffffff;border:1px solid {Rule};border-radius:8px;border-collapse:separate;\">");
         Header(html, digest);
         Headline(html, digest);
+        DigestHtmlSections.Findings(html, DigestFormat.SyncProblemsTitle, digest.SyncProblems, Worse);
         DigestHtmlSections.Orphans(html, digest.Orphans);
         DigestHtmlSections.Findings(html, DigestFormat.ContradictionsTitle, digest.Contradictions, Worse);
         DigestHtmlSections.Findings(html, DigestFormat.OutputsWithoutOutcomeTitle, digest.OutputsWithoutOutcome, "#b45309");

@@ -18,6 +18,7 @@ public static class DigestTextRenderer
             Line(text);
         }
         Headline(text, digest);
+        Findings(text, DigestFormat.SyncProblemsTitle, digest.SyncProblems);
         Orphans(text, digest.Orphans);
         Findings(text, DigestFormat.ContradictionsTitle, digest.Contradictions);
         Findings(text, DigestFormat.OutputsWithoutOutcomeTitle, digest.OutputsWithoutOutcome);

@@ -17,8 +17,14 @@ public sealed record WeeklyDigest(
     IReadOnlyList<DigestFinding> StaleInitiatives,
     IReadOnlyList<TrendPoint> Trend)
 {
+    /// <summary>
+    /// Sources whose data is in doubt (a held reconcile: the tracker listed far fewer items than are stored). Leadership
+    /// digest only; empty in an owner's.
+    /// </summary>
+    public IReadOnlyList<DigestFinding> SyncProblems { get; init; } = [];
+
     /// <summary>Orphaned items plus findings: how many things in this digest ask for attention.</summary>
-    public int AttentionCount => Orphans.Total + Contradictions.Count + OutputsWithoutOutcome.Count + NothingBehind.Count + StaleInitiatives.Count;
+    public int AttentionCount => Orphans.Total + Contradictions.Count + OutputsWithoutOutcome.Count + NothingBehind.Count + StaleInitiatives.Count + SyncProblems.Count;
 
     public bool IsEmpty => AttentionCount == 0;
 }

@@ -45,7 +45,10 @@ public static class WeeklyDigestBuilder
             Section(findings, FindingKinds.OutputsWithoutOutcome),
             Section(findings, FindingKinds.UnbackedKeyResult, FindingKinds.IdleBet),
             Section(findings, FindingKinds.StaleInitiative),
-            Trend(report.Summary, week, earlier, options.TrendWeeks));
+            Trend(report.Summary, week, earlier, options.TrendWeeks))
+        {
+            SyncProblems = Section(findings, FindingKinds.ReconcileHeld),
+        };
     }
 
     private static bool IsOwnersPart(FindingJson finding, OwnerScope owner) => finding.Kind switch

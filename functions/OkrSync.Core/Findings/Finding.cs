@@ -38,6 +38,12 @@ public static class FindingKinds
     /// <summary>A tracker event that could not be applied after its retries (kept in the poison queue).</summary>
     public const string PoisonEvent = "poison-event";
 
+    /// <summary>
+    /// A full reconcile of a source that would have removed more than the allowed share of its stored items, so it
+    /// removed none; the subject is the source id (<c>github:acme/web</c>). It stays until a reconcile of that source succeeds.
+    /// </summary>
+    public const string ReconcileHeld = "reconcile-held";
+
     public static IReadOnlyList<string> All { get; } =
-        [ContradictsNotDoing, OutputsWithoutOutcome, UnbackedKeyResult, IdleBet, StaleInitiative, OrphanedWork, PoisonEvent];
+        [ReconcileHeld, ContradictsNotDoing, OutputsWithoutOutcome, UnbackedKeyResult, IdleBet, StaleInitiative, OrphanedWork, PoisonEvent];
 }

@@ -49,7 +49,12 @@ public interface IWorkStore
 
     Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the snapshot of its ISO week unless one exists; returns false when the week already has one.</summary>
+    /// <summary>
+    /// Writes the snapshot of its ISO week, so that the week's last good state wins: a week with no snapshot gets this
+    /// one; a week's snapshot is replaced by one taken later (<see cref="WeeklySnapshot.TakenAt"/>, compared as
+    /// instants), never by one taken at the same time or earlier; and a week is never rewritten once a later week has a
+    /// snapshot (a past week stays as it was). Returns whether this snapshot was written.
+    /// </summary>
     Task<bool> SaveWeeklySnapshotAsync(WeeklySnapshot snapshot, CancellationToken cancellationToken = default);
 
     /// <summary>Weekly snapshots, oldest first.</summary>
@@ -61,6 +66,12 @@ public interface IWorkStore
 
     /// <summary>Whether a webhook delivery id was recorded (and not yet pruned).</summary>
     Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The cursors whose source id starts with <paramref name="sourceIdPrefix"/> (ordinal, case-sensitive), in ordinal
+    /// order of their ids. The sync keeps a small status record per source under a prefix of its own (<c>status:</c>).
+    /// </summary>
+    IAsyncEnumerable<SyncCursor> ReadCursorsAsync(string sourceIdPrefix, CancellationToken cancellationToken = default);
 
     /// <summary>Records a webhook delivery id; false when it was already recorded (a redelivery).</summary>
     Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default);

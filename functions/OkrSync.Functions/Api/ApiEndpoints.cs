@@ -52,7 +52,7 @@ internal static class ApiEndpoints
         api.MapGet("/health", async (IWorkStore store, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, IConfiguration configuration, CancellationToken ct) =>
         {
             var health = await HealthCheck.RunAsync(store, queue, strategy, webhooks, configuration, ct);
-            return Json(JsonSerializer.Serialize(health, ApiJsonContext.Default.HealthJson), health.Storage.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            return Json(JsonSerializer.Serialize(health, ApiJsonContext.Default.HealthJson), health.Status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
         });
         return api;
     }

@@ -38,14 +38,20 @@ internal sealed record StrategyInitiativeJson(string Id, string Title, string? O
 
 internal sealed record MatchJson(IReadOnlyList<string> Labels, IReadOnlyList<string> Parents, IReadOnlyList<string> Milestones, IReadOnlyList<string> Components);
 
-/// <summary><c>/api/health</c>: storage, queue and strategy status, and the last sync of each configured source.</summary>
-/// <summary><c>/api/health</c>. <see cref="Warnings"/>: what is configured to fail closed or, by opt-in, open (webhook secrets).</summary>
-internal sealed record HealthJson(string Status, ComponentJson Storage, ComponentJson Queue, ComponentJson Strategy, DateTimeOffset? ReportAsOf, IReadOnlyList<SourceHealthJson> Sources, IReadOnlyList<string> Warnings);
+/// <summary>
+/// <c>/api/health</c>: <c>healthy</c>, <c>degraded</c> or <c>unhealthy</c> with the reasons (one line each, starting with
+/// what it is about), storage, queue and strategy status, the state of each configured source, and the warnings about
+/// webhook trust (an endpoint that refuses everything for want of a secret, or accepts unsigned deliveries by opt-in).
+/// </summary>
+internal sealed record HealthJson(string Status, IReadOnlyList<string> Reasons, ComponentJson Storage, ComponentJson Queue, ComponentJson Strategy, DateTimeOffset? ReportAsOf, IReadOnlyList<SourceHealthJson> Sources, IReadOnlyList<string> Warnings);
 
 internal sealed record ComponentJson(bool Ok, string? Error);
 
-/// <summary>One source: when its cursor was last written by a successful sync page, and where it stands.</summary>
-internal sealed record SourceHealthJson(string Id, DateTimeOffset? LastSuccessfulSync, string? Position);
+/// <summary>
+/// One source: <c>ok</c>, <c>never-synced</c>, <c>failed</c> (its last sync; <see cref="Error"/> says why) or
+/// <c>reconcile-held</c>; when its cursor was last written by a successful sync, and where it stands.
+/// </summary>
+internal sealed record SourceHealthJson(string Id, string Status, DateTimeOffset? LastSuccessfulSync, string? Position, string? Error);
 
 /// <summary>An API error: <c>{"error": "..."}</c>.</summary>
 internal sealed record ApiError(string Error);

@@ -54,12 +54,14 @@ internal static class ReportCommand
                 parse.GetValue(asOf) ?? context.Clock.GetUtcNow(),
                 parse.GetValue(format) ?? "text",
                 options,
+                [],
                 cancellationToken);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(CliContext context, string strategyPath, IReadOnlyList<IWorkSource> sources, DateTimeOffset asOf, string format, AlignmentOptions options, CancellationToken cancellationToken)
+    /// <summary>Aligns the sources' items with the strategy and prints the report, with <paramref name="heldReconciles"/> (from a store) first among its findings.</summary>
+    public static async Task<int> RunAsync(CliContext context, string strategyPath, IReadOnlyList<IWorkSource> sources, DateTimeOffset asOf, string format, AlignmentOptions options, IReadOnlyList<FindingJson> heldReconciles, CancellationToken cancellationToken)
     {
         var loaded = await StrategyFile.LoadAsync(strategyPath, cancellationToken);
         if (loaded.Strategy is not { } strategy)
@@ -80,7 +82,7 @@ internal static class ReportCommand
             return context.Fail(e.Message);
         }
         var report = ReportBuilder.Build(strategy, items, asOf, options);
-        Render(context, report.ToDocument(), format);
+        Render(context, HeldReconcileFindings.AddTo(report.ToDocument(), heldReconciles), format);
         return ExitCodes.Ok;
     }
 
@@ -107,7 +109,8 @@ internal static class ReportCommand
             {
                 items.Add(item);
             }
-            return await RunAsync(context, strategyPath, [new FixedSource(items)], asOf ?? context.Clock.GetUtcNow(), format, options, cancellationToken);
+            var held = await HeldReconcileFindings.ReadAsync(scope.Store, cancellationToken);
+            return await RunAsync(context, strategyPath, [new FixedSource(items)], asOf ?? context.Clock.GetUtcNow(), format, options, held, cancellationToken);
         }, cancellationToken);
     }
 

@@ -38,7 +38,7 @@ internal static class TrackerConnectors
                 OkrSyncTelemetry.Items.Add(stats.Written, new KeyValuePair<string, object?>("okrsync.source", stats.SourceId));
                 OkrSyncTelemetry.ApiCalls.Add(stats.ApiCalls, new KeyValuePair<string, object?>("okrsync.source", stats.SourceId));
             }
-            return [.. report.Sources.Select(s => new SourceSyncOutcome(s.SourceId, s.Summary(), s.Succeeded))];
+            return [.. report.Sources.Select(s => new SourceSyncOutcome(s.SourceId, s.Summary(), s.Failed, s.Held))];
         }
     }
 

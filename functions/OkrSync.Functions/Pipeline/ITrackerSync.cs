@@ -1,3 +1,5 @@
+using OkrSync.Functions.Sync;
+
 namespace OkrSync.Functions.Pipeline;
 
 /// <summary>Runs the configured tracker sources into the store: incrementally from their cursors, or as a full reconcile.</summary>
@@ -6,5 +8,5 @@ internal interface ITrackerSync
     Task<IReadOnlyList<SourceSyncOutcome>> RunAsync(bool reconcile, CancellationToken cancellationToken = default);
 }
 
-/// <summary>One source's part of a run: its closing line, and whether it completed.</summary>
-internal sealed record SourceSyncOutcome(string SourceId, string Summary, bool Succeeded);
+/// <summary>One source's part of a run: its closing line, whether it failed, and the removals its reconcile held back (null when none).</summary>
+internal sealed record SourceSyncOutcome(string SourceId, string Summary, bool Failed, ReconcileHold? Held);

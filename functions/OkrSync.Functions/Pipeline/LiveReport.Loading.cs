@@ -41,6 +41,7 @@ internal sealed partial class LiveReport
             {
                 fresh[item.Key] = item;
             }
+            Volatile.Write(ref held, await HeldReconcileFindings.ReadAsync(store, cancellationToken));
             lock (sync)
             {
                 replay.ForEach(change => change(fresh));

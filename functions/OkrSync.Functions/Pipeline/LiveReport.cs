@@ -10,7 +10,8 @@ namespace OkrSync.Functions.Pipeline;
 /// The current report kept fresh cheaply: the work items live in memory (loaded once from the store, reloaded after
 /// a sync or when older than <see cref="MaxAge"/>), events are applied to them, and recomputes are coalesced: while
 /// one runs, every caller that arrives waits for the next one, which covers all of their changes at once.
-/// The store stays the truth; this is a cache of it.
+/// The store stays the truth; this is a cache of it, and so are the <c>reconcile-held</c> findings it adds to every
+/// report (reread with the items: a reconcile, which sets or clears them, is always followed by a reload).
 /// </summary>
 internal sealed partial class LiveReport(IWorkStore store, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger)
 {
@@ -23,6 +24,7 @@ internal sealed partial class LiveReport(IWorkStore store, StrategyProvider stra
     private long changes;
     private long covered;
     private Report? last;
+    private IReadOnlyList<FindingJson> held = [];
 
     /// <summary>After this long the in-memory items are reloaded from the store (other instances may have written). Default 10 minutes.</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(10);
@@ -78,7 +80,10 @@ internal sealed partial class LiveReport(IWorkStore store, StrategyProvider stra
         }
     }
 
-    /// <summary>Reloads everything from the store and saves the report and this week's snapshot (after a sync).</summary>
+    /// <summary>
+    /// Reloads everything from the store and saves the report and this week's snapshot, replacing an earlier one of the
+    /// week (after a sync in which at least one source succeeded).
+    /// </summary>
     public async Task<ReportDocument> ReloadAsync(CancellationToken cancellationToken = default)
     {
         await computing.WaitAsync(cancellationToken);
@@ -137,7 +142,7 @@ internal sealed partial class LiveReport(IWorkStore store, StrategyProvider stra
         var snapshot = Snapshot();
         var report = ReportBuilder.Build(index, snapshot, clock.GetUtcNow());
         Volatile.Write(ref last, report);
-        var document = ReportRecomputer.ToStoredDocument(report);
+        var document = HeldReconcileFindings.AddTo(ReportRecomputer.ToStoredDocument(report), Volatile.Read(ref held));
         await store.SaveCurrentReportAsync(document, cancellationToken);
         if (weeklySnapshot)
         {

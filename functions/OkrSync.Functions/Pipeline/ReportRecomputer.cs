@@ -7,8 +7,10 @@ using OkrSync.Core.Work;
 namespace OkrSync.Functions.Pipeline;
 
 /// <summary>
-/// The "compute, then write" half of a sync: aligns everything in the store with the strategy, saves the current
-/// report, and writes this ISO week's snapshot if the week has none yet.
+/// The "compute, then write" half of a sync: aligns everything in the store with the strategy, adds the
+/// <c>reconcile-held</c> findings the store records, saves the current report, and saves this ISO week's snapshot
+/// (replacing an earlier one of the week: the week's last good state wins). Callers run it only after a sync in which
+/// at least one source succeeded, so that a run that read nothing never overwrites a good report or snapshot.
 /// The stored report keeps only the work items that need attention (orphaned and contradicting) so that it stays
 /// small; the full list is always in the store's items.
 /// </summary>
@@ -27,7 +29,8 @@ public static class ReportRecomputer
             items.Add(item);
         }
         var report = ReportBuilder.Build(strategy, items, asOf, options);
-        var document = ToStoredDocument(report);
+        var held = await HeldReconcileFindings.ReadAsync(store, cancellationToken);
+        var document = HeldReconcileFindings.AddTo(ToStoredDocument(report), held);
         var previous = await store.ReadCurrentReportAsync(cancellationToken);
         var reportChanged = previous is null || !SameApartFromTime(previous, document);
         if (reportChanged)
@@ -35,7 +38,7 @@ public static class ReportRecomputer
             await store.SaveCurrentReportAsync(document, cancellationToken);
         }
         var snapshotWritten = await store.SaveWeeklySnapshotAsync(WeeklySnapshot.From(document), cancellationToken);
-        return new Recomputed(report, reportChanged, snapshotWritten);
+        return new Recomputed(report, reportChanged, snapshotWritten) { HeldReconciles = held };
     }
 
     // The as-of instant moves on every run; what matters is whether anything else did.
@@ -55,4 +58,8 @@ public static class ReportRecomputer
 }
 
 /// <summary>A recomputed report, and what was written for it.</summary>
-public sealed record Recomputed(Report Report, bool ReportWritten, bool SnapshotWritten);
+public sealed record Recomputed(Report Report, bool ReportWritten, bool SnapshotWritten)
+{
+    /// <summary>The <c>reconcile-held</c> findings added to the stored report (they are not the strategy's, so not in <see cref="Report"/>).</summary>
+    public IReadOnlyList<FindingJson> HeldReconciles { get; init; } = [];
+}

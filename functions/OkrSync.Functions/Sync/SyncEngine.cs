@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Options;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
 using OkrSync.Functions.Events;
 using OkrSync.Functions.Sources;
+using OkrSync.Functions.Sources.Http;
 
 namespace OkrSync.Functions.Sync;
 
@@ -9,18 +11,24 @@ namespace OkrSync.Functions.Sync;
 /// Runs sources into the store. <see cref="SyncAsync"/>: each source from its stored cursor; every page is upserted,
 /// then its cursor written, so a run that fails resumes where the last stored page ended (no gap; upserts are
 /// idempotent, so no duplicate effect). <see cref="ReconcileAsync"/>: a full pass per source that also deletes the
-/// stored items of the source's containers that the pass no longer saw (deleted, transferred, moved out of the JQL).
-/// A failing source is recorded in its stats and the run goes on with the next one.
+/// stored items of the source's containers that the pass no longer saw (deleted, transferred, moved out of the JQL),
+/// unless they are more than <see cref="ReconcileOptions.MaxRemovalShare"/> of its stored items: then it removes none
+/// and the source is held (<see cref="SourceStats.Held"/>) until a reconcile of it succeeds.
+/// A failing source is recorded in its stats and the run goes on with the next one. After each source, its
+/// <see cref="SourceStatus"/> is updated in the store when it changed (failed, completed, held).
 /// Two things overlap, neither changing that order: each source's next page is fetched while the current one is
 /// written (<see cref="PageReadAhead"/>), and sources of different trackers run side by side, while the sources of one
 /// tracker run one after another (<see cref="LaneOf"/>).
 /// </summary>
-public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILogger<SyncEngine> logger)
+public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILogger<SyncEngine> logger, IOptions<ReconcileOptions> reconcileOptions)
 {
     /// <summary>How far an item's <c>updated</c> may run ahead of this clock before it is clamped (default 5 minutes).</summary>
     public TrackerClock Clock { get; init; } = TrackerClock.Default;
 
     private const int DeleteBatch = 100;
+
+    // Read here so that a bad setting fails the first use of the engine, not the first reconcile.
+    private readonly double maxRemovalShare = reconcileOptions.Value.MaxRemovalShare;
 
     /// <summary>
     /// How stale a cursor's <see cref="SyncCursor.SyncedAt"/> may get while idle syncs leave its position alone: after
@@ -31,12 +39,20 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
     public static readonly TimeSpan SyncedAtRefresh = TimeSpan.FromHours(1);
 
     public Task<SyncReport> SyncAsync(IReadOnlyList<IWorkSource> sources, IProgress<SourceProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        RunAsync(sources, reconcile: false, progress, cancellationToken);
+        RunAsync(sources, Pass.Incremental, progress, cancellationToken);
 
-    public Task<SyncReport> ReconcileAsync(IReadOnlyList<IWorkSource> sources, IProgress<SourceProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        RunAsync(sources, reconcile: true, progress, cancellationToken);
+    /// <summary>A full pass; <paramref name="allowMassRemoval"/> lifts the removal limit for this one run.</summary>
+    public Task<SyncReport> ReconcileAsync(IReadOnlyList<IWorkSource> sources, IProgress<SourceProgress>? progress = null, bool allowMassRemoval = false, CancellationToken cancellationToken = default) =>
+        RunAsync(sources, allowMassRemoval ? Pass.ReconcileAllowingMassRemoval : Pass.Reconcile, progress, cancellationToken);
 
-    private async Task<SyncReport> RunAsync(IReadOnlyList<IWorkSource> sources, bool reconcile, IProgress<SourceProgress>? progress, CancellationToken cancellationToken)
+    private enum Pass
+    {
+        Incremental,
+        Reconcile,
+        ReconcileAllowingMassRemoval,
+    }
+
+    private async Task<SyncReport> RunAsync(IReadOnlyList<IWorkSource> sources, Pass pass, IProgress<SourceProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var started = time.GetTimestamp();
@@ -46,7 +62,8 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
         {
             foreach (var (source, index) in lane)
             {
-                stats[index] = await RunSourceAsync(source, reconcile, progress, cancellationToken);
+                stats[index] = await RunSourceAsync(source, pass, progress, cancellationToken);
+                await RecordStatusAsync(stats[index], reconcile: pass != Pass.Incremental, cancellationToken);
             }
         }));
         return new SyncReport(stats, time.GetElapsedTime(started));
@@ -58,10 +75,17 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
     private static string LaneOf(IWorkSource source) =>
         source is ITrackerSource tracker ? "tracker:" + tracker.Kind.Value : "source:" + source.Id;
 
-    private async Task<SourceStats> RunSourceAsync(IWorkSource source, bool reconcile, IProgress<SourceProgress>? progress, CancellationToken cancellationToken)
+    private async Task<SourceStats> RunSourceAsync(IWorkSource source, Pass pass, IProgress<SourceProgress>? progress, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var tally = new Tally(source);
+        var reconcile = pass != Pass.Incremental;
+        var usage = (source as ITrackerSource)?.Usage;
+        void OnRetry(TrackerRetry retry) => progress?.Report(tally.Progress(completed: false) with { Retry = retry });
+        if (usage is not null)
+        {
+            usage.Retrying += OnRetry;
+        }
         try
         {
             var cursor = reconcile ? null : await store.ReadCursorAsync(source.Id, cancellationToken);
@@ -90,7 +114,7 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
             }
             if (seen is not null && kind is { } sourceKind)
             {
-                tally.Deleted = await DeleteUnseenAsync(sourceKind, ScopeOf(source, containers), seen, cancellationToken);
+                (tally.Deleted, tally.Held) = await RemoveUnseenAsync(source, sourceKind, containers, seen, pass, cancellationToken);
             }
             if (!reconcile && cursor is not null && time.GetUtcNow() - cursor.SyncedAt >= SyncedAtRefresh)
             {
@@ -101,6 +125,13 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
         {
             tally.Error = e.Message;
             LogSourceFailed(logger, source.Id, e);
+        }
+        finally
+        {
+            if (usage is not null)
+            {
+                usage.Retrying -= OnRetry;
+            }
         }
         progress?.Report(tally.Progress(completed: true));
         var result = tally.ToStats(time.GetElapsedTime(started));
@@ -127,31 +158,6 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} item(s) of {SourceId} have an 'updated' more than {MaxSkew} ahead of this clock (first: {Key} at {Updated:o}); stored with 'updated' set to now")]
     private static partial void LogClamped(ILogger logger, int count, string sourceId, string key, DateTimeOffset updated, TimeSpan maxSkew);
 
-    // A tracker source owns its container even when the pass saw nothing in it; an export owns the containers it lists.
-    private static IEnumerable<string> ScopeOf(IWorkSource source, HashSet<string> containers) =>
-        source is ITrackerSource tracker ? containers.Append(tracker.Container).Distinct(StringComparer.Ordinal) : containers;
-
-    private async Task<int> DeleteUnseenAsync(SourceKind kind, IEnumerable<string> containers, HashSet<string> seen, CancellationToken cancellationToken)
-    {
-        var deleted = 0;
-        foreach (var container in containers)
-        {
-            var gone = new List<string>();
-            await foreach (var item in store.ReadItemsAsync(kind, container, cancellationToken))
-            {
-                if (!seen.Contains(item.Key))
-                {
-                    gone.Add(item.Key);
-                }
-            }
-            foreach (var batch in gone.Chunk(DeleteBatch))
-            {
-                deleted += await store.DeleteAsync(batch, cancellationToken);
-            }
-        }
-        return deleted;
-    }
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Sync of {SourceId} failed; its cursor stays at the last stored page")]
     private static partial void LogSourceFailed(ILogger logger, string sourceId, Exception exception);
 
@@ -172,6 +178,8 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
 
         public string? Error { get; set; }
 
+        public ReconcileHold? Held { get; set; }
+
         public void Add(int fetched, UpsertResult result)
         {
             Fetched += fetched;
@@ -185,7 +193,10 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
         {
             var usage = (source as ITrackerSource)?.Usage;
             return new SourceStats(source.Id, Fetched, written.Written, written.Unchanged, written.Stale, Deleted, Pages,
-                (usage?.Calls ?? 0) - callsBefore, (usage?.NotModified ?? 0) - notModifiedBefore, usage?.RateLimitRemaining, duration, Error);
+                (usage?.Calls ?? 0) - callsBefore, (usage?.NotModified ?? 0) - notModifiedBefore, usage?.RateLimitRemaining, duration, Error)
+            {
+                Held = Held,
+            };
         }
     }
 }

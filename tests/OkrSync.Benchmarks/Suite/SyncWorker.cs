@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OkrSync.Benchmarks.Pipeline;
 using OkrSync.Core.Strategy;
 using OkrSync.Functions.Pipeline;
@@ -37,7 +38,7 @@ internal static class SyncWorker
         using var store = new TableWorkStore(options.CreateServiceClient(clientOptions), options, provider.GetRequiredService<ILogger<TableWorkStore>>());
         await store.EnsureCreatedAsync(cancellationToken);
         var (timedStore, timer) = TimedStore.Wrap(store);
-        var engine = new SyncEngine(timedStore, TimeProvider.System, provider.GetRequiredService<ILogger<SyncEngine>>());
+        var engine = new SyncEngine(timedStore, TimeProvider.System, provider.GetRequiredService<ILogger<SyncEngine>>(), provider.GetRequiredService<IOptions<ReconcileOptions>>());
         var strategy = SyntheticWork.Strategy();
         var sources = provider.GetRequiredService<SourceFactory>();
 

@@ -1,4 +1,5 @@
 using OkrSync.Core.Digest;
+using OkrSync.Core.Reports;
 using static OkrSync.Core.Tests.Digest.DigestScenario;
 
 namespace OkrSync.Core.Tests.Digest;
@@ -95,5 +96,19 @@ public class WeeklyDigestBuilderTests
         Assert.Equal(["uptime", "reliability"], digest.NothingBehind.Select(f => f.Subject));
         Assert.Equal(["multi-region"], digest.StaleInitiatives.Select(f => f.Subject));
         Assert.Null(digest.Owner);
+    }
+
+    [Fact]
+    public void ReconcileHeld_IsListedInTheLeadershipDigestAndNotInAnOwners()
+    {
+        var held = new FindingJson("reconcile-held", "github:acme/web", "The full listing of github:acme/web would remove 40 of its 40 stored items, above the limit of 20 percent, so nothing was removed.", null, null);
+        var input = new DigestInput(Report(findings: [.. DigestScenario.Findings(), held]), [], []);
+
+        var leadership = WeeklyDigestBuilder.Build(input, Now);
+        var owner = WeeklyDigestBuilder.BuildFor(input, OwnerScope.Of(input.Report, "cto@acme.example"), Now);
+
+        Assert.Contains(held.Message, DigestTextRenderer.Render(leadership), StringComparison.Ordinal);
+        Assert.Contains(held.Message, DigestHtmlRenderer.Render(leadership), StringComparison.Ordinal);
+        Assert.DoesNotContain(held.Message, DigestTextRenderer.Render(owner), StringComparison.Ordinal);
     }
 }

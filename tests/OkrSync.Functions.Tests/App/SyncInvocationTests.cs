@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
+using OkrSync.Testing.Emulators;
 using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers.GitHub;
 using OkrSync.Testing.FakeTrackers.Jira;
@@ -43,6 +44,10 @@ public sealed class SyncInvocationTests
         github.AddRepository("acme/web");
         github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Stays" });
         github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Goes" });
+        for (var i = 0; i < 3; i++)
+        {
+            github.AddIssue("acme/web", new FakeGitHubIssue { Title = $"Also stays {i}" }); // one of five goes: within the 20% removal limit
+        }
         await using var app = await AppHarness.StartAsync(AppMode.Handler, Trackers(github, null));
         await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
         github.DeleteIssue("acme/web", 2);
@@ -107,6 +112,54 @@ public sealed class SyncInvocationTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("github:acme/missing", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(1, (await app.GetJsonAsync("/api/rollup")).GetProperty("summary").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task ScheduledSyncWithEveryTrackerUnreachable_StoresNoReportAndNoSnapshot()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["OkrSync:GitHub:BaseUrl"] = $"http://127.0.0.1:{FreePorts.Take(1)[0]}/",
+            ["OkrSync:GitHub:Token"] = FakeGitHubOptions.DefaultToken,
+            ["OkrSync:GitHub:Repositories:0"] = "acme/web",
+        };
+        await using var app = await AppHarness.StartAsync(AppMode.Handler, settings, services => services.AddSingleton<TimeProvider>(new InstantTimeProvider(DateTimeOffset.UtcNow)));
+
+        var response = await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var logs = string.Join("\n", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Logs").EnumerateArray().Select(l => l.GetString()));
+        Assert.Contains("every source failed", logs, StringComparison.Ordinal);
+        Assert.Contains("connection refused", logs, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync(new Uri("/api/rollup", UriKind.Relative))).StatusCode);
+        Assert.Null(await app.Store.ReadCurrentReportAsync());
+        await foreach (var snapshot in app.Store.ReadWeeklySnapshotsAsync())
+        {
+            Assert.Fail($"a snapshot of {snapshot.IsoWeek} was stored");
+        }
+    }
+
+    [Fact]
+    public async Task NightlyReconcileOfATrackerListingNothing_KeepsTheItemsAndRaisesReconcileHeld()
+    {
+        await using var github = await FakeGitHubServer.StartAsync();
+        github.AddRepository("acme/web");
+        github.AddIssue("acme/web", new FakeGitHubIssue { Title = "One" });
+        github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Two" });
+        await using var app = await AppHarness.StartAsync(AppMode.Handler, Trackers(github, null));
+        await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
+        github.DeleteIssue("acme/web", 1);
+        github.DeleteIssue("acme/web", 2);
+
+        var response = await app.Client.PostAsync(new Uri("/NightlyReconcile", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("NightlyReconcile")));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.NotNull(await app.Store.GetItemAsync("acme/web#1"));
+        Assert.NotNull(await app.Store.GetItemAsync("acme/web#2"));
+        var held = Assert.Single((await app.GetJsonAsync("/api/findings")).EnumerateArray(), f => f.GetProperty("kind").GetString() == "reconcile-held");
+        Assert.Equal("github:acme/web", held.GetProperty("subject").GetString());
+        Assert.Contains("2 of its 2 stored items", held.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains((await app.GetJsonAsync("/api/rollup")).GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "reconcile-held");
     }
 
     [Fact]

@@ -7,19 +7,8 @@ namespace OkrSync.Functions.Tests.Storage;
 /// The behaviour every <see cref="IWorkStore"/> adapter must have. Each concrete subclass runs every test against its
 /// own backend; each test instance gets fresh, isolated storage.
 /// </summary>
-public abstract partial class WorkStoreContract : IAsyncLifetime
+public abstract partial class WorkStoreContract : SnapshotAndStatusContract, IAsyncLifetime
 {
-    protected const string MainScope = "main";
-
-    protected static readonly DateTimeOffset T0 = new(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(2));
-
-    /// <summary>
-    /// Opens a store on this test's storage named <paramref name="scope"/>: stores opened with the same scope share
-    /// state (two writers), different scopes are independent. <paramref name="beforeItemWrites"/> is the adapter's
-    /// test seam, run between reading the stored versions and writing.
-    /// </summary>
-    protected abstract IWorkStore OpenStore(string scope = MainScope, Func<CancellationToken, Task>? beforeItemWrites = null);
-
     /// <summary>Item write operations seen underneath the store (the wire, or the database), for the scope.</summary>
     protected abstract Task<long> ItemWritesObservedAsync(string scope = MainScope);
 

@@ -4,7 +4,10 @@ using Spectre.Console;
 
 namespace OkrSync.Functions.Tests.Support;
 
-/// <summary>Runs the real okrsync command line in-process, with captured output and a fixed clock.</summary>
+/// <summary>
+/// Runs the real okrsync command line in-process, with captured output and a fixed clock (or the one given, e.g. an
+/// InstantTimeProvider so that retry waits cost nothing).
+/// </summary>
 internal sealed class CliHarness
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
@@ -12,7 +15,7 @@ internal sealed class CliHarness
     private readonly StringWriter output = new();
     private readonly StringWriter error = new();
 
-    public CliHarness(IDictionary<string, string?>? settings = null)
+    public CliHarness(IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -23,7 +26,7 @@ internal sealed class CliHarness
         });
         console.Profile.Width = 240;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        Context = new CliContext(console, error, new FixedClock(Now), configuration) { RawOut = output };
+        Context = new CliContext(console, error, clock ?? new FixedClock(Now), configuration) { RawOut = output };
     }
 
     public CliContext Context { get; }

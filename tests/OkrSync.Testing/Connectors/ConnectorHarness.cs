@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OkrSync.Core.Ports;
 using OkrSync.Functions.Sources;
 using OkrSync.Functions.Sync;
@@ -51,7 +52,7 @@ public sealed class ConnectorHarness : IAsyncDisposable
     }
 
     public SyncEngine Engine(IWorkStore store) =>
-        new(store, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SyncEngine>>());
+        new(store, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SyncEngine>>(), provider.GetRequiredService<IOptions<ReconcileOptions>>());
 
     public async ValueTask DisposeAsync() => await provider.DisposeAsync();
 }

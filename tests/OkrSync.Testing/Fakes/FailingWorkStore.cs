@@ -59,6 +59,9 @@ public sealed class FailingWorkStore(IWorkStore inner, int? upsertsBeforeCrash) 
     public Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default) =>
         inner.IsDeliveryRecordedAsync(source, deliveryId, cancellationToken);
 
+    public IAsyncEnumerable<SyncCursor> ReadCursorsAsync(string sourceIdPrefix, CancellationToken cancellationToken = default) =>
+        inner.ReadCursorsAsync(sourceIdPrefix, cancellationToken);
+
     public Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
         inner.TryRecordDeliveryAsync(source, deliveryId, receivedAt, cancellationToken);
 

@@ -11,7 +11,8 @@ namespace OkrSync.Testing.Fakes;
 /// <summary>
 /// <see cref="IWorkStore"/> in memory, with the adapters' semantics: an item whose content hash is unchanged is not
 /// rewritten, an item older than the stored one (by <see cref="WorkItem.Updated"/>) never overwrites it, and
-/// <see cref="UpsertResult"/> counts each case. Thread-safe. Counts writes for tests.
+/// <see cref="UpsertResult"/> counts each case; a week's snapshot is replaced only by a later one, and never once a
+/// later week has one. Thread-safe. Counts writes for tests.
 /// </summary>
 public sealed class InMemoryWorkStore : IWorkStore
 {
@@ -142,11 +143,19 @@ public sealed class InMemoryWorkStore : IWorkStore
     {
         lock (gate)
         {
-            if (snapshots.Any(s => s.IsoWeek == snapshot.IsoWeek))
+            ArgumentNullException.ThrowIfNull(snapshot);
+            var index = snapshots.FindIndex(s => s.IsoWeek == snapshot.IsoWeek);
+            if (index < 0)
+            {
+                snapshots.Add(snapshot);
+                return Task.FromResult(true);
+            }
+            var laterWeek = snapshots.Any(s => string.CompareOrdinal(s.IsoWeek, snapshot.IsoWeek) > 0);
+            if (laterWeek || snapshot.TakenAt <= snapshots[index].TakenAt)
             {
                 return Task.FromResult(false);
             }
-            snapshots.Add(snapshot);
+            snapshots[index] = snapshot;
             return Task.FromResult(true);
         }
     }
@@ -177,6 +186,17 @@ public sealed class InMemoryWorkStore : IWorkStore
 
     public Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default) =>
         Task.FromResult(deliveries.ContainsKey($"{source}/{deliveryId}"));
+
+    public async IAsyncEnumerable<SyncCursor> ReadCursorsAsync(string sourceIdPrefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sourceIdPrefix);
+        foreach (var cursor in cursors.Values.Where(c => c.SourceId.StartsWith(sourceIdPrefix, StringComparison.Ordinal)).OrderBy(c => c.SourceId, StringComparer.Ordinal).ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+            yield return cursor;
+        }
+    }
 
     public Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
         Task.FromResult(deliveries.TryAdd($"{source}/{deliveryId}", receivedAt));

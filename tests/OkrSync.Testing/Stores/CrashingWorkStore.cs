@@ -89,6 +89,9 @@ public sealed class CrashingWorkStore(IWorkStore inner, int writesBeforeCrash) :
         return inner.IsDeliveryRecordedAsync(source, deliveryId, cancellationToken);
     }
 
+    public IAsyncEnumerable<SyncCursor> ReadCursorsAsync(string sourceIdPrefix, CancellationToken cancellationToken = default) =>
+        inner.ReadCursorsAsync(sourceIdPrefix, cancellationToken);
+
     public Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
         Spend();

@@ -113,6 +113,7 @@ internal static class TextReportWriter
 
     private static string Colour(string kind) => kind switch
     {
+        FindingKinds.ReconcileHeld => "red",
         FindingKinds.ContradictsNotDoing => "red",
         FindingKinds.OutputsWithoutOutcome => "red",
         FindingKinds.StaleInitiative => "grey",

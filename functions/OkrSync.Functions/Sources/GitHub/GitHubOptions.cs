@@ -33,6 +33,12 @@ public sealed class GitHubOptions
     /// <summary>Issues per list call (GitHub's maximum is 100).</summary>
     public int PageSize { get; set; } = 100;
 
+    /// <summary>
+    /// How long one attempt of a call may wait for its response (and its JSON body) before it fails with
+    /// <c>no response within …</c> and is retried once. Default 30 seconds.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool UsesApp => AppId is not null || InstallationId is not null || PrivateKey is not null;
 }
 

@@ -2,7 +2,8 @@ namespace OkrSync.Functions.Sources.Http;
 
 /// <summary>
 /// What one source cost its tracker: HTTP requests on the wire (retries included), how many were answered
-/// 304 Not Modified, and the rate-limit budget left after the latest response. Thread-safe.
+/// 304 Not Modified, and the rate-limit budget left after the latest response; and each retry as it is decided
+/// (<see cref="Retrying"/>). Thread-safe.
 /// </summary>
 public sealed class ApiUsage
 {
@@ -20,7 +21,12 @@ public sealed class ApiUsage
     /// <summary>The tracker's remaining request budget as last reported, or null when it never said.</summary>
     public int? RateLimitRemaining => Interlocked.Read(ref rateLimitRemaining) is var value and >= 0 ? (int)value : null;
 
+    /// <summary>Raised when a call of this source is about to be retried, before the wait.</summary>
+    public event Action<TrackerRetry>? Retrying;
+
     internal void RecordCall() => Interlocked.Increment(ref calls);
+
+    internal void RecordRetry(TrackerRetry retry) => Retrying?.Invoke(retry);
 
     internal void RecordNotModified() => Interlocked.Increment(ref notModified);
 

@@ -6,13 +6,17 @@ namespace OkrSync.Functions.Sources.Http;
 public static class TrackerHttpClientBuilderExtensions
 {
     /// <summary>
-    /// The tracker pipeline, outermost first: retry (<see cref="TrackerRetryPolicy"/>, on the registered TimeProvider),
-    /// then <see cref="ResponseIntegrityHandler"/>, then <see cref="ApiMeteringHandler"/> next to the wire.
+    /// The tracker pipeline, outermost first: retry (<see cref="TrackerRetryPolicy"/>, on the registered TimeProvider,
+    /// each retry announced on the request's <see cref="ApiUsage"/>), then <see cref="ConnectionFailureHandler"/> (each
+    /// attempt bounded by <paramref name="requestTimeout"/>), then <see cref="ResponseIntegrityHandler"/>, then
+    /// <see cref="ApiMeteringHandler"/> next to the wire. There is no overall timeout: a run that waits out a rate limit
+    /// waits as long as the tracker asks.
     /// </summary>
-    public static IHttpClientBuilder AddTrackerPipeline(this IHttpClientBuilder builder, TrackerRetryPolicy policy)
+    public static IHttpClientBuilder AddTrackerPipeline(this IHttpClientBuilder builder, TrackerRetryPolicy policy, Func<IServiceProvider, TimeSpan> requestTimeout)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(requestTimeout);
         builder.AddResilienceHandler($"{policy.Tracker}-retry", (pipeline, context) =>
         {
             var time = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
@@ -20,15 +24,21 @@ public static class TrackerHttpClientBuilderExtensions
             pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = policy.MaxRetries,
-                ShouldHandle = args => policy.ShouldRetryAsync(args.Outcome, args.Context.CancellationToken),
+                ShouldHandle = args => policy.ShouldRetryAsync(args.Outcome, args.AttemptNumber, args.Context.CancellationToken),
                 DelayGenerator = async args => await policy.DelayAsync(args.Outcome, args.AttemptNumber, time.GetUtcNow(), args.Context.CancellationToken),
                 OnRetry = args =>
                 {
+                    var request = args.Context.GetRequestMessage();
+                    if (request is not null && request.Options.TryGetValue(ApiUsage.OptionKey, out var usage))
+                    {
+                        usage.RecordRetry(new TrackerRetry(args.AttemptNumber + 1, args.RetryDelay, TrackerRetryPolicy.Reason(args.Outcome, request)));
+                    }
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
             });
         });
+        builder.AddHttpMessageHandler(services => new ConnectionFailureHandler(requestTimeout(services)));
         builder.AddHttpMessageHandler(() => new ResponseIntegrityHandler());
         builder.AddHttpMessageHandler(() => new ApiMeteringHandler());
         return builder;

@@ -7,7 +7,10 @@ namespace OkrSync.Functions.Sources.Http;
 /// When to retry a tracker call and how long to wait: the one place that decides it for GitHub and for Jira.
 /// Rate limits: <c>Retry-After</c> first, then the rate-limit reset time, otherwise exponential backoff
 /// (GitHub: from 1 minute, as its documentation asks; Jira: from 5 seconds). Transient failures (5xx, a reset
-/// connection, a body cut short): exponential from 1 second. Waits run on the injected TimeProvider.
+/// connection, a body cut short): exponential from 1 second. A tracker that cannot be reached at all
+/// (<see cref="TrackerConnectionException"/>) gets few retries, so that it fails at once with its cause: connection
+/// refused or name not resolved <see cref="MaxConnectionRetries"/> (1 + 2 + 4 = 7 s of waits), no response within the
+/// request timeout <see cref="MaxTimeoutRetries"/>, a failed TLS handshake none. Waits run on the injected TimeProvider.
 /// </summary>
 public sealed class TrackerRetryPolicy
 {
@@ -30,13 +33,32 @@ public sealed class TrackerRetryPolicy
     /// <summary>Retries after the first attempt: enough that a 20% failure rate almost never exhausts them.</summary>
     public int MaxRetries { get; init; } = 10;
 
+    /// <summary>Retries of a call whose connection was refused, whose host name did not resolve, or that could not connect.</summary>
+    public int MaxConnectionRetries { get; init; } = 3;
+
+    /// <summary>Retries of a call that got no response within the request timeout.</summary>
+    public int MaxTimeoutRetries { get; init; } = 1;
+
     /// <summary>First wait of the exponential backoff for a rate limit that names no time.</summary>
     public TimeSpan RateLimitBackoff { get; }
 
     private Func<HttpResponseMessage, CancellationToken, ValueTask<bool>> IsRateLimited { get; }
 
-    public async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    public ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken) =>
+        ShouldRetryAsync(outcome, attempt: 0, cancellationToken);
+
+    /// <summary>Whether to retry after attempt number <paramref name="attempt"/> (0 for the first) ended in <paramref name="outcome"/>.</summary>
+    public async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, int attempt, CancellationToken cancellationToken)
     {
+        if (outcome.Exception is TrackerConnectionException connection)
+        {
+            return attempt < connection.Failure switch
+            {
+                ConnectionFailure.Tls => 0,
+                ConnectionFailure.Timeout => MaxTimeoutRetries,
+                _ => MaxConnectionRetries,
+            };
+        }
         if (outcome.Exception is { } exception)
         {
             return exception is HttpRequestException or TimeoutException or IOException
@@ -58,6 +80,17 @@ public sealed class TrackerRetryPolicy
             return Min(retryAfter, MaxRateLimitDelay); // 503 with Retry-After
         }
         return Min(Exponential(TimeSpan.FromSeconds(1), attempt), MaxTransientDelay);
+    }
+
+    /// <summary>Why a call is retried, for progress: the exception's message, or the status and the URL.</summary>
+    public static string Reason(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
+    {
+        if (outcome.Exception is { } exception)
+        {
+            return exception.Message;
+        }
+        var url = request?.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Path) : request?.RequestUri?.ToString();
+        return $"HTTP {(int?)outcome.Result?.StatusCode} from {request?.Method} {url}";
     }
 
     private static bool IsTransient(HttpStatusCode status) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using OkrSync.Core.Ports;
 
@@ -46,6 +47,25 @@ public sealed partial class SqliteWorkStore
         command.Parameters.AddWithValue("$source", source);
         command.Parameters.AddWithValue("$id", deliveryId);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <summary>The ids whose first characters are the prefix, compared and sorted by SQLite's BINARY collation (ordinal).</summary>
+    public async IAsyncEnumerable<SyncCursor> ReadCursorsAsync(string sourceIdPrefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sourceIdPrefix);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            "SELECT source_id, position, synced_at, etag FROM cursors WHERE substr(source_id, 1, $length) = $prefix ORDER BY source_id;");
+        command.Parameters.AddWithValue("$length", sourceIdPrefix.Length);
+        command.Parameters.AddWithValue("$prefix", sourceIdPrefix);
+        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        while (await row.ReadAsync(cancellationToken))
+        {
+            yield return new SyncCursor(row.GetString(0), row.GetString(1), StoredTime.Parse(row.GetString(2)))
+            {
+                ETag = row.IsDBNull(3) ? null : row.GetString(3),
+            };
+        }
     }
 
     public async Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)

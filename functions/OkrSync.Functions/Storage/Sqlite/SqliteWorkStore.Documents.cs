@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using OkrSync.Core.Reports;
 
 namespace OkrSync.Functions.Storage.Sqlite;
@@ -60,16 +61,43 @@ public sealed partial class SqliteWorkStore
         return report;
     }
 
+    /// <summary>One write transaction: read the week's snapshot and whether a later week has one, then insert or replace.</summary>
     public async Task<bool> SaveWeeklySnapshotAsync(WeeklySnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var json = JsonSerializer.Serialize(snapshot, ReportJsonContext.Default.WeeklySnapshot);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "INSERT INTO weekly_snapshots (iso_week, json) VALUES ($week, $json) ON CONFLICT (iso_week) DO NOTHING;");
-        command.Parameters.AddWithValue("$week", snapshot.IsoWeek);
-        command.Parameters.AddWithValue("$json", json);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var read = Command(connection, transaction,
+            "SELECT json, EXISTS (SELECT 1 FROM weekly_snapshots WHERE iso_week > $week) FROM weekly_snapshots WHERE iso_week = $week;");
+        read.Parameters.AddWithValue("$week", snapshot.IsoWeek);
+        string? stored = null;
+        var laterWeek = false;
+        await using (var row = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await row.ReadAsync(cancellationToken))
+            {
+                stored = row.GetString(0);
+                laterWeek = row.GetBoolean(1);
+            }
+        }
+
+        if (stored is not null && (laterWeek || !Supersedes(snapshot, stored)))
+        {
+            return false;
+        }
+
+        await using var write = Command(connection, transaction,
+            "INSERT INTO weekly_snapshots (iso_week, json) VALUES ($week, $json) ON CONFLICT (iso_week) DO UPDATE SET json = excluded.json;");
+        write.Parameters.AddWithValue("$week", snapshot.IsoWeek);
+        write.Parameters.AddWithValue("$json", json);
+        await write.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
+
+    private static bool Supersedes(WeeklySnapshot snapshot, string storedJson) =>
+        JsonSerializer.Deserialize(storedJson, ReportJsonContext.Default.WeeklySnapshot) is not { } stored || snapshot.TakenAt > stored.TakenAt;
 
     public async IAsyncEnumerable<WeeklySnapshot> ReadWeeklySnapshotsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -50,26 +50,62 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
         throw new InvalidOperationException($"Could not replace document {partition}/{name}: other writers kept replacing it.");
     }
 
-    /// <summary>Writes the document unless one of that name exists; false when it does.</summary>
-    public async Task<bool> AddIfAbsentAsync(string partition, string name, byte[] body, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the document, with <paramref name="properties"/> on its manifest, when there is none of that name or
+    /// <paramref name="supersedes"/> says so of the existing manifest (read with those properties, without its body).
+    /// The write is conditional on the manifest judged, so a concurrent writer makes it judge again. False when it did
+    /// not write (and its chunks, if any, are deleted).
+    /// </summary>
+    public async Task<bool> WriteIfAsync(
+        string partition,
+        string name,
+        byte[] body,
+        IReadOnlyDictionary<string, object> properties,
+        Func<TableEntity, CancellationToken, Task<bool>> supersedes,
+        CancellationToken cancellationToken = default)
     {
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, name, ManifestProjection, cancellationToken);
-        if (existing.HasValue)
+        string[] projection = [.. ManifestProjection, .. properties.Keys];
+        TableEntity? manifest = null;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            return false;
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(partition, name, projection, cancellationToken);
+            var previous = current.HasValue ? current.Value : null;
+            if (previous is not null && !await supersedes(previous, cancellationToken))
+            {
+                await DeleteChunksAsync(partition, manifest?.GetString("Generation"), cancellationToken);
+                return false;
+            }
+
+            if (manifest is null)
+            {
+                manifest = await WriteBodyAsync(partition, name, body, cancellationToken);
+                foreach (var (key, value) in properties)
+                {
+                    manifest[key] = value;
+                }
+            }
+
+            try
+            {
+                if (previous is not null)
+                {
+                    await table.UpdateEntityAsync(manifest, previous.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await DeleteChunksAsync(partition, previous.GetString("Generation"), cancellationToken);
+                }
+                else
+                {
+                    await table.AddEntityAsync(manifest, cancellationToken);
+                }
+
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                StorageLog.DocumentConflict(logger, partition, name, attempt);
+            }
         }
 
-        var manifest = await WriteBodyAsync(partition, name, body, cancellationToken);
-        try
-        {
-            await table.AddEntityAsync(manifest, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            await DeleteChunksAsync(partition, manifest.GetString("Generation"), cancellationToken);
-            return false;
-        }
+        throw new InvalidOperationException($"Could not write document {partition}/{name}: other writers kept replacing it.");
     }
 
     public async Task<byte[]?> ReadAsync(string partition, string name, CancellationToken cancellationToken = default) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using OkrSync.Core.Ports;
@@ -21,11 +22,14 @@ public sealed partial class TableWorkStore
             return null;
         }
 
-        return new SyncCursor(entity.GetString("SourceId") ?? sourceId, entity.GetString("Position") ?? "", StoredTime.Parse(entity.GetString("SyncedAt") ?? ""))
+        return ToCursor(entity, entity.GetString("SourceId") ?? sourceId);
+    }
+
+    private static SyncCursor ToCursor(TableEntity entity, string sourceId) =>
+        new(sourceId, entity.GetString("Position") ?? "", StoredTime.Parse(entity.GetString("SyncedAt") ?? ""))
         {
             ETag = entity.GetString("SourceETag"),
         };
-    }
 
     public async Task WriteCursorAsync(SyncCursor cursor, CancellationToken cancellationToken = default)
     {
@@ -39,6 +43,31 @@ public sealed partial class TableWorkStore
             ["SourceETag"] = cursor.ETag,
         };
         await Cursors.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// A RowKey range of the cursor partition: the encoding keeps a prefix a prefix, and every encoded character sorts
+    /// below <c>~~~</c>. The ids are checked and ordered again as given (the encoding does not keep their order).
+    /// </summary>
+    public async IAsyncEnumerable<SyncCursor> ReadCursorsAsync(string sourceIdPrefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sourceIdPrefix);
+        await EnsureCreatedAsync(cancellationToken);
+        var from = TableKeyEncoding.Encode(sourceIdPrefix);
+        var filter = $"PartitionKey eq {TableKeyEncoding.Quote(CursorPartition)} and RowKey ge {TableKeyEncoding.Quote(from)} and RowKey lt {TableKeyEncoding.Quote(from + "~~~")}";
+        var found = new List<SyncCursor>();
+        await foreach (var entity in Cursors.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.GetString("SourceId") is { } id && id.StartsWith(sourceIdPrefix, StringComparison.Ordinal))
+            {
+                found.Add(ToCursor(entity, id));
+            }
+        }
+
+        foreach (var cursor in found.OrderBy(c => c.SourceId, StringComparer.Ordinal))
+        {
+            yield return cursor;
+        }
     }
 
     /// <summary>PartitionKey = source, RowKey = delivery id; an insert that finds the row already there is a redelivery.</summary>
