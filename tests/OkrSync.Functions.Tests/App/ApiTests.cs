@@ -138,9 +138,9 @@ public sealed class ApiTests
 
         var response = await app.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("degraded", health.RootElement.GetProperty("status").GetString());
+        Assert.Equal("unhealthy", health.RootElement.GetProperty("status").GetString());
         var component = health.RootElement.GetProperty("strategy");
         Assert.False(component.GetProperty("ok").GetBoolean());
         Assert.Contains($"{strategy}:{FortyLineStrategy.UnclosedLine}:{FortyLineStrategy.UnclosedColumn}: error syntax: ", component.GetProperty("error").GetString(), StringComparison.Ordinal);
