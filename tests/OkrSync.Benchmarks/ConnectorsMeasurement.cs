@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using OkrSync.Functions.Sources;
-using OkrSync.Functions.Sync;
+using OkrSync.Pipeline.Sync;
 using OkrSync.Testing.Connectors;
-using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers;
 using OkrSync.Testing.FakeTrackers.GitHub;
 using OkrSync.Testing.FakeTrackers.Jira;
+using OkrSync.Testing.Fakes;
+using OkrSync.Trackers;
 
 namespace OkrSync.Benchmarks;
 

@@ -4,8 +4,8 @@ using Azure.Core;
 using Azure.Data.Tables;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
-using OkrSync.Functions.Storage.Sqlite;
-using OkrSync.Functions.Storage.Tables;
+using OkrSync.Storage.Sqlite;
+using OkrSync.Storage.Tables;
 using OkrSync.Testing.Emulators;
 using OkrSync.Testing.Stores;
 

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using OkrSync.Core.Reports;
-using OkrSync.Functions.Pipeline;
-using OkrSync.Functions.Storage.Tables;
+using OkrSync.Pipeline;
+using OkrSync.Storage.Tables;
 using OkrSync.Testing.Emulators;
 
 namespace OkrSync.Benchmarks.Pipeline;

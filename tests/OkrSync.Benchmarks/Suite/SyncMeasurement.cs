@@ -1,4 +1,4 @@
-using OkrSync.Functions.Storage.Tables;
+using OkrSync.Storage.Tables;
 using OkrSync.Testing.Emulators;
 
 namespace OkrSync.Benchmarks.Suite;

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OkrSync.Benchmarks.Pipeline;
 using OkrSync.Core.Strategy;
-using OkrSync.Functions.Pipeline;
-using OkrSync.Functions.Sources;
-using OkrSync.Functions.Storage.Tables;
-using OkrSync.Functions.Sync;
+using OkrSync.Pipeline;
+using OkrSync.Pipeline.Sync;
+using OkrSync.Storage.Tables;
+using OkrSync.Trackers;
 
 namespace OkrSync.Benchmarks.Suite;
 

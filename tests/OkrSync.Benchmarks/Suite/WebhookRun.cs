@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OkrSync.Benchmarks.Pipeline;
-using OkrSync.Functions.Storage;
-using OkrSync.Functions.Storage.Tables;
+using OkrSync.Storage;
+using OkrSync.Storage.Tables;
 using OkrSync.Testing.Emulators;
 using Serve = OkrSync.Benchmarks.Webhooks.WebhookMeasurement;
 

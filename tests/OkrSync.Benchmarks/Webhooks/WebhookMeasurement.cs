@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using OkrSync.Benchmarks.Pipeline;
-using OkrSync.Functions.Hosting.Webhooks;
-using OkrSync.Functions.Storage.Sqlite;
+using OkrSync.Pipeline.Webhooks;
+using OkrSync.Storage.Sqlite;
 using OkrSync.Testing.Emulators;
 
 namespace OkrSync.Benchmarks.Webhooks;
@@ -107,7 +107,7 @@ internal static class WebhookMeasurement
     /// <summary>Starts the built <c>okrsync serve</c> in <paramref name="folder"/> with the given settings (environment variables) and the webhook secret.</summary>
     internal static Process Start(string folder, IReadOnlyDictionary<string, string> settings, int port, bool verbose)
     {
-        var executable = Path.Combine(RepositoryRoot.Find(), "functions", "OkrSync.Functions", "bin", "Release", "net10.0", "okrsync");
+        var executable = Path.Combine(RepositoryRoot.Find(), "functions", "OkrSync.Cli", "bin", "Release", "net10.0", "okrsync");
         var start = new ProcessStartInfo(executable) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "serve", "--urls", $"http://127.0.0.1:{port}" })
         {
@@ -121,7 +121,7 @@ internal static class WebhookMeasurement
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (verbose)
         {
-            start.Environment["Logging__LogLevel__OkrSync.Functions.Pipeline.LiveReport"] = "Debug";
+            start.Environment["Logging__LogLevel__OkrSync.Pipeline.LiveReport"] = "Debug";
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
         process.OutputDataReceived += (_, e) => { if (verbose && e.Data is not null) { Console.WriteLine(e.Data); } };
@@ -145,7 +145,7 @@ internal static class WebhookMeasurement
                 await Task.Delay(100);
             }
         }
-        throw new InvalidOperationException("okrsync serve did not start (build it first: dotnet build -c Release functions/OkrSync.Functions)");
+        throw new InvalidOperationException("okrsync serve did not start (build it first: dotnet build -c Release functions/OkrSync.Cli)");
     }
 
     internal static Task<HttpResponseMessage> PostAsync(HttpClient client, int number)

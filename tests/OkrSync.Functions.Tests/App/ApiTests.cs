@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using OkrSync.Core.Ports;
-using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Functions.Tests.Support;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 

@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
 using OkrSync.Core.Ports;
-using OkrSync.Functions.Queues;
 using OkrSync.Functions.Tests.Storage;
+using OkrSync.Storage.Queues;
 using OkrSync.Testing.Emulators;
 
 namespace OkrSync.Functions.Tests.App;

@@ -1,9 +1,9 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
-using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Functions.Tests.Support;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 
@@ -182,7 +182,7 @@ public sealed class GitHubWebhookTests
         Assert.True(linked);
     }
 
-    private const int WebhookBodyLimit = OkrSync.Functions.Hosting.Webhooks.WebhookBody.MaxBytes;
+    private const int WebhookBodyLimit = OkrSync.Web.Webhooks.WebhookBody.MaxBytes;
 
     internal static async Task<List<string>> Orphans(AppHarness app)
     {

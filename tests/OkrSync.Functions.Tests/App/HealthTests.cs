@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OkrSync.Core.Ports;
-using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Testing.Emulators;
-using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers.GitHub;
+using OkrSync.Testing.Fakes;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 

@@ -1,10 +1,10 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
-using OkrSync.Functions.Events;
-using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Functions.Tests.Support;
+using OkrSync.Pipeline.Events;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 
@@ -85,7 +85,7 @@ public sealed class InvocationTests
         await using var app = await AppHarness.StartAsync(AppMode.Handler);
         await ApiTests.Apply(app, HostPayloads.GitHubUpsert(6, updated: "2026-11-20T08:00:00Z"));
         using var newer = System.Text.Json.JsonDocument.Parse(TrackerJson.GitHubIssue(6, labels: TrackerJson.Label("onboarding"), updated: "2026-11-20T12:00:00Z"));
-        await app.Store.UpsertAsync([OkrSync.Functions.Sources.GitHub.GitHubIssueMapper.Map(newer.RootElement)]);
+        await app.Store.UpsertAsync([OkrSync.Trackers.GitHub.GitHubIssueMapper.Map(newer.RootElement)]);
 
         var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(HostPayloads.Queue(HostPayloads.GitHubUpsert(6, updated: "2026-11-20T10:00:00Z"))));
 

@@ -1,8 +1,8 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
-using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 

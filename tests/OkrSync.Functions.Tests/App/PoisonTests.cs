@@ -1,6 +1,6 @@
 using System.Text.Json;
-using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 

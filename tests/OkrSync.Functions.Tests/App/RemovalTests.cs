@@ -1,9 +1,9 @@
 using System.Text.Json;
-using OkrSync.Functions.Events;
-using OkrSync.Functions.Hosting;
-using OkrSync.Functions.Sources.GitHub;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Functions.Tests.Support;
+using OkrSync.Pipeline.Events;
+using OkrSync.Trackers.GitHub;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 

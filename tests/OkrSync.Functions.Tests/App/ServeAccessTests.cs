@@ -2,9 +2,9 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Testing.Logging;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 

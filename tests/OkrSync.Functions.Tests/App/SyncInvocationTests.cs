@@ -1,13 +1,13 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Testing.Emulators;
-using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers.GitHub;
 using OkrSync.Testing.FakeTrackers.Jira;
+using OkrSync.Testing.Fakes;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 

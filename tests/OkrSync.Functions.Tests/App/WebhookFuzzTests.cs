@@ -1,7 +1,7 @@
 using System.Text;
-using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Functions.Tests.Support;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 

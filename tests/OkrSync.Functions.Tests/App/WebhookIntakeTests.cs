@@ -5,12 +5,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
-using OkrSync.Functions.ApplyTrackerEvent;
-using OkrSync.Functions.Hosting;
-using OkrSync.Functions.Queues;
 using OkrSync.Functions.Tests.App.Support;
+using OkrSync.Pipeline.Events;
+using OkrSync.Storage.Queues;
 using OkrSync.Testing.FakeTrackers.GitHub;
 using OkrSync.Testing.FakeTrackers.Jira;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 

@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OkrSync.Core.Work;
-using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Testing.Logging;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App;
 

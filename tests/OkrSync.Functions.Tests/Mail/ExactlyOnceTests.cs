@@ -1,4 +1,4 @@
-using OkrSync.Functions.Mail;
+using OkrSync.Mail;
 using OkrSync.Testing.Emulators;
 
 namespace OkrSync.Functions.Tests.Mail;

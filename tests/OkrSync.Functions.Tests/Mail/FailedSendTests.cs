@@ -1,5 +1,5 @@
 using OkrSync.Core.Ports;
-using OkrSync.Functions.Mail;
+using OkrSync.Mail;
 using OkrSync.Testing.Emulators;
 
 namespace OkrSync.Functions.Tests.Mail;

@@ -2,14 +2,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using OkrSync.Cli.Demo;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Work;
-using OkrSync.Functions.Demo;
-using OkrSync.Functions.Mail;
-using OkrSync.Functions.Pipeline;
-using OkrSync.Functions.Sources.Files;
-using OkrSync.Functions.Storage;
+using OkrSync.Mail;
+using OkrSync.Pipeline;
+using OkrSync.Storage;
+using OkrSync.Trackers.Files;
 
 namespace OkrSync.Functions.Tests.Mail;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
-using OkrSync.Functions.Mail;
+using OkrSync.Mail;
 
 namespace OkrSync.Functions.Tests.Mail;
 

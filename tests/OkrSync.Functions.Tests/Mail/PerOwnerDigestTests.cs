@@ -1,5 +1,5 @@
 using MimeKit;
-using OkrSync.Functions.Mail;
+using OkrSync.Mail;
 using OkrSync.Testing.Emulators;
 
 namespace OkrSync.Functions.Tests.Mail;

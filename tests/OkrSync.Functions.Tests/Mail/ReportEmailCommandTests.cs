@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using MimeKit;
-using OkrSync.Functions.Cli;
+using OkrSync.Cli;
 using Spectre.Console;
 
 namespace OkrSync.Functions.Tests.Mail;

@@ -1,6 +1,6 @@
 using MimeKit;
 using OkrSync.Core.Digest;
-using OkrSync.Functions.Mail;
+using OkrSync.Mail;
 using OkrSync.Testing.Emulators;
 using Xunit.Abstractions;
 

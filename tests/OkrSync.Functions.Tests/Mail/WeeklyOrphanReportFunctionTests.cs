@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using OkrSync.Functions.Hosting;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Testing.Emulators;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.Mail;
 

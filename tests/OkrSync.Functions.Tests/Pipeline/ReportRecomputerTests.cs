@@ -1,5 +1,5 @@
 using OkrSync.Core.Strategy;
-using OkrSync.Functions.Pipeline;
+using OkrSync.Pipeline;
 using OkrSync.Testing.Fakes;
 using OkrSync.Testing.Stores;
 

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using OkrSync.Functions.Sources;
-using OkrSync.Functions.Sources.Http;
 using OkrSync.Testing.Connectors;
-using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers;
 using OkrSync.Testing.FakeTrackers.GitHub;
 using OkrSync.Testing.FakeTrackers.Jira;
+using OkrSync.Testing.Fakes;
+using OkrSync.Trackers;
+using OkrSync.Trackers.Http;
 using Polly;
 
 namespace OkrSync.Functions.Tests.Sources;

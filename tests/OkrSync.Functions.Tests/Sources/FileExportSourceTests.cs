@@ -1,7 +1,7 @@
 using OkrSync.Core.Work;
-using OkrSync.Functions.Sources;
-using OkrSync.Functions.Sources.Files;
 using OkrSync.Functions.Tests.Support;
+using OkrSync.Trackers;
+using OkrSync.Trackers.Files;
 using static OkrSync.Functions.Tests.Support.TrackerJson;
 
 namespace OkrSync.Functions.Tests.Sources;

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
-using OkrSync.Functions.Sources;
 using OkrSync.Testing.Connectors;
-using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers.GitHub;
+using OkrSync.Testing.Fakes;
+using OkrSync.Trackers;
 
 namespace OkrSync.Functions.Tests.Sources;
 

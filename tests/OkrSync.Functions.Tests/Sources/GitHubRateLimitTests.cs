@@ -1,10 +1,10 @@
 using System.Net;
-using OkrSync.Functions.Sources;
-using OkrSync.Functions.Sources.Http;
 using OkrSync.Testing.Connectors;
-using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers;
 using OkrSync.Testing.FakeTrackers.GitHub;
+using OkrSync.Testing.Fakes;
+using OkrSync.Trackers;
+using OkrSync.Trackers.Http;
 using Polly;
 
 namespace OkrSync.Functions.Tests.Sources;

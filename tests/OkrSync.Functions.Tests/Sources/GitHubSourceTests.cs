@@ -1,6 +1,6 @@
 using OkrSync.Testing.Connectors;
-using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers.GitHub;
+using OkrSync.Testing.Fakes;
 
 namespace OkrSync.Functions.Tests.Sources;
 
@@ -93,7 +93,7 @@ public sealed class GitHubSourceTests : IAsyncLifetime
         var parent = github.AddIssue(Repo, new FakeGitHubIssue { Title = "Epic" });
         var child = github.AddIssue(Repo, new FakeGitHubIssue { Title = "Child", Parent = new FakeIssueRef(Repo, parent.Number) });
 
-        await listing.Engine(store).SyncAsync(listing.Sources.Create([new Functions.Sources.SourceSpec("github", Repo)]));
+        await listing.Engine(store).SyncAsync(listing.Sources.Create([new OkrSync.Trackers.SourceSpec("github", Repo)]));
 
         Assert.Equal($"{Repo}#{parent.Number}", (await store.GetItemAsync($"{Repo}#{child.Number}"))!.ParentKey);
         Assert.Equal(1, github.Metrics.Requests(GitHubEndpoint.ListSubIssues));
@@ -105,7 +105,7 @@ public sealed class GitHubSourceTests : IAsyncLifetime
         await using var enterprise = ConnectorHarness.Create(clock, github, overrides: new Dictionary<string, string?> { ["OkrSync:GitHub:BaseUrl"] = github.EnterpriseBaseUri.AbsoluteUri.TrimEnd('/') });
         github.SeedRepository(Repo, new GitHubSeedOptions { Count = 120 });
 
-        var report = await enterprise.Engine(store).SyncAsync(enterprise.Sources.Create([new Functions.Sources.SourceSpec("github", Repo)]));
+        var report = await enterprise.Engine(store).SyncAsync(enterprise.Sources.Create([new OkrSync.Trackers.SourceSpec("github", Repo)]));
 
         Assert.True(report.Succeeded, report.Sources[0].Error);
         Assert.Equal(120, store.Count);
@@ -125,6 +125,6 @@ public sealed class GitHubSourceTests : IAsyncLifetime
         Assert.Equal("pull_request", item.Type);
     }
 
-    private Task<Functions.Sync.SyncReport> SyncAsync() =>
-        harness.Engine(store).SyncAsync(harness.Sources.Create([new Functions.Sources.SourceSpec("github", Repo)]));
+    private Task<OkrSync.Pipeline.Sync.SyncReport> SyncAsync() =>
+        harness.Engine(store).SyncAsync(harness.Sources.Create([new OkrSync.Trackers.SourceSpec("github", Repo)]));
 }

@@ -1,8 +1,8 @@
-using OkrSync.Functions.Sources;
-using OkrSync.Functions.Sync;
+using OkrSync.Pipeline.Sync;
 using OkrSync.Testing.Connectors;
-using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers.Jira;
+using OkrSync.Testing.Fakes;
+using OkrSync.Trackers;
 
 namespace OkrSync.Functions.Tests.Sources;
 

@@ -24,7 +24,7 @@ public sealed class ListSettingsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var synced = harness.Sources.CreateConfigured().Select(s => s.Id);
-        var health = OkrSync.Functions.Api.HealthCheck.ConfiguredSourceIds(configuration);
+        var health = OkrSync.Web.Api.HealthCheck.ConfiguredSourceIds(configuration);
 
         Assert.Equal(expected, synced);
         Assert.Equal(expected, health);

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using OkrSync.Core.Ports;
-using OkrSync.Functions.Storage;
-using OkrSync.Functions.Storage.Sqlite;
+using OkrSync.Storage;
+using OkrSync.Storage.Sqlite;
 
 namespace OkrSync.Functions.Tests.Storage;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OkrSync.Core.Ports;
-using OkrSync.Functions.Storage;
-using OkrSync.Functions.Storage.Sqlite;
-using OkrSync.Functions.Storage.Tables;
+using OkrSync.Storage;
+using OkrSync.Storage.Sqlite;
+using OkrSync.Storage.Tables;
 
 namespace OkrSync.Functions.Tests.Storage;
 

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using OkrSync.Functions.Storage.Tables;
+using OkrSync.Storage.Tables;
 
 namespace OkrSync.Functions.Tests.Storage;
 

@@ -1,4 +1,4 @@
-using OkrSync.Functions.Storage.Tables;
+using OkrSync.Storage.Tables;
 
 namespace OkrSync.Functions.Tests.Storage;
 

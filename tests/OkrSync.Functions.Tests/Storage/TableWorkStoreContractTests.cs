@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using OkrSync.Core.Ports;
-using OkrSync.Functions.Storage.Tables;
+using OkrSync.Storage.Tables;
 using OkrSync.Testing.Emulators;
 using OkrSync.Testing.Stores;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using OkrSync.Functions.Cli;
+using OkrSync.Cli;
 using Spectre.Console;
 
 namespace OkrSync.Functions.Tests.Support;

@@ -1,5 +1,5 @@
 using OkrSync.Core.Reports;
-using OkrSync.Functions.Storage.Sqlite;
+using OkrSync.Storage.Sqlite;
 
 namespace OkrSync.Functions.Tests.Support;
 

@@ -1,7 +1,7 @@
-using OkrSync.Functions.Sources;
 using OkrSync.Testing.Connectors;
-using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers.GitHub;
+using OkrSync.Testing.Fakes;
+using OkrSync.Trackers;
 
 namespace OkrSync.Functions.Tests.Sync;
 

@@ -1,9 +1,7 @@
 using System.Runtime.CompilerServices;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
-using OkrSync.Functions.Sources;
-using OkrSync.Functions.Sources.Http;
-using OkrSync.Functions.Sync;
+using OkrSync.Pipeline.Sync;
 using OkrSync.Testing.Fakes;
 using OkrSync.Testing.Stores;
 

@@ -1,11 +1,11 @@
 using OkrSync.Core.Ports;
-using OkrSync.Functions.Sources;
-using OkrSync.Functions.Sync;
+using OkrSync.Pipeline.Sync;
 using OkrSync.Testing.Connectors;
-using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers;
 using OkrSync.Testing.FakeTrackers.GitHub;
 using OkrSync.Testing.FakeTrackers.Jira;
+using OkrSync.Testing.Fakes;
+using OkrSync.Trackers;
 
 namespace OkrSync.Functions.Tests.Sync;
 

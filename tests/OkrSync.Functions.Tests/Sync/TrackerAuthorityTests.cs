@@ -1,8 +1,8 @@
 using OkrSync.Core.Work;
-using OkrSync.Functions.Sources;
 using OkrSync.Testing.Connectors;
-using OkrSync.Testing.Fakes;
 using OkrSync.Testing.FakeTrackers.GitHub;
+using OkrSync.Testing.Fakes;
+using OkrSync.Trackers;
 
 namespace OkrSync.Functions.Tests.Sync;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using OkrSync.Core.Ports;
-using OkrSync.Functions.Sources;
-using OkrSync.Functions.Sync;
+using OkrSync.Pipeline.Sync;
 using OkrSync.Testing.FakeTrackers.GitHub;
 using OkrSync.Testing.FakeTrackers.Jira;
+using OkrSync.Trackers;
 
 namespace OkrSync.Testing.Connectors;
 

@@ -1,13 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OkrSync.Core.Ports;
-using OkrSync.Functions.Hosting;
 using OkrSync.Testing.Emulators;
+using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using OkrSync.Functions.Events;
 using OkrSync.Functions.Tests.Support;
+using OkrSync.Pipeline.Events;
 
 namespace OkrSync.Functions.Tests.App.Support;
 
@@ -35,14 +35,14 @@ internal static class HostPayloads
     public static string GitHubUpsert(int number, string labels = "", string updated = "2026-11-20T10:00:00Z")
     {
         using var issue = JsonDocument.Parse(TrackerJson.GitHubIssue(number, labels: labels, updated: updated));
-        var item = OkrSync.Functions.Sources.GitHub.GitHubIssueMapper.Map(issue.RootElement);
+        var item = OkrSync.Trackers.GitHub.GitHubIssueMapper.Map(issue.RootElement);
         return new TrackerEventMessage(1, "github", "issues", "edited", Guid.NewGuid().ToString(), DateTimeOffset.UnixEpoch, [WorkItemMessage.From(item)], [], []).ToJson();
     }
 
     public static string JiraUpsert(string key, string labels = "")
     {
         using var issue = JsonDocument.Parse(TrackerJson.JiraIssue(key, labels: labels));
-        var item = OkrSync.Functions.Sources.Jira.JiraIssueMapper.Map(issue.RootElement, "customfield_10016");
+        var item = OkrSync.Trackers.Jira.JiraIssueMapper.Map(issue.RootElement, "customfield_10016");
         return new TrackerEventMessage(1, "jira", "jira:issue_updated", null, null, DateTimeOffset.UnixEpoch, [WorkItemMessage.From(item)], [], []).ToJson();
     }
 

@@ -28,7 +28,7 @@ internal sealed class OkrsyncProcess : IAsyncDisposable
     public static string BuiltExecutable()
     {
         var configuration = typeof(OkrsyncProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        return Path.Combine(RepositoryRoot.Find(), "functions", "OkrSync.Functions", "bin", configuration, "net10.0", "okrsync");
+        return Path.Combine(RepositoryRoot.Find(), "functions", "OkrSync.Cli", "bin", configuration, "net10.0", "okrsync");
     }
 
     /// <summary>Starts <paramref name="executable"/> with <paramref name="arguments"/> and waits (bounded) until <c>GET {readyPath}</c> answers.</summary>

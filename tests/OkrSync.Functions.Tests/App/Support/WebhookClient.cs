@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using OkrSync.Functions.Hosting.Webhooks;
+using OkrSync.Pipeline.Webhooks;
 
 namespace OkrSync.Functions.Tests.App.Support;
 

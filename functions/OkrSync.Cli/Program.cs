@@ -1,0 +1,3 @@
+using OkrSync.Cli;
+
+return await CliApp.RunAsync(args, CliApp.ForProcess());

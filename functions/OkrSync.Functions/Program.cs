@@ -1,3 +1,0 @@
-using OkrSync.Functions.Cli;
-
-return await CliApp.RunAsync(args, CliApp.ForProcess());

@@ -1,0 +1,12 @@
+using OkrSync.Core.Work;
+
+namespace OkrSync.Pipeline.Events;
+
+/// <summary>
+/// Reads one item from its tracker (GitHub <c>GET /repos/{o}/{r}/issues/{n}</c>, Jira <c>GET /rest/api/3/issue/{key}</c>),
+/// for events that carry a reference instead of the item. Null: the item no longer exists (or is not visible).
+/// </summary>
+public interface IWorkItemFetcher
+{
+    Task<WorkItem?> FetchAsync(SourceKind source, string key, CancellationToken cancellationToken = default);
+}

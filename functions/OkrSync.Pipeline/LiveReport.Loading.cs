@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using OkrSync.Core.Work;
+
+namespace OkrSync.Pipeline;
+
+/// <summary>Loading the in-memory items from the store, without losing changes applied while the load runs.</summary>
+public sealed partial class LiveReport
+{
+    private WorkItem[] Snapshot()
+    {
+        lock (sync)
+        {
+            return [.. items!.Values];
+        }
+    }
+
+    private async Task EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
+        if (items is null)
+        {
+            await LoadAsync(cancellationToken, onlyIfMissing: true);
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken, bool onlyIfMissing = false)
+    {
+        await loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (onlyIfMissing && items is not null)
+            {
+                return;
+            }
+            lock (sync)
+            {
+                replay = [];
+            }
+            var started = Stopwatch.GetTimestamp();
+            var fresh = new Dictionary<string, WorkItem>(StringComparer.OrdinalIgnoreCase);
+            await foreach (var item in store.ReadAllItemsWithoutBodiesAsync(cancellationToken))
+            {
+                fresh[item.Key] = item;
+            }
+            Volatile.Write(ref held, await HeldReconcileFindings.ReadAsync(store, cancellationToken));
+            lock (sync)
+            {
+                replay.ForEach(change => change(fresh));
+                replay = null;
+                items = fresh;
+                loadedAt = clock.GetUtcNow();
+            }
+            LogLoaded(logger, fresh.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            lock (sync)
+            {
+                replay = null;
+            }
+            loading.Release();
+        }
+    }
+}

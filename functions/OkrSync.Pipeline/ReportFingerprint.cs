@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using OkrSync.Core.Reports;
+
+namespace OkrSync.Pipeline;
+
+/// <summary>
+/// A SHA-256 of a stored report's JSON with its as-of instant blanked: two reports with the same fingerprint say
+/// the same thing. The JSON is streamed into the hash, never held whole, so comparing two reports of 100k items
+/// costs kilobytes, not the two copies of the document that comparing strings would.
+/// </summary>
+public static class ReportFingerprint
+{
+    public static string Of(ReportDocument report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var sink = new HashingStream();
+        JsonSerializer.Serialize(sink, report with { AsOf = default }, ReportJsonContext.Default.ReportDocument);
+        return sink.HashHex();
+    }
+
+    /// <summary>A write-only stream that feeds everything written to it into a SHA-256.</summary>
+    private sealed class HashingStream : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public string HashHex() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => _hash.AppendData(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => _hash.AppendData(buffer);
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

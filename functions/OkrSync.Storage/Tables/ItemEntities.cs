@@ -1,0 +1,117 @@
+using Azure.Data.Tables;
+using OkrSync.Core.Work;
+
+namespace OkrSync.Storage.Tables;
+
+/// <summary>
+/// Items table layout: PartitionKey = <c>Encode(source)|Encode(container)</c> (one partition per repository or Jira
+/// project), RowKey = <c>Encode(key)</c>. The original source, container and key are stored as properties.
+/// </summary>
+internal static class ItemEntities
+{
+    public const string HashProperty = "Hash";
+    public const string UpdatedProperty = "Updated";
+
+    /// <summary>The properties a decision needs: read in projected queries, never the whole entity.</summary>
+    public static readonly IReadOnlyList<string> VersionProjection = ["RowKey", HashProperty, UpdatedProperty];
+
+    public static string PartitionOf(SourceKind source, string container) =>
+        TableKeyEncoding.Encode(source.Value) + "|" + TableKeyEncoding.Encode(container);
+
+    public static string RowKeyOf(string key) => TableKeyEncoding.Encode(key);
+
+    /// <summary>
+    /// Where an item with this key most likely lives, from the key alone: GitHub <c>owner/repo#12</c> lives in
+    /// <c>github|owner/repo</c>, Jira <c>PROJ-42</c> in <c>jira|PROJ</c>. Point reads try these first; a miss falls back
+    /// to a query across partitions, so an unusual key is found too, only more slowly.
+    /// </summary>
+    public static IEnumerable<string> LikelyPartitions(string key)
+    {
+        var hash = key.LastIndexOf('#');
+        if (hash > 0 && hash < key.Length - 1 && key.AsSpan(hash + 1).ContainsAnyExceptInRange('0', '9') is false)
+        {
+            yield return PartitionOf(SourceKind.GitHub, key[..hash]);
+        }
+
+        var dash = key.LastIndexOf('-');
+        if (dash > 0 && dash < key.Length - 1 && key.AsSpan(dash + 1).ContainsAnyExceptInRange('0', '9') is false && key.AsSpan(0, dash).IndexOfAny("/# ") < 0)
+        {
+            yield return PartitionOf(SourceKind.Jira, key[..dash]);
+        }
+    }
+
+    public static StoredVersion ToVersion(TableEntity entity) =>
+        new(entity.GetString(HashProperty) ?? "", StoredTime.Parse(entity.GetString(UpdatedProperty) ?? throw new InvalidOperationException("Stored item without Updated.")));
+
+    public static TableEntity ToEntity(PreparedItem prepared)
+    {
+        var item = prepared.Item;
+        var entity = new TableEntity(PartitionOf(item.Source, item.Container), RowKeyOf(item.Key))
+        {
+            ["Key"] = item.Key,
+            ["Source"] = item.Source.Value,
+            ["Container"] = item.Container,
+            ["Title"] = item.Title,
+            ["Url"] = item.Url,
+            ["Type"] = item.Type,
+            ["State"] = item.State.ToName(),
+            ["Status"] = item.Status,
+            ["Labels"] = StringListJson.Serialize(item.Labels),
+            ["ParentKey"] = item.ParentKey,
+            ["Milestone"] = item.Milestone,
+            ["Components"] = StringListJson.Serialize(item.Components),
+            ["Assignee"] = item.Assignee,
+            ["AssigneeEmail"] = item.AssigneeEmail,
+            ["Estimate"] = item.Estimate,
+            ["Created"] = StoredTime.Format(item.Created),
+            [UpdatedProperty] = StoredTime.Format(item.Updated),
+            ["Closed"] = item.Closed is { } closed ? StoredTime.Format(closed) : null,
+            ["IsPullRequest"] = item.IsPullRequest,
+            ["Body"] = item.Body,
+            [HashProperty] = prepared.Hash,
+        };
+
+        // Null properties are simply absent in Table Storage; drop them so the payload estimate is exact.
+        foreach (var name in entity.Keys.Where(k => entity[k] is null).ToList())
+        {
+            entity.Remove(name);
+        }
+
+        return entity;
+    }
+
+    /// <summary>Every property <see cref="ToItem"/> reads, but <c>Body</c>.</summary>
+    public static readonly IReadOnlyList<string> PropertiesButBody =
+    [
+        "RowKey", "Key", "Source", "Container", "Title", "Url", "Type", "State", "Status", "Labels", "ParentKey", "Milestone",
+        "Components", "Assignee", "AssigneeEmail", "Estimate", "Created", UpdatedProperty, "Closed", "IsPullRequest",
+    ];
+
+    public static WorkItem ToItem(TableEntity entity)
+    {
+        var state = entity.GetString("State");
+        return new WorkItem
+        {
+            Source = new SourceKind(entity.GetString("Source") ?? ""),
+            Key = entity.GetString("Key") ?? TableKeyEncoding.Decode(entity.RowKey) ?? entity.RowKey,
+            Container = entity.GetString("Container") ?? "",
+            Title = entity.GetString("Title") ?? "",
+            Url = entity.GetString("Url") ?? "",
+            Type = entity.GetString("Type") ?? "",
+            State = StateCategoryNames.TryParse(state, out var parsed) ? parsed : StateCategory.Todo,
+            Status = entity.GetString("Status") ?? "",
+            Labels = StringListJson.Deserialize(entity.GetString("Labels")),
+            ParentKey = entity.GetString("ParentKey"),
+            Milestone = entity.GetString("Milestone"),
+            Components = StringListJson.Deserialize(entity.GetString("Components")),
+            Assignee = entity.GetString("Assignee"),
+            AssigneeEmail = entity.GetString("AssigneeEmail"),
+            Estimate = entity.GetDouble("Estimate"),
+            Created = StoredTime.Parse(entity.GetString("Created") ?? ""),
+            Updated = StoredTime.Parse(entity.GetString(UpdatedProperty) ?? ""),
+            Closed = StoredTime.ParseOptional(entity.GetString("Closed")),
+            IsPullRequest = entity.GetBoolean("IsPullRequest") ?? false,
+            Body = entity.GetString("Body"),
+        };
+    }
+}

@@ -1,0 +1,64 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+
+namespace OkrSync.Storage.Tables;
+
+/// <summary>
+/// How to reach Table Storage (configuration section <c>OkrSync:Storage</c>): a connection string (Azurite, or
+/// account keys), or an account name reached with <see cref="DefaultAzureCredential"/> (managed identity in Azure;
+/// <see cref="ClientId"/> picks a user-assigned identity).
+/// </summary>
+public sealed record TableStorageOptions
+{
+    public const string SectionName = "OkrSync:Storage";
+    public const string DefaultTablePrefix = "okrsync";
+
+    public string? ConnectionString { get; init; }
+
+    public string? AccountName { get; init; }
+
+    public string? ClientId { get; init; }
+
+    /// <summary>Prefix of the table names (letters and digits, starting with a letter).</summary>
+    public string TablePrefix { get; init; } = DefaultTablePrefix;
+
+    /// <summary>How many requests one store runs at once (lookups and batches of different partitions).</summary>
+    public int MaxParallelism { get; init; } = 8;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(AccountName);
+
+    public static TableStorageOptions FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SectionName);
+        var prefix = section["TablePrefix"];
+        return new TableStorageOptions
+        {
+            ConnectionString = Blank(section["ConnectionString"]),
+            AccountName = Blank(section["AccountName"]),
+            ClientId = Blank(section["ClientId"]),
+            TablePrefix = string.IsNullOrWhiteSpace(prefix) ? DefaultTablePrefix : prefix.Trim(),
+        };
+    }
+
+    /// <summary>The service client: connection string first, else the account endpoint with DefaultAzureCredential.</summary>
+    public TableServiceClient CreateServiceClient(TableClientOptions? clientOptions = null)
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return new TableServiceClient(ConnectionString, clientOptions);
+        }
+
+        if (string.IsNullOrWhiteSpace(AccountName))
+        {
+            throw new InvalidOperationException("Table Storage needs OkrSync:Storage:ConnectionString or OkrSync:Storage:AccountName.");
+        }
+
+        var endpoint = new Uri($"https://{AccountName.Trim()}.table.core.windows.net");
+        TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = ClientId });
+        return new TableServiceClient(endpoint, credential, clientOptions);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using OkrSync.Core.Ports;
+using OkrSync.Core.Work;
+
+namespace OkrSync.Storage.Tables;
+
+public sealed partial class TableWorkStore
+{
+    /// <summary>
+    /// Reads the stored versions of the call's items (projected, 12 keys per query), decides each item, writes the
+    /// inserts (<c>Add</c>) and replacements (<c>UpdateReplace</c> with the read ETag) in single-partition batches, and on
+    /// a conflict (409/412/404: another writer got there first) re-reads and re-decides only the items of the failed
+    /// batch, a bounded number of times.
+    /// </summary>
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default) =>
+        UpsertAsync(items, UpsertAuthority.NewerWins, cancellationToken);
+
+    public Task<UpsertResult> UpsertFromTrackerAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default) =>
+        UpsertAsync(items, UpsertAuthority.Tracker, cancellationToken);
+
+    private async Task<UpsertResult> UpsertAsync(IReadOnlyList<WorkItem> items, UpsertAuthority authority, CancellationToken cancellationToken)
+    {
+        var (pending, result) = UpsertRules.Prepare(items);
+        if (pending.Count == 0)
+        {
+            return result;
+        }
+
+        await EnsureCreatedAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var entities = pending.Select(p => (Prepared: p, Entity: ItemEntities.ToEntity(p))).ToList();
+            // First attempt: keys new to a fresh partition need no read (see FreshPartitions); a retry reads everything.
+            var toRead = entities.Where(e => attempt > 1 || !fresh.IsNew(e.Entity.PartitionKey, e.Entity.RowKey)).Select(e => (e.Entity.PartitionKey, e.Entity.RowKey)).ToList();
+            var stored = await ItemVersions.ReadAsync(Items, toRead, parallelism, cancellationToken);
+            foreach (var partition in toRead.Select(k => k.PartitionKey).Distinct(StringComparer.Ordinal))
+            {
+                fresh.Observe(partition, stored.Keys.Any(k => k.PartitionKey == partition));
+            }
+            if (BeforeItemWrites is { } hook)
+            {
+                await hook(cancellationToken);
+            }
+
+            var byRow = new Dictionary<(string, string), PreparedItem>();
+            var actions = new List<TableTransactionAction>();
+            foreach (var (prepared, entity) in entities)
+            {
+                var version = stored.GetValueOrDefault((entity.PartitionKey, entity.RowKey));
+                var decision = UpsertRules.Decide(prepared, version?.Version, authority);
+                switch (decision)
+                {
+                    case UpsertDecision.Insert:
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
+                        break;
+                    case UpsertDecision.Replace:
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, version!.ETag));
+                        break;
+                    default:
+                        result += UpsertRules.Count(decision);
+                        continue;
+                }
+
+                byRow[(entity.PartitionKey, entity.RowKey)] = prepared;
+            }
+
+            var written = 0;
+            var conflicted = new ConcurrentBag<PreparedItem>();
+            await System.Threading.Tasks.Parallel.ForEachAsync(TableBatches.Chunk(actions), ParallelOptionsFor(cancellationToken), async (batch, token) =>
+            {
+                try
+                {
+                    await Items.SubmitTransactionAsync(batch, token);
+                    Interlocked.Add(ref written, batch.Count);
+                    foreach (var action in batch.Where(a => a.ActionType == TableTransactionActionType.Add))
+                    {
+                        fresh.Inserted(action.Entity.PartitionKey, action.Entity.RowKey);
+                    }
+                }
+                catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
+                {
+                    foreach (var action in batch)
+                    {
+                        fresh.Forget(action.Entity.PartitionKey);
+                        conflicted.Add(byRow[(action.Entity.PartitionKey, action.Entity.RowKey)]);
+                    }
+                }
+            });
+
+            result += new UpsertResult(written, 0, 0);
+            if (conflicted.IsEmpty)
+            {
+                return result;
+            }
+
+            if (attempt == MaxConflictAttempts)
+            {
+                throw new InvalidOperationException($"{conflicted.Count} items still conflicted with other writers after {attempt} attempts.");
+            }
+
+            StorageLog.ItemConflict(logger, conflicted.Count, attempt);
+            pending = [.. conflicted];
+        }
+    }
+
+    public async Task<int> DeleteAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await EnsureCreatedAsync(cancellationToken);
+        var existed = 0;
+        await System.Threading.Tasks.Parallel.ForEachAsync(keys.Distinct(StringComparer.Ordinal), ParallelOptionsFor(cancellationToken), async (key, token) =>
+        {
+            if (await FindItemAsync(key, ["PartitionKey", "RowKey", "Key"], token) is { } entity)
+            {
+                await Items.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, token);
+                Interlocked.Increment(ref existed);
+            }
+        });
+
+        return existed;
+    }
+
+    public async Task<WorkItem?> GetItemAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await EnsureCreatedAsync(cancellationToken);
+        return await FindItemAsync(key, select: null, cancellationToken) is { } entity ? ItemEntities.ToItem(entity) : null;
+    }
+
+    public async IAsyncEnumerable<WorkItem> ReadItemsAsync(SourceKind source, string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var filter = "PartitionKey eq " + TableKeyEncoding.Quote(ItemEntities.PartitionOf(source, container));
+        await foreach (var entity in Items.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ItemEntities.ToItem(entity);
+        }
+    }
+
+    public IAsyncEnumerable<WorkItem> ReadAllItemsAsync(CancellationToken cancellationToken = default) =>
+        QueryAllItemsAsync(select: null, cancellationToken);
+
+    /// <summary>The query selects every property but <c>Body</c>, so the bodies never cross the wire.</summary>
+    public IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync(CancellationToken cancellationToken = default) =>
+        QueryAllItemsAsync(ItemEntities.PropertiesButBody, cancellationToken);
+
+    private async IAsyncEnumerable<WorkItem> QueryAllItemsAsync(IEnumerable<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        await foreach (var entity in Items.QueryAsync<TableEntity>(select: select, cancellationToken: cancellationToken))
+        {
+            yield return ItemEntities.ToItem(entity);
+        }
+    }
+
+    /// <summary>Point reads in the partitions the key suggests, then a query across partitions as a fallback.</summary>
+    private async Task<TableEntity?> FindItemAsync(string key, IEnumerable<string>? select, CancellationToken cancellationToken)
+    {
+        var rowKey = ItemEntities.RowKeyOf(StoredItemLimits.Clean(key));
+        var projection = select?.ToList();
+        foreach (var partition in ItemEntities.LikelyPartitions(key))
+        {
+            var hit = await Items.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, projection, cancellationToken);
+            if (hit.HasValue && hit.Value is { } found)
+            {
+                return found;
+            }
+        }
+
+        await foreach (var entity in Items.QueryAsync<TableEntity>("RowKey eq " + TableKeyEncoding.Quote(rowKey), maxPerPage: 1, projection, cancellationToken))
+        {
+            return entity;
+        }
+
+        return null;
+    }
+}

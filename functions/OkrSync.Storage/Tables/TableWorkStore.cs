@@ -1,0 +1,100 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using OkrSync.Core.Ports;
+
+namespace OkrSync.Storage.Tables;
+
+/// <summary>
+/// <see cref="IWorkStore"/> on Azure Table Storage (or Azurite). The table design is documented in
+/// README.md ("Storage"). Tables are created on first use.
+/// </summary>
+public sealed partial class TableWorkStore : IWorkStore, IDisposable
+{
+    private const int MaxConflictAttempts = 8;
+
+    private readonly TableServiceClient service;
+    private readonly TableNames names;
+    private readonly int parallelism;
+    private readonly FreshPartitions fresh = new();
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim createLock = new(1, 1);
+    private volatile bool created;
+
+    public TableWorkStore(TableServiceClient service, TableStorageOptions options, ILogger<TableWorkStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        this.service = service;
+        names = TableNames.For(options.TablePrefix);
+        parallelism = Math.Max(1, options.MaxParallelism);
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        Items = service.GetTableClient(names.Items);
+        Reports = service.GetTableClient(names.Reports);
+        Snapshots = service.GetTableClient(names.Snapshots);
+        Cursors = service.GetTableClient(names.Cursors);
+        Deliveries = service.GetTableClient(names.Deliveries);
+        Sends = service.GetTableClient(names.Sends);
+        Removals = service.GetTableClient(names.Removals);
+    }
+
+    /// <summary>Connects from options: connection string, or account name with DefaultAzureCredential.</summary>
+    public TableWorkStore(TableStorageOptions options, ILogger<TableWorkStore>? logger = null)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).CreateServiceClient(), options, logger)
+    {
+    }
+
+    /// <summary>Test seam: runs after an upsert has read the stored versions and before it writes (every attempt).</summary>
+    internal Func<CancellationToken, Task>? BeforeItemWrites { get; set; }
+
+    /// <summary>The table endpoint, for logs (never the connection string).</summary>
+    public Uri Endpoint => service.Uri;
+
+    private TableClient Items { get; }
+
+    private TableClient Reports { get; }
+
+    private TableClient Snapshots { get; }
+
+    private TableClient Cursors { get; }
+
+    private TableClient Deliveries { get; }
+
+    private TableClient Sends { get; }
+
+    private TableClient Removals { get; }
+
+    /// <summary>Creates the tables if they do not exist. Called on first use; callable up front to fail fast.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        if (created)
+        {
+            return;
+        }
+
+        await createLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!created)
+            {
+                await Task.WhenAll(names.All.Select(name => service.CreateTableIfNotExistsAsync(name, cancellationToken)));
+                created = true;
+            }
+        }
+        finally
+        {
+            createLock.Release();
+        }
+    }
+
+    /// <summary>Deletes every table of this store's prefix (tests and tear-down).</summary>
+    public async Task DeleteTablesAsync(CancellationToken cancellationToken = default)
+    {
+        await Task.WhenAll(names.All.Select(name => service.DeleteTableAsync(name, cancellationToken)));
+        created = false;
+    }
+
+    public void Dispose() => createLock.Dispose();
+
+    private ParallelOptions ParallelOptionsFor(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+}

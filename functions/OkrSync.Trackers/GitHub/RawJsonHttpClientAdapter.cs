@@ -1,0 +1,65 @@
+using Octokit;
+using Octokit.Internal;
+using OkrSync.Pipeline.Sync;
+using OkrSync.Trackers.Http;
+
+namespace OkrSync.Trackers.GitHub;
+
+/// <summary>
+/// Octokit's HTTP adapter, with two additions: each request is tagged with the source's <see cref="ApiUsage"/>,
+/// and (for source connections) successful JSON bodies are handed back as raw text (marked <see cref="RawJsonMediaType"/>) so that the
+/// existing <see cref="GitHubIssueMapper"/> reads them with System.Text.Json instead of Octokit deserialising them.
+/// Errors keep their real content type, so Octokit's exceptions (rate limit, not found) stay intact.
+/// Octokit bounds every call by 100 seconds (its request timeout and its HttpClient's), retries and rate-limit waits
+/// included; here neither applies: each attempt has its own timeout in the pipeline (<see cref="ConnectionFailureHandler"/>).
+/// </summary>
+internal sealed class RawJsonHttpClientAdapter : HttpClientAdapter, IHttpClient
+{
+    public const string RawJsonMediaType = "application/vnd.okrsync.raw+json";
+
+    private readonly ApiUsage? usage;
+    private readonly bool rawBodies;
+
+    public RawJsonHttpClientAdapter(Func<HttpMessageHandler> handler, ApiUsage? usage, bool rawBodies)
+        : base(handler)
+    {
+        this.usage = usage;
+        this.rawBodies = rawBodies;
+        SetRequestTimeout(Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Octokit's Send without its per-request 100-second cancellation.</summary>
+    public new async Task<IResponse> Send(IRequest request, CancellationToken cancellationToken, Func<object, object>? preprocessResponseBody = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var message = BuildRequestMessage(request);
+        var response = await SendAsync(message, cancellationToken);
+        return await BuildResponse(response, preprocessResponseBody!);
+    }
+
+    protected override HttpRequestMessage BuildRequestMessage(IRequest request)
+    {
+        var message = base.BuildRequestMessage(request);
+        usage?.Attach(message);
+        return message;
+    }
+
+    protected override async Task<IResponse> BuildResponse(HttpResponseMessage responseMessage, Func<object, object> preprocessResponseBody)
+    {
+        var response = await base.BuildResponse(responseMessage, preprocessResponseBody);
+        return rawBodies && (int)response.StatusCode is >= 200 and < 300 && response.Body is string ? new RawResponse(response) : response;
+    }
+
+    private sealed class RawResponse(IResponse inner) : IResponse
+    {
+        public object Body => inner.Body;
+
+        public IReadOnlyDictionary<string, string> Headers => inner.Headers;
+
+        public ApiInfo ApiInfo => inner.ApiInfo;
+
+        public System.Net.HttpStatusCode StatusCode => inner.StatusCode;
+
+        public string ContentType => RawJsonMediaType;
+    }
+}

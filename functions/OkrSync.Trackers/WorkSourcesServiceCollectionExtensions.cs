@@ -1,0 +1,87 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OkrSync.Core.Ports;
+using OkrSync.Core.Work;
+using OkrSync.Pipeline;
+using OkrSync.Pipeline.Events;
+using OkrSync.Pipeline.Sync;
+using OkrSync.Trackers.GitHub;
+using OkrSync.Trackers.Http;
+using OkrSync.Trackers.Jira;
+
+namespace OkrSync.Trackers;
+
+public static class WorkSourcesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the tracker sources, bound from <c>OkrSync:GitHub</c> and <c>OkrSync:Jira</c> (appsettings, environment,
+    /// local.settings.json): the GitHub and Jira HTTP pipelines (retry, rate limits, integrity, metering),
+    /// <see cref="SourceFactory"/> and <see cref="SyncEngine"/> (which needs an <c>IWorkStore</c> registered elsewhere).
+    /// A registered TimeProvider is used for token expiry and every retry wait. Also binds <c>OkrSync:Reconcile</c>
+    /// (<see cref="ReconcileOptions"/>) for the engine. A request timeout that is not positive, or a removal share
+    /// outside 0..1, fails the first use (and the app's start) naming the setting.
+    /// </summary>
+    public static IServiceCollection AddWorkSources(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        // Lists are read one way everywhere (the sync, the webhooks, health): `a,b` or `__0`/`__1` (Settings.List).
+        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.Section))
+            .PostConfigure(o => Replace(o.Repositories, configuration.List(GitHubOptions.RepositoriesSetting)))
+            .Validate(o => o.Repositories.All(r => TrackerKeys.IsGitHubKey(r + "#1")), $"{GitHubOptions.RepositoriesSetting} must list owner/repo names")
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero, $"{GitHubOptions.Section}:RequestTimeout must be a positive time span, e.g. 00:00:30")
+            .ValidateOnStart();
+        services.AddOptions<JiraOptions>().Bind(configuration.GetSection(JiraOptions.Section))
+            .PostConfigure(o => Replace(o.Projects, [.. configuration.List(JiraOptions.ProjectsSetting).Select(p => p.ToUpperInvariant())]))
+            .Validate(o => o.Projects.All(p => TrackerKeys.IsJiraKey(p + "-1")), $"{JiraOptions.ProjectsSetting} must list Jira project keys (e.g. ONB)")
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero, $"{JiraOptions.Section}:RequestTimeout must be a positive time span, e.g. 00:00:30")
+            .ValidateOnStart();
+        services.AddOptions<ReconcileOptions>().Bind(configuration.GetSection(ReconcileOptions.Section))
+            .Validate(o => o.IsValid, $"{ReconcileOptions.Section}:MaxRemovalShare must be a share from 0 to 1, e.g. 0.2 for 20%")
+            .ValidateOnStart();
+        services.AddHttpClient(GitHubConnections.HttpClientName)
+            .AddTrackerPipeline(TrackerRetryPolicy.GitHub, sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value.RequestTimeout);
+        services.AddHttpClient<JiraClient>(ConfigureJira)
+            .AddTrackerPipeline(TrackerRetryPolicy.Jira, sp => sp.GetRequiredService<IOptions<JiraOptions>>().Value.RequestTimeout);
+        services.AddTransient(sp => sp.GetRequiredService<IOptions<JiraOptions>>().Value);
+        services.AddSingleton(sp => new GitHubConnections(
+            sp.GetRequiredService<IOptions<GitHubOptions>>().Value, sp.GetRequiredService<IHttpMessageHandlerFactory>()));
+        services.AddSingleton(sp => new GitHubAppTokenProvider(
+            sp.GetRequiredService<IOptions<GitHubOptions>>().Value, sp.GetRequiredService<GitHubConnections>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient<SourceFactory>();
+        services.TryAddSingleton(TrackerClock.From(configuration)); // a bad value stops the start, naming the setting
+        services.AddTransient(sp => new SyncEngine(sp.GetRequiredService<IWorkStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SyncEngine>>(), sp.GetRequiredService<IOptions<ReconcileOptions>>())
+        {
+            Clock = sp.GetRequiredService<TrackerClock>(),
+        });
+        return services;
+    }
+
+    private static void Replace(IList<string> list, IReadOnlyList<string> items)
+    {
+        list.Clear();
+        foreach (var item in items)
+        {
+            list.Add(item);
+        }
+    }
+
+    private static void ConfigureJira(IServiceProvider services, HttpClient http)
+    {
+        var options = services.GetRequiredService<IOptions<JiraOptions>>().Value;
+        if (options.BaseUrl is { } baseUrl)
+        {
+            http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        }
+        // Each attempt has its own timeout (ConnectionFailureHandler); an overall one would cut a rate-limit wait short.
+        http.Timeout = Timeout.InfiniteTimeSpan;
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        http.DefaultRequestHeaders.Authorization = options.Deployment == JiraDeployment.Cloud
+            ? options.Email is { } email && options.ApiToken is { } token
+                ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{email}:{token}")))
+                : null
+            : options.PersonalAccessToken is { } pat ? new AuthenticationHeaderValue("Bearer", pat) : null;
+    }
+}

@@ -1,0 +1,147 @@
+using OkrSync.Core.Ports;
+using OkrSync.Pipeline;
+using OkrSync.Pipeline.Webhooks;
+using OkrSync.Storage;
+using OkrSync.Storage.Queues;
+using OkrSync.Storage.Sqlite;
+using OkrSync.Web.Api;
+using OkrSync.Web.Invocations;
+using OkrSync.Web.Webhooks;
+
+namespace OkrSync.Web.Hosting;
+
+/// <summary>
+/// The web host of <c>okrsync serve</c> and <c>okrsync handler</c>: one minimal-API app with the invocation
+/// endpoints (<c>POST /{FunctionName}</c>), the webhooks and the read API at their original paths under <c>/api</c>.
+/// </summary>
+public static partial class AppHost
+{
+    public const string DefaultServeUrl = "http://127.0.0.1:7071";
+    public const string PortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    /// <summary>
+    /// Builds the app. <paramref name="args"/> are the host arguments after the mode (e.g. <c>--urls URL</c>);
+    /// <paramref name="configure"/> and <paramref name="services"/> add configuration and service overrides last (tests).
+    /// </summary>
+    public static WebApplication Build(AppMode mode, string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
+    {
+        var root = mode == AppMode.Handler
+            ? Environment.GetEnvironmentVariable("FUNCTIONS_APP_ROOT_PATH") is { Length: > 0 } appRoot ? appRoot : AppContext.BaseDirectory
+            : Directory.GetCurrentDirectory();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root });
+        builder.Configuration.AddLocalSettings(root).AddEnvironmentVariables().AddCommandLine(args);
+        configure?.Invoke(builder.Configuration);
+        var unresolved = Settings.UnresolvedKeyVaultReferences(builder.Configuration);
+        builder.Configuration.AddInMemoryCollection(unresolved.Select(key => KeyValuePair.Create(key, (string?)"")));
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+        // ASP.NET Core's own request lines carry the query string, where a key may be (?code=): RequestLog writes one
+        // line per request instead, with the path only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+        // A start-up failure (the port in use) is reported by RunAsync in one line; the host's own error log of it
+        // repeats it with a stack trace. A failing background service is still logged, at Critical, with its exception.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        var urls = mode == AppMode.Handler ? HandlerUrl(builder.Configuration) : builder.Configuration["urls"] ?? DefaultServeUrl;
+        ListenUrls.Validate(urls);
+        var access = mode == AppMode.Serve ? ServeAccess.From(builder.Configuration, urls) : new ServeAccess(null, null);
+        builder.WebHost.UseUrls(urls);
+        builder.Services.AddSingleton(new UnresolvedSettings(unresolved));
+        builder.AddOkrSyncTelemetry();
+        builder.Services.AddOkrSyncApp(builder.Configuration, mode, new AppFolder(root));
+        services?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OkrSync.Hosting");
+        foreach (var key in unresolved)
+        {
+            LogUnresolved(logger, key);
+        }
+        app.UseMiddleware<RequestLog>();
+        var invocations = app.MapInvocations();
+        app.MapGitHubWebhook();
+        app.MapJiraWebhook();
+        var api = app.MapReadApi().StrategyErrors();
+        if (mode == AppMode.Serve)
+        {
+            api.RequireReadKey(access);
+            invocations.RequireAdminKey(access);
+        }
+        app.Services.GetRequiredService<WebhookTrust>().LogStartup();
+        app.MapFallback(() => ApiEndpoints.Error(StatusCodes.Status404NotFound, "no such route"));
+        LogMode(logger, mode, root);
+        return app;
+    }
+
+    /// <summary>Runs the app until it is stopped.</summary>
+    /// <exception cref="AppHostException">It cannot start: a bad address, the port in use, an unusable store.</exception>
+    public static async Task<int> RunAsync(AppMode mode, string[] args, CancellationToken cancellationToken = default)
+    {
+        await using var app = Build(mode, args);
+        await CheckStoreAsync(app.Services, cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new AppHostException($"cannot listen: {e.Message}", e);
+        }
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+
+    // The embedded store is opened lazily; an unusable file would only show at the first request or timer.
+    private static async Task CheckStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (services.GetRequiredService<IWorkStore>() is SqliteWorkStore store)
+            {
+                await store.EnsureReadyAsync(cancellationToken);
+            }
+            if (services.GetRequiredService<IEventQueue>() is SqliteEventQueue queue)
+            {
+                SqliteStoreFile.Inspect(queue.Path);
+            }
+        }
+        catch (StoreFileException e)
+        {
+            throw new AppHostException($"cannot use the store: {e.Message}", e);
+        }
+    }
+
+    private static string HandlerUrl(IConfiguration configuration)
+    {
+        var port = configuration[PortVariable];
+        if (!int.TryParse(port, out var number) || number is <= 0 or > 65535)
+        {
+            throw new AppHostException($"handler mode needs {PortVariable} (the Functions host sets it); got '{port}'");
+        }
+        return $"http://127.0.0.1:{number}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Setting {Key} is an unresolved Key Vault reference (@Microsoft.KeyVault(...)): treated as not configured. Check the app's identity has Key Vault Secrets User and the secret exists.")]
+    private static partial void LogUnresolved(ILogger logger, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "okrsync {Mode}: app folder {Root}")]
+    private static partial void LogMode(ILogger logger, AppMode mode, string root);
+}
+
+/// <summary>The web host cannot start as configured; the message says why.</summary>
+public sealed class AppHostException : Exception
+{
+    public AppHostException(string message)
+        : base(message)
+    {
+    }
+
+    public AppHostException()
+    {
+    }
+
+    public AppHostException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using OkrSync.Pipeline;
+using OkrSync.Pipeline.Webhooks;
+using OkrSync.Trackers.GitHub;
+
+namespace OkrSync.Web.Webhooks;
+
+/// <summary>
+/// <c>POST /api/webhooks/github</c>: size limit (413), <c>X-Hub-Signature-256</c> (401), JSON (400), <c>ping</c>
+/// (200), translation (202 ignored, or 400), then <c>X-GitHub-Delivery</c> dedupe and enqueue (202).
+/// </summary>
+internal static class GitHubWebhookFunction
+{
+    public const string Name = "GitHubWebhook";
+    public const string Route = "/api/webhooks/github";
+    public const string SecretSetting = "OkrSync:GitHub:WebhookSecret";
+    private const string Source = "github";
+
+    public static IEndpointRouteBuilder MapGitHubWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Route, HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var body = await WebhookBody.ReadAsync(request, cancellationToken: cancellationToken);
+        if (body is null)
+        {
+            return intake.Reject(Source, StatusCodes.Status413PayloadTooLarge, $"the body is larger than {WebhookBody.MaxBytes} bytes");
+        }
+        var verdict = trust.Verify(Source, body, request.Headers["X-Hub-Signature-256"]);
+        if (!verdict.IsTrusted)
+        {
+            return intake.Reject(Source, StatusCodes.Status401Unauthorized, verdict.Reason!);
+        }
+        var eventName = request.Headers["X-GitHub-Event"].ToString();
+        var deliveryId = request.Headers["X-GitHub-Delivery"].ToString() is { Length: > 0 } id ? id : null;
+        if (eventName.Length == 0)
+        {
+            return intake.Reject(Source, StatusCodes.Status400BadRequest, "missing X-GitHub-Event header");
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            return intake.Reject(Source, StatusCodes.Status400BadRequest, $"malformed JSON: {e.Message}");
+        }
+        using (document)
+        {
+            if (eventName == "ping")
+            {
+                return WebhookResponses.Pong();
+            }
+            var repositories = configuration.List(GitHubOptions.RepositoriesSetting).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            switch (GitHubEventTranslator.Translate(eventName, document.RootElement, repositories, deliveryId, clock.GetUtcNow()))
+            {
+                case WebhookTranslation.Ignore ignore:
+                    return intake.Ignore(Source, eventName, ignore.Reason, deliveryId);
+                case WebhookTranslation.Invalid invalid:
+                    return intake.Reject(Source, StatusCodes.Status400BadRequest, invalid.Reason);
+                case WebhookTranslation.Enqueue when deliveryId is null:
+                    return intake.Reject(Source, StatusCodes.Status400BadRequest, "missing X-GitHub-Delivery header");
+                case WebhookTranslation.Enqueue enqueue:
+                    return await intake.AcceptAsync(Source, deliveryId, enqueue.Message, cancellationToken);
+                default:
+                    throw new InvalidOperationException("unknown translation");
+            }
+        }
+    }
+}

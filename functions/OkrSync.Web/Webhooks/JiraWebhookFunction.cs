@@ -1,0 +1,61 @@
+using System.Text.Json;
+using OkrSync.Pipeline;
+using OkrSync.Pipeline.Webhooks;
+using OkrSync.Trackers.Jira;
+
+namespace OkrSync.Web.Webhooks;
+
+/// <summary>
+/// <c>POST /api/webhooks/jira</c>: size limit (413), <c>X-Hub-Signature: sha256=...</c> (401; with no secret configured
+/// every delivery is refused unless <c>OkrSync:Jira:AllowUnsignedWebhooks=true</c>), JSON (400), translation (202
+/// ignored, or 400), then dedupe on <c>X-Atlassian-Webhook-Identifier</c> (when Jira sends one) and enqueue (202).
+/// </summary>
+internal static class JiraWebhookFunction
+{
+    public const string Name = "JiraWebhook";
+    public const string Route = "/api/webhooks/jira";
+    public const string SecretSetting = "OkrSync:Jira:WebhookSecret";
+    private const string Source = "jira";
+
+    public static IEndpointRouteBuilder MapJiraWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Route, HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var body = await WebhookBody.ReadAsync(request, cancellationToken: cancellationToken);
+        if (body is null)
+        {
+            return intake.Reject(Source, StatusCodes.Status413PayloadTooLarge, $"the body is larger than {WebhookBody.MaxBytes} bytes");
+        }
+        var verdict = trust.Verify(Source, body, request.Headers["X-Hub-Signature"]);
+        if (!verdict.IsTrusted)
+        {
+            return intake.Reject(Source, StatusCodes.Status401Unauthorized, verdict.Reason!);
+        }
+        var deliveryId = request.Headers["X-Atlassian-Webhook-Identifier"].ToString() is { Length: > 0 } id ? id : null;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            return intake.Reject(Source, StatusCodes.Status400BadRequest, $"malformed JSON: {e.Message}");
+        }
+        using (document)
+        {
+            var projects = configuration.List(JiraOptions.ProjectsSetting).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var storyPoints = configuration.Setting("OkrSync:Jira:StoryPointsField");
+            return JiraEventTranslator.Translate(document.RootElement, projects, storyPoints, deliveryId, clock.GetUtcNow()) switch
+            {
+                WebhookTranslation.Ignore ignore => intake.Ignore(Source, "jira", ignore.Reason, deliveryId),
+                WebhookTranslation.Invalid invalid => intake.Reject(Source, StatusCodes.Status400BadRequest, invalid.Reason),
+                WebhookTranslation.Enqueue enqueue => await intake.AcceptAsync(Source, deliveryId, enqueue.Message, cancellationToken),
+                _ => throw new InvalidOperationException("unknown translation"),
+            };
+        }
+    }
+}
