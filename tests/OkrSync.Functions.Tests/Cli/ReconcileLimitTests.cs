@@ -14,7 +14,8 @@ public sealed class ReconcileLimitTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        github = await FakeGitHubServer.StartAsync();
+        // The tracker runs on the CLI's clock: items updated "in the future" of that clock would be clamped.
+        github = await FakeGitHubServer.StartAsync(new FakeGitHubOptions { TimeProvider = new FixedClock(CliHarness.Now) });
         github.AddRepository("acme/web");
         for (var i = 0; i < Issues; i++)
         {

@@ -19,7 +19,7 @@ public sealed class SyncFailureTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        github = await FakeGitHubServer.StartAsync();
+        github = await FakeGitHubServer.StartAsync(new FakeGitHubOptions { TimeProvider = clock });
         github.AddRepository("acme/web");
     }
 
