@@ -10,7 +10,7 @@ namespace OkrSync.Web.Api;
 /// back the same instance while the report is unchanged), and <c>304 Not Modified</c> to a dashboard that sends the
 /// ETag it already has in <c>If-None-Match</c>.
 /// </summary>
-internal sealed class RollupResponses
+public sealed class RollupResponses
 {
     private volatile Rendered? last;
 

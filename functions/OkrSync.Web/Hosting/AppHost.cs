@@ -32,7 +32,6 @@ public static partial class AppHost
         builder.Configuration.AddLocalSettings(root).AddEnvironmentVariables().AddCommandLine(args);
         configure?.Invoke(builder.Configuration);
         var unresolved = Settings.UnresolvedKeyVaultReferences(builder.Configuration);
-        builder.Configuration.AddInMemoryCollection(unresolved.Select(key => KeyValuePair.Create(key, (string?)"")));
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
         // ASP.NET Core's own request lines carry the query string, where a key may be (?code=): RequestLog writes one
         // line per request instead, with the path only.
@@ -46,7 +45,6 @@ public static partial class AppHost
         ListenUrls.Validate(urls);
         var access = mode == AppMode.Serve ? ServeAccess.From(builder.Configuration, urls) : new ServeAccess(null, null);
         builder.WebHost.UseUrls(urls);
-        builder.Services.AddSingleton(new UnresolvedSettings(unresolved));
         builder.AddOkrSyncTelemetry();
         builder.Services.AddOkrSyncApp(builder.Configuration, mode, new AppFolder(root));
         services?.Invoke(builder.Services);

@@ -12,12 +12,26 @@ using OkrSync.Web.Webhooks;
 
 namespace OkrSync.Web.Hosting;
 
-/// <summary>The app's services: store, queue, sources, the live report, the functions, and (serve) the local triggers.</summary>
-internal static class AppServices
+/// <summary>
+/// The app's services. <see cref="AddOkrSync"/>: what the function app and <c>okrsync serve</c> share (store, queue,
+/// sources, the live report, webhooks, the weekly job). <see cref="AddOkrSyncApp"/>: <c>serve</c>'s web host, which adds
+/// the invocation handlers behind its admin endpoints and, in <see cref="AppMode.Serve"/>, its own timers and queue pump.
+/// </summary>
+public static class AppServices
 {
-    public static IServiceCollection AddOkrSyncApp(this IServiceCollection services, IConfiguration configuration, AppMode mode, AppFolder folder)
+    /// <summary>The services the function app and <c>serve</c> share; bad settings stop the start, naming the setting.</summary>
+    public static IServiceCollection AddOkrSync(this IServiceCollection services, IConfiguration configuration, AppFolder folder)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+        // A Key Vault reference App Service could not resolve stays in the setting as "@Microsoft.KeyVault(...)": it is
+        // remembered (the webhooks say which secret did not resolve) and blanked, so no option binds it as a value.
+        var unresolved = Settings.UnresolvedKeyVaultReferences(configuration);
+        services.AddSingleton(new UnresolvedSettings(unresolved));
+        if (unresolved.Count > 0 && configuration is IConfigurationBuilder builder)
+        {
+            builder.AddInMemoryCollection(unresolved.Select(key => KeyValuePair.Create(key, (string?)"")));
+        }
         services.AddSingleton(folder);
         services.AddWorkStore(configuration);
         services.AddEventQueue(configuration);
@@ -34,6 +48,12 @@ internal static class AppServices
         services.AddSingleton<SyncAndRecompute>();
         DeliveryRetention.From(configuration); // a bad retention stops the start, naming the setting
         services.AddSingleton<DeliveryRetention>();
+        return services;
+    }
+
+    internal static IServiceCollection AddOkrSyncApp(this IServiceCollection services, IConfiguration configuration, AppMode mode, AppFolder folder)
+    {
+        services.AddOkrSync(configuration, folder);
         services.AddSingleton<IFunctionHandler, ScheduledSyncFunction>();
         services.AddSingleton<IFunctionHandler, NightlyReconcileFunction>();
         services.AddSingleton<IFunctionHandler, WeeklyOrphanReportHandler>();

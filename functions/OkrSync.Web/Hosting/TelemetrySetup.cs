@@ -15,24 +15,31 @@ namespace OkrSync.Web.Hosting;
 /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (with the managed identity when
 /// <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> says <c>Authorization=AAD</c>). Nothing configured: no exporter.
 /// </summary>
-internal static class TelemetrySetup
+public static class TelemetrySetup
 {
     public static WebApplicationBuilder AddOkrSyncTelemetry(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
+        ArgumentNullException.ThrowIfNull(builder);
+        AddOkrSyncTelemetry(builder.Services, builder.Logging, builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>The same for any host (the function app's <c>FunctionsApplicationBuilder</c>).</summary>
+    public static void AddOkrSyncTelemetry(IServiceCollection services, ILoggingBuilder logging, IConfiguration configuration)
+    {
         var otlp = configuration.Setting("OTEL_EXPORTER_OTLP_ENDPOINT") is not null;
         var console = configuration.GetValue<bool>("OkrSync:Telemetry:Console");
         var azureMonitor = configuration.Setting("APPLICATIONINSIGHTS_CONNECTION_STRING");
         if (!otlp && !console && azureMonitor is null)
         {
-            return builder;
+            return;
         }
         void AzureOptions(AzureMonitorExporterOptions options)
         {
             options.ConnectionString = azureMonitor;
             options.Credential = Credential(configuration);
         }
-        builder.Services.AddOpenTelemetry()
+        services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("okrsync"))
             .WithTracing(tracing =>
             {
@@ -50,13 +57,12 @@ internal static class TelemetrySetup
             });
         if (otlp || azureMonitor is not null)
         {
-            builder.Logging.AddOpenTelemetry(logging =>
+            logging.AddOpenTelemetry(exporters =>
             {
-                if (otlp) { logging.AddOtlpExporter(); }
-                if (azureMonitor is not null) { logging.AddAzureMonitorLogExporter(AzureOptions); }
+                if (otlp) { exporters.AddOtlpExporter(); }
+                if (azureMonitor is not null) { exporters.AddAzureMonitorLogExporter(AzureOptions); }
             });
         }
-        return builder;
     }
 
     private static TokenCredential? Credential(IConfiguration configuration)

@@ -11,7 +11,7 @@ namespace OkrSync.Web.Webhooks;
 /// the delivery id, and wake the local queue pump. The id is recorded only after the enqueue succeeded: a failed
 /// enqueue answers 503, and the tracker's retry of that delivery is applied, not taken for a duplicate.
 /// </summary>
-internal sealed partial class WebhookIntake(IWorkStore store, IEventQueue queue, QueueSignal signal, TimeProvider clock, TrackerClock trackerClock, ILogger<WebhookIntake> logger)
+public sealed partial class WebhookIntake(IWorkStore store, IEventQueue queue, QueueSignal signal, TimeProvider clock, TrackerClock trackerClock, ILogger<WebhookIntake> logger)
 {
     public async Task<IResult> AcceptAsync(string source, string? deliveryId, TrackerEventMessage message, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,7 @@ namespace OkrSync.Web.Webhooks;
 /// <c>POST /api/webhooks/github</c>: size limit (413), <c>X-Hub-Signature-256</c> (401), JSON (400), <c>ping</c>
 /// (200), translation (202 ignored, or 400), then <c>X-GitHub-Delivery</c> dedupe and enqueue (202).
 /// </summary>
-internal static class GitHubWebhookFunction
+public static class GitHubWebhookEndpoint
 {
     public const string Name = "GitHubWebhook";
     public const string Route = "/api/webhooks/github";
@@ -22,7 +22,7 @@ internal static class GitHubWebhookFunction
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await WebhookBody.ReadAsync(request, cancellationToken: cancellationToken);
         if (body is null)

@@ -10,7 +10,7 @@ namespace OkrSync.Web.Webhooks;
 /// every delivery is refused unless <c>OkrSync:Jira:AllowUnsignedWebhooks=true</c>), JSON (400), translation (202
 /// ignored, or 400), then dedupe on <c>X-Atlassian-Webhook-Identifier</c> (when Jira sends one) and enqueue (202).
 /// </summary>
-internal static class JiraWebhookFunction
+public static class JiraWebhookEndpoint
 {
     public const string Name = "JiraWebhook";
     public const string Route = "/api/webhooks/jira";
@@ -23,7 +23,7 @@ internal static class JiraWebhookFunction
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await WebhookBody.ReadAsync(request, cancellationToken: cancellationToken);
         if (body is null)
