@@ -1,4 +1,4 @@
-// OkrSync on Azure: Flex Consumption function app (custom handler), storage with identity-only
+// OkrSync on Azure: Flex Consumption function app (isolated worker, dotnet-isolated 10.0), storage with identity-only
 // access, Key Vault (RBAC) for secrets, Application Insights on Log Analytics, least-privilege roles.
 // Deploy with infra/deploy.sh, which also sets the Key Vault secrets and uploads the package.
 targetScope = 'resourceGroup'

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Builds the deployable zip for the OkrSync function app (Azure Functions custom handler on Flex Consumption).
+# Builds the deployable zip for the OkrSync function app (isolated worker, dotnet-isolated 10.0 on Flex Consumption).
 #
-# Zip layout (what the Functions host expects for a custom handler; the package root is the app root):
-#   host.json                      customHandler.description.defaultExecutablePath = "okrsync"
-#   okrsync                        self-contained linux-x64 ReadyToRun executable, Unix exec bit kept in the zip
-#   *.dll, *.so, ...               the rest of the publish output, next to the executable
-#   <FunctionName>/function.json   one folder per function
-#   strategy.yaml                  the strategy file, when --strategy is given
+# Zip layout (the `dotnet publish` output of functions/OkrSync.Functions for linux-x64; the package root is the app root):
+#   host.json                  the host's settings (queues, logging); no custom handler, no extension bundle
+#   functions.metadata         the functions the worker declares (the host indexes them from the worker too)
+#   worker.config.json         how the host starts the worker: dotnet OkrSync.Functions.dll
+#   .azurefunctions/           the host-side extensions the worker needs (Storage Queues)
+#   OkrSync.Functions.dll, ... the worker and its assemblies
+#   strategy.yaml              the strategy file, when --strategy is given
 #
 # Usage: infra/package.sh [--strategy PATH] [--output ZIP]
 set -euo pipefail
 
-readonly FUNCTIONS=(ScheduledSync NightlyReconcile WeeklyOrphanReport GitHubWebhook JiraWebhook ApplyTrackerEvent Api)
-readonly EXECUTABLE=okrsync
+readonly FUNCTIONS=(ScheduledSync NightlyReconcile WeeklyOrphanReport GitHubWebhook JiraWebhook ApplyTrackerEvent
+  ApiStrategy ApiRollup ApiFindings ApiOrphans ApiItem ApiHealth)
+readonly WORKER=OkrSync.Functions.dll
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 project="$repo_root/functions/OkrSync.Functions/OkrSync.Functions.csproj"
@@ -26,8 +28,9 @@ usage() {
   cat <<'EOF'
 Usage: infra/package.sh [--strategy PATH] [--output ZIP]
 
-Builds the OkrSync Functions package: okrsync published self-contained for linux-x64 with
-ReadyToRun, host.json and one folder per function at the root, and the strategy file.
+Builds the OkrSync function app package: the isolated worker published for linux-x64
+(dotnet-isolated 10.0), with host.json, functions.metadata, worker.config.json and .azurefunctions/
+at the root, and the strategy file.
 
 Options:
   --strategy PATH   strategy file to ship; copied to strategy.yaml at the package root
@@ -60,42 +63,27 @@ esac
 staging=$(mktemp -d "${TMPDIR:-/tmp}/okrsync-package.XXXXXX")
 trap 'rm -rf "$staging"' EXIT
 
-say "Publishing okrsync (Release, linux-x64, self-contained, ReadyToRun)"
+say "Publishing the function app (Release, linux-x64, framework-dependent: Flex runs dotnet-isolated 10.0)"
 dotnet publish "$project" \
   --configuration Release \
   --runtime linux-x64 \
-  --self-contained true \
-  -p:PublishReadyToRun=true \
+  --self-contained false \
   -p:SatelliteResourceLanguages=en \
   --output "$staging" \
   --nologo
 
-[[ -f "$staging/$EXECUTABLE" ]] || fail "publish produced no '$EXECUTABLE' executable in $staging"
-
-# host.json: the project's own copy when it ships one in the publish output, else the repository's.
-if [[ -f "$staging/host.json" ]]; then
-  say "Using host.json from the publish output"
-elif [[ -f "$repo_root/host.json" ]]; then
-  cp "$repo_root/host.json" "$staging/host.json"
-  say "Using host.json from the repository root"
-else
-  fail "no host.json: neither the publish output nor $repo_root/host.json has one"
-fi
-
-# The host starts customHandler.description.defaultExecutablePath, resolved against the package root.
-executable_path=$(tr -d '\n' <"$staging/host.json" |
-  sed -n 's/.*"defaultExecutablePath"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p')
-[[ -n "$executable_path" ]] ||
-  fail "host.json has no customHandler.description.defaultExecutablePath; expected \"$EXECUTABLE\""
-[[ -f "$staging/$executable_path" ]] ||
-  fail "host.json starts '$executable_path', which is not in the package (the executable is '$EXECUTABLE' at the root)"
+for file in host.json functions.metadata worker.config.json "$WORKER"; do
+  [[ -f "$staging/$file" ]] || fail "publish produced no $file in $staging"
+done
+[[ -d "$staging/.azurefunctions" ]] || fail "publish produced no .azurefunctions/ (the worker extensions) in $staging"
+grep -q '"customHandler"' "$staging/host.json" && fail "host.json still configures a custom handler"
 
 missing=()
 for function in "${FUNCTIONS[@]}"; do
-  [[ -f "$staging/$function/function.json" ]] || missing+=("$function/function.json")
+  grep -q "\"name\": *\"$function\"" "$staging/functions.metadata" || missing+=("$function")
 done
 if [[ ${#missing[@]} -gt 0 ]]; then
-  fail "missing function definitions (expected under functions/OkrSync.Functions/): ${missing[*]}"
+  fail "functions.metadata lacks: ${missing[*]}"
 fi
 
 if [[ -n "$strategy" ]]; then
@@ -108,18 +96,10 @@ fi
 # Never ship developer settings; Azure app settings configure the deployed app.
 rm -f "$staging/local.settings.json"
 
-# Flex mounts the package read-only, so the exec bit must already be in the zip.
-chmod 0755 "$staging/$EXECUTABLE"
-
 mkdir -p "$(dirname "$output")"
 rm -f "$output"
 say "Writing $output"
 (cd "$staging" && zip -q -r -X "$output" .)
 
-if command -v zipinfo >/dev/null; then
-  mode=$(zipinfo "$output" "$EXECUTABLE" | awk '{print $1}')
-  [[ "$mode" == -rwx* ]] || fail "'$EXECUTABLE' lost its exec bit in the zip (mode $mode)"
-fi
-
 size=$(du -h "$output" | cut -f1)
-say "Done: $output ($size): host.json, $EXECUTABLE, ${#FUNCTIONS[@]} functions$([[ -f "$staging/strategy.yaml" ]] && echo ', strategy.yaml')"
+say "Done: $output ($size): host.json, $WORKER, ${#FUNCTIONS[@]} functions$([[ -f "$staging/strategy.yaml" ]] && echo ', strategy.yaml')"

@@ -46,6 +46,10 @@ var hostSettings = union(
     AzureWebJobsStorage__accountName: storageAccountName
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identityClientId
+    // The ApplyTrackerEvent queue trigger's connection (Connection = "OkrSyncStorage"), identity-based like the host's.
+    OkrSyncStorage__queueServiceUri: 'https://${storageAccountName}.queue.${environment().suffixes.storage}'
+    OkrSyncStorage__credential: 'managedidentity'
+    OkrSyncStorage__clientId: identityClientId
     // DefaultAzureCredential in the app picks the user-assigned identity from AZURE_CLIENT_ID.
     AZURE_CLIENT_ID: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString

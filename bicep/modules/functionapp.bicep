@@ -1,4 +1,4 @@
-// Flex Consumption (FC1) plan and the OkrSync function app: Linux, custom handler runtime,
+// Flex Consumption (FC1) plan and the OkrSync function app: Linux, isolated worker (dotnet-isolated 10.0),
 // user-assigned identity for everything (host storage, deployment package, Key Vault references,
 // telemetry), HTTPS only, TLS 1.2+, FTP and basic-auth publishing off.
 
@@ -92,11 +92,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
       }
-      // Custom handler runtime on Flex: name "custom", version "1.0" (the only version the
-      // functionAppStacks API lists for the Custom Handler stack on SKU FC1).
+      // The isolated worker model: .NET 10 on Flex Consumption (no FUNCTIONS_WORKER_RUNTIME app setting on Flex).
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -15,7 +15,6 @@ internal static class CliApp
         SyncCommand.Create(context),
         HistoryCommand.Create(context),
         HostCommands.Serve(),
-        HostCommands.Handler(),
     };
 
     public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default) =>

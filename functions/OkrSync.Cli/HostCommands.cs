@@ -5,7 +5,6 @@ namespace OkrSync.Cli;
 
 /// <summary>
 /// <c>okrsync serve [--urls URL]</c>: the app locally, with its own timers and queue pump.
-/// <c>okrsync handler</c>: the Azure Functions custom handler, on <c>127.0.0.1:$FUNCTIONS_CUSTOMHANDLER_PORT</c>.
 /// </summary>
 internal static class HostCommands
 {
@@ -21,13 +20,6 @@ internal static class HostCommands
             var value = parse.GetValue(urls);
             return RunAsync(AppMode.Serve, value is null ? [] : ["--urls", value], cancellationToken);
         });
-        return command;
-    }
-
-    public static Command Handler()
-    {
-        var command = new Command("handler", $"Run as the Azure Functions custom handler (listens on {AppHost.PortVariable}).");
-        command.SetAction((_, cancellationToken) => RunAsync(AppMode.Handler, [], cancellationToken));
         return command;
     }
 

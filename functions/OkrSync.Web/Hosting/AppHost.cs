@@ -17,17 +17,13 @@ namespace OkrSync.Web.Hosting;
 public static partial class AppHost
 {
     public const string DefaultServeUrl = "http://127.0.0.1:7071";
-    public const string PortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
-
     /// <summary>
     /// Builds the app. <paramref name="args"/> are the host arguments after the mode (e.g. <c>--urls URL</c>);
     /// <paramref name="configure"/> and <paramref name="services"/> add configuration and service overrides last (tests).
     /// </summary>
     public static WebApplication Build(AppMode mode, string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
-        var root = mode == AppMode.Handler
-            ? Environment.GetEnvironmentVariable("FUNCTIONS_APP_ROOT_PATH") is { Length: > 0 } appRoot ? appRoot : AppContext.BaseDirectory
-            : Directory.GetCurrentDirectory();
+        var root = Directory.GetCurrentDirectory();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root });
         builder.Configuration.AddLocalSettings(root).AddEnvironmentVariables().AddCommandLine(args);
         configure?.Invoke(builder.Configuration);
@@ -41,9 +37,9 @@ public static partial class AppHost
         // A start-up failure (the port in use) is reported by RunAsync in one line; the host's own error log of it
         // repeats it with a stack trace. A failing background service is still logged, at Critical, with its exception.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-        var urls = mode == AppMode.Handler ? HandlerUrl(builder.Configuration) : builder.Configuration["urls"] ?? DefaultServeUrl;
+        var urls = builder.Configuration["urls"] ?? DefaultServeUrl;
         ListenUrls.Validate(urls);
-        var access = mode == AppMode.Serve ? ServeAccess.From(builder.Configuration, urls) : new ServeAccess(null, null);
+        var access = ServeAccess.From(builder.Configuration, urls);
         builder.WebHost.UseUrls(urls);
         builder.AddOkrSyncTelemetry();
         builder.Services.AddOkrSyncApp(builder.Configuration, mode, new AppFolder(root));
@@ -60,11 +56,8 @@ public static partial class AppHost
         app.MapGitHubWebhook();
         app.MapJiraWebhook();
         var api = app.MapReadApi().StrategyErrors();
-        if (mode == AppMode.Serve)
-        {
-            api.RequireReadKey(access);
-            invocations.RequireAdminKey(access);
-        }
+        api.RequireReadKey(access);
+        invocations.RequireAdminKey(access);
         app.Services.GetRequiredService<WebhookTrust>().LogStartup();
         app.MapFallback(() => ApiEndpoints.Error(StatusCodes.Status404NotFound, "no such route"));
         LogMode(logger, mode, root);
@@ -107,16 +100,6 @@ public static partial class AppHost
         {
             throw new AppHostException($"cannot use the store: {e.Message}", e);
         }
-    }
-
-    private static string HandlerUrl(IConfiguration configuration)
-    {
-        var port = configuration[PortVariable];
-        if (!int.TryParse(port, out var number) || number is <= 0 or > 65535)
-        {
-            throw new AppHostException($"handler mode needs {PortVariable} (the Functions host sets it); got '{port}'");
-        }
-        return $"http://127.0.0.1:{number}";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Setting {Key} is an unresolved Key Vault reference (@Microsoft.KeyVault(...)): treated as not configured. Check the app's identity has Key Vault Secrets User and the secret exists.")]

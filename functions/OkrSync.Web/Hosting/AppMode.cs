@@ -1,11 +1,14 @@
 namespace OkrSync.Web.Hosting;
 
-/// <summary>How the web host runs.</summary>
+/// <summary>How the web host of <c>okrsync serve</c> runs.</summary>
 public enum AppMode
 {
-    /// <summary><c>okrsync serve</c>: local mode, with its own timers and queue pump.</summary>
+    /// <summary><c>okrsync serve</c>: the endpoints, with serve's own timers and queue pump.</summary>
     Serve,
 
-    /// <summary><c>okrsync handler</c>: under the Functions host, on <c>127.0.0.1:$FUNCTIONS_CUSTOMHANDLER_PORT</c>.</summary>
-    Handler,
+    /// <summary>
+    /// The endpoints alone, without serve's timers and queue pump: the shape of the app where something else fires the
+    /// timers and drains the queue (as the Functions host does for the function app). Tests of the endpoints use it.
+    /// </summary>
+    EndpointsOnly,
 }

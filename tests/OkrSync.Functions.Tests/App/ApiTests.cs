@@ -15,7 +15,7 @@ public sealed class ApiTests
     [InlineData("/api/items/ONB-42", "ONB-42")]
     public async Task Items_KeyInThePath_ReturnsTheAlignedItem(string path, string key)
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         await Apply(app, HostPayloads.GitHubUpsert(12, TrackerJson.Label("onboarding")));
         await Apply(app, HostPayloads.JiraUpsert("ONB-42", "\"onboarding\""));
 
@@ -29,7 +29,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Items_DoublyEncodedKey_IsDecodedOnceAndLookedUpLiterally()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         await Apply(app, HostPayloads.GitHubUpsert(12, TrackerJson.Label("onboarding")));
 
         var response = await app.Client.GetAsync(new Uri("/api/items/acme%252Fweb%252312", UriKind.Relative));
@@ -43,7 +43,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Items_UnknownKey_Returns404()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.GetAsync(new Uri("/api/items/acme%2Fweb%23999", UriKind.Relative));
 
@@ -54,7 +54,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Rollup_HasTheCliJsonContract()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         await Apply(app, HostPayloads.GitHubUpsert(1));
 
         var rollup = await app.GetJsonAsync("/api/rollup");
@@ -66,7 +66,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Rollup_ETagOfTheCurrentReport_Returns304UntilTheReportChanges()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         await Apply(app, HostPayloads.GitHubUpsert(1));
         using var first = await app.Client.GetAsync(new Uri("/api/rollup", UriKind.Relative));
         var etag = first.Headers.ETag;
@@ -87,7 +87,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Rollup_BeforeAnyReport_Returns404()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.GetAsync(new Uri("/api/rollup", UriKind.Relative));
 
@@ -97,7 +97,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Findings_And_Orphans_ListTheOrphanedItem()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         await Apply(app, HostPayloads.GitHubUpsert(5));
 
         var findings = await app.GetJsonAsync("/api/findings");
@@ -110,7 +110,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Strategy_ReturnsTheLoadedStrategy()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var strategy = await app.GetJsonAsync("/api/strategy");
 
@@ -121,7 +121,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Strategy_MissingFile_Returns503SayingSo()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?> { ["OkrSync:StrategyPath"] = "/nonexistent/strategy.yaml" });
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, new Dictionary<string, string?> { ["OkrSync:StrategyPath"] = "/nonexistent/strategy.yaml" });
 
         var response = await app.Client.GetAsync(new Uri("/api/strategy", UriKind.Relative));
 
@@ -149,7 +149,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Health_ReportsStorageAndTheLastSyncPerSource()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?> { ["OkrSync:GitHub:Repositories:0"] = "acme/web", ["OkrSync:GitHub:Repositories:1"] = "acme/api" });
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, new Dictionary<string, string?> { ["OkrSync:GitHub:Repositories:0"] = "acme/web", ["OkrSync:GitHub:Repositories:1"] = "acme/api" });
         var syncedAt = new DateTimeOffset(2026, 11, 22, 9, 45, 0, TimeSpan.Zero);
         await app.Store.WriteCursorAsync(new SyncCursor("github:acme/web", "2026-11-22T09:44:00Z", syncedAt));
 

@@ -31,7 +31,7 @@ public sealed class GitHubWebhookTests
     [InlineData("sha1=abc", "does not match")]
     public async Task BadSignature_Returns401AndEnqueuesNothing(string? signature, string reason)
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostGitHubAsync("issues", WebhookPayloads.Issues("opened", 1), secret: null, signature: signature);
 
@@ -43,7 +43,7 @@ public sealed class GitHubWebhookTests
     [Fact]
     public async Task NoSecretConfigured_Returns401()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?> { ["OkrSync:GitHub:WebhookSecret"] = "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/github-webhook-secret)" });
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, new Dictionary<string, string?> { ["OkrSync:GitHub:WebhookSecret"] = "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/github-webhook-secret)" });
 
         var response = await app.Client.PostGitHubAsync("issues", WebhookPayloads.Issues("opened", 1));
 
@@ -54,7 +54,7 @@ public sealed class GitHubWebhookTests
     [Fact]
     public async Task Ping_Returns200Pong()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostGitHubAsync("ping", WebhookPayloads.Ping());
 
@@ -65,7 +65,7 @@ public sealed class GitHubWebhookTests
     [Fact]
     public async Task MalformedJson_Returns400WithAReason()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostGitHubAsync("issues", """{ "action": "opened", "issue": { """);
 
@@ -76,7 +76,7 @@ public sealed class GitHubWebhookTests
     [Fact]
     public async Task IssueWithoutRequiredFields_Returns400NamingTheField()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostGitHubAsync("issues", """{ "action": "opened", "issue": { "number": 3 } }""");
 
@@ -94,7 +94,7 @@ public sealed class GitHubWebhookTests
     [InlineData("1" + "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000")]
     public async Task IssueNumberNotAPositive32BitInteger_Returns400NamingIssueNumberAndEnqueuesNothing(string number)
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         var body = WebhookPayloads.Issues("opened", 7).Replace("\"number\": 7,", $"\"number\": {number},", StringComparison.Ordinal);
 
         var response = await app.Client.PostGitHubAsync("issues", body);
@@ -107,7 +107,7 @@ public sealed class GitHubWebhookTests
     [Fact]
     public async Task OversizedBody_Returns413()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostGitHubAsync("issues", new string(' ', WebhookBodyLimit + 1));
 
@@ -117,7 +117,7 @@ public sealed class GitHubWebhookTests
     [Fact]
     public async Task UnknownEvent_Returns202IgnoredAndEnqueuesNothing()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostGitHubAsync("star", """{ "action": "created", "starred_at": "2026-11-20T10:00:00Z" }""");
 
@@ -129,7 +129,7 @@ public sealed class GitHubWebhookTests
     [Fact]
     public async Task RedeliveredDeliveryId_IsEnqueuedOnce()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         var body = WebhookPayloads.Issues("edited", 5);
 
         var first = await app.Client.PostGitHubAsync("issues", body, deliveryId: "72d3162e-cc78-11e3-81ab-4c9367dc0958");

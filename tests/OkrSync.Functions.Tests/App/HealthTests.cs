@@ -19,7 +19,7 @@ public sealed class HealthTests
     [Fact]
     public async Task SourceThatNeverSynced_MakesHealthDegradedNamingIt()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, Repositories("acme/web", "acme/api"));
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, Repositories("acme/web", "acme/api"));
         await app.Store.WriteCursorAsync(new SyncCursor("github:acme/web", "2026-11-22T09:44:00Z", Now));
 
         var (status, health) = await HealthAsync(app);
@@ -38,7 +38,7 @@ public sealed class HealthTests
         var settings = Repositories("acme/web");
         settings["OkrSync:GitHub:BaseUrl"] = $"http://127.0.0.1:{FreePorts.Take(1)[0]}/";
         settings["OkrSync:GitHub:Token"] = FakeGitHubOptions.DefaultToken;
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, settings, services => services.AddSingleton<TimeProvider>(new InstantTimeProvider(Now)));
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, settings, services => services.AddSingleton<TimeProvider>(new InstantTimeProvider(Now)));
         await app.Store.WriteCursorAsync(new SyncCursor("github:acme/web", "2026-11-21T09:44:00Z", Now.AddDays(-1)));
         await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
 
@@ -56,7 +56,7 @@ public sealed class HealthTests
     [Fact]
     public async Task StrategyThatCannotBeLoaded_MakesHealthUnhealthy()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?> { ["OkrSync:StrategyPath"] = "/nonexistent/strategy.yaml" });
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, new Dictionary<string, string?> { ["OkrSync:StrategyPath"] = "/nonexistent/strategy.yaml" });
 
         var (status, health) = await HealthAsync(app);
 

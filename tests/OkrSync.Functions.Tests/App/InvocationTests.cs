@@ -13,7 +13,7 @@ public sealed class InvocationTests
     [Fact]
     public async Task QueueInvocation_DoubleEncodedMessage_AppliesTheEventAndAnswersTheHostShape()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(HostPayloads.Queue(HostPayloads.GitHubUpsert(12, TrackerJson.Label("onboarding")))));
 
@@ -29,7 +29,7 @@ public sealed class InvocationTests
     [Fact]
     public async Task QueueInvocation_MessageAsObject_IsAlsoApplied()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         var payload = $$"""{ "Data": { "message": {{HostPayloads.GitHubUpsert(3)}} }, "Metadata": { "DequeueCount": 1 } }""";
 
         var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(payload));
@@ -41,7 +41,7 @@ public sealed class InvocationTests
     [Fact]
     public async Task QueueInvocation_UnreadableMessage_Returns500WithTheHostShape()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(HostPayloads.Queue("""{"hello":"world"}""")));
 
@@ -57,7 +57,7 @@ public sealed class InvocationTests
     [InlineData("github", "acme/web#-5")]
     public async Task QueuedEventNamingAKeyItsSourceDoesNotOwn_FailsAndChangesNothing(string source, string key)
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         var message = new TrackerEventMessage(1, source, "deleted", null, null, DateTimeOffset.UnixEpoch, [], [key], []).ToJson();
 
         var response = await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(HostPayloads.Queue(message)));
@@ -70,7 +70,7 @@ public sealed class InvocationTests
     [Fact]
     public async Task SameQueueMessageTwice_HasNoSecondEffect()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         var payload = HostPayloads.Queue(HostPayloads.GitHubUpsert(4));
 
         await app.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(payload));
@@ -82,7 +82,7 @@ public sealed class InvocationTests
     [Fact]
     public async Task OlderEvent_AfterAnotherInstanceStoredANewerVersion_ReportsTheStoredVersion()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         await ApiTests.Apply(app, HostPayloads.GitHubUpsert(6, updated: "2026-11-20T08:00:00Z"));
         using var newer = System.Text.Json.JsonDocument.Parse(TrackerJson.GitHubIssue(6, labels: TrackerJson.Label("onboarding"), updated: "2026-11-20T12:00:00Z"));
         await app.Store.UpsertAsync([OkrSync.Trackers.GitHub.GitHubIssueMapper.Map(newer.RootElement)]);
@@ -98,7 +98,7 @@ public sealed class InvocationTests
     [InlineData("NightlyReconcile")]
     public async Task TimerInvocation_AnswersTheHostShape(string function)
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostAsync(new Uri($"/{function}", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer(function)));
 
@@ -112,7 +112,7 @@ public sealed class InvocationTests
     public async Task WeeklyOrphanReportTimer_SendsTheDigestThroughTheMailHook()
     {
         var outbox = Directory.CreateTempSubdirectory("okrsync-outbox-").FullName;
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?>
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, new Dictionary<string, string?>
         {
             ["OkrSync:Mail:OutboxPath"] = outbox,
             ["OkrSync:Mail:From"] = "okrsync@acme.example",
@@ -131,7 +131,7 @@ public sealed class InvocationTests
     [Fact]
     public async Task UnknownFunction_Returns404()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostAsync(new Uri("/NoSuchFunction", UriKind.Relative), HostPayloads.Json("{}"));
 
@@ -141,7 +141,7 @@ public sealed class InvocationTests
     [Fact]
     public async Task HostReadinessPing_Returns200()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.GetAsync(new Uri("/", UriKind.Relative));
 

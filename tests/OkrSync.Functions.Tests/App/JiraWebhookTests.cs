@@ -38,7 +38,7 @@ public sealed class JiraWebhookTests
     [Fact]
     public async Task MismatchedSignature_Returns401()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostJiraAsync(WebhookPayloads.Jira("jira:issue_updated", "ONB-1"), secret: "another-secret");
 
@@ -49,7 +49,7 @@ public sealed class JiraWebhookTests
     [Fact]
     public async Task NoSecretConfigured_RefusesUnsignedDeliveries()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?> { ["OkrSync:Jira:WebhookSecret"] = "" });
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, new Dictionary<string, string?> { ["OkrSync:Jira:WebhookSecret"] = "" });
 
         var response = await app.Client.PostJiraAsync(WebhookPayloads.Jira("jira:issue_updated", "ONB-1"), secret: null);
 
@@ -60,7 +60,7 @@ public sealed class JiraWebhookTests
     [Fact]
     public async Task RedeliveredIdentifier_IsEnqueuedOnce()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         var body = WebhookPayloads.Jira("jira:issue_updated", "ONB-3");
 
         await app.Client.PostJiraAsync(body, deliveryId: "e3b0c442-98fc-1c14-9afb-f4c8996fb924");
@@ -73,7 +73,7 @@ public sealed class JiraWebhookTests
     [Fact]
     public async Task OtherEvent_Returns202Ignored()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
 
         var response = await app.Client.PostJiraAsync("""{ "timestamp": 1763970000000, "webhookEvent": "comment_created", "comment": { "id": "1", "body": "hi" } }""");
 

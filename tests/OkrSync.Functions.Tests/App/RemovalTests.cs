@@ -15,7 +15,7 @@ public sealed class RemovalTests
     [Fact]
     public async Task OlderEventAfterTheDelete_DoesNotBringTheIssueBack()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         await ApiTests.Apply(app, Upsert(5, updated: "2026-11-20T10:00:00Z", receivedAt: DeletedAt.AddHours(-2)));
         await ApiTests.Apply(app, Delete(5, receivedAt: DeletedAt));
 
@@ -29,7 +29,7 @@ public sealed class RemovalTests
     [Fact]
     public async Task EventNewerThanTheDelete_IsApplied()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Handler);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
         await ApiTests.Apply(app, Delete(5, receivedAt: DeletedAt));
 
         await ApiTests.Apply(app, Upsert(5, updated: "2026-11-20T12:30:00Z", receivedAt: DeletedAt.AddHours(1)));

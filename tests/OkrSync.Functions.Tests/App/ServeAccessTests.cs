@@ -49,9 +49,9 @@ public sealed class ServeAccessTests
     [Fact]
     public async Task StateChangingEndpoint_IsOffWithoutAnAdminKey()
     {
-        await using var app = await AppHarness.StartAsync(AppMode.Serve);
+        await using var app = await AppHarness.StartAsync(AppMode.Serve, new Dictionary<string, string?> { ["OkrSync:Api:AdminKey"] = "" });
 
-        var response = await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
+        var response = await SendAsync(app, HttpMethod.Post, "/ScheduledSync", key: null);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("OkrSync:Api:AdminKey", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -81,6 +81,7 @@ public sealed class ServeAccessTests
         settings["Logging:LogLevel:Default"] = "Trace";
         settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
         await using var app = await AppHarness.StartAsync(AppMode.Serve, settings, s => s.AddSingleton<ILoggerProvider>(logs));
+        app.Client.DefaultRequestHeaders.Remove("x-functions-key");
 
         var response = await app.Client.GetAsync(new Uri($"/api/health?code={ReadKey}", UriKind.Relative));
         // The request's log line is written once the response has gone out.
@@ -95,6 +96,7 @@ public sealed class ServeAccessTests
 
     private static async Task<HttpResponseMessage> SendAsync(AppHarness app, HttpMethod method, string path, string? key)
     {
+        app.Client.DefaultRequestHeaders.Remove("x-functions-key"); // the harness's own admin key is not this test's
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (method == HttpMethod.Post)
         {

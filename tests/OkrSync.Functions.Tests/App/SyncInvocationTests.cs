@@ -23,7 +23,7 @@ public sealed class SyncInvocationTests
         await using var jira = await FakeJiraServer.StartAsync();
         jira.AddProject("ONB");
         jira.AddIssue(new FakeJiraIssue { Project = "ONB", Summary = "Checklist", Labels = ["onboarding"] });
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, Trackers(github, jira));
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, Trackers(github, jira));
 
         var response = await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
 
@@ -48,7 +48,7 @@ public sealed class SyncInvocationTests
         {
             github.AddIssue("acme/web", new FakeGitHubIssue { Title = $"Also stays {i}" }); // one of five goes: within the 20% removal limit
         }
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, Trackers(github, null));
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, Trackers(github, null));
         await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
         github.DeleteIssue("acme/web", 2);
 
@@ -67,7 +67,7 @@ public sealed class SyncInvocationTests
         github.AddRepository("acme/web");
         var settings = Trackers(github, null);
         settings["OkrSync:Webhooks:DeliveryRetentionDays"] = "3";
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, settings, services => services.AddSingleton<TimeProvider>(new InstantTimeProvider(now)));
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, settings, services => services.AddSingleton<TimeProvider>(new InstantTimeProvider(now)));
         await app.Store.TryRecordDeliveryAsync("github", "four-days-old", now.AddDays(-4));
         await app.Store.TryRecordDeliveryAsync("github", "two-days-old", now.AddDays(-2));
         await app.Store.RecordRemovalsAsync(["acme/web#1", "acme/web#2"], now.AddDays(-5));
@@ -92,7 +92,7 @@ public sealed class SyncInvocationTests
     {
         var settings = new Dictionary<string, string?> { ["OkrSync:Webhooks:DeliveryRetentionDays"] = value };
 
-        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(async () => await AppHarness.StartAsync(AppMode.Handler, settings));
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(async () => await AppHarness.StartAsync(AppMode.EndpointsOnly, settings));
 
         Assert.Contains($"OkrSync:Webhooks:DeliveryRetentionDays is '{value}'", error.Message, StringComparison.Ordinal);
     }
@@ -105,7 +105,7 @@ public sealed class SyncInvocationTests
         github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Fine" });
         var settings = Trackers(github, null);
         settings["OkrSync:GitHub:Repositories:1"] = "acme/missing";
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, settings);
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, settings);
 
         var response = await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
 
@@ -123,7 +123,7 @@ public sealed class SyncInvocationTests
             ["OkrSync:GitHub:Token"] = FakeGitHubOptions.DefaultToken,
             ["OkrSync:GitHub:Repositories:0"] = "acme/web",
         };
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, settings, services => services.AddSingleton<TimeProvider>(new InstantTimeProvider(DateTimeOffset.UtcNow)));
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, settings, services => services.AddSingleton<TimeProvider>(new InstantTimeProvider(DateTimeOffset.UtcNow)));
 
         var response = await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
 
@@ -146,7 +146,7 @@ public sealed class SyncInvocationTests
         github.AddRepository("acme/web");
         github.AddIssue("acme/web", new FakeGitHubIssue { Title = "One" });
         github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Two" });
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, Trackers(github, null));
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, Trackers(github, null));
         await app.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
         github.DeleteIssue("acme/web", 1);
         github.DeleteIssue("acme/web", 2);

@@ -21,7 +21,7 @@ public sealed class WebhookIntakeTests
     public async Task FailedEnqueue_Answers503AndTheTrackersRetryIsApplied()
     {
         FlakyQueue? flaky = null;
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, services: s => s.AddSingleton<IEventQueue>(sp =>
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, services: s => s.AddSingleton<IEventQueue>(sp =>
             flaky = new FlakyQueue(EventQueueFactory.Create(sp.GetRequiredService<IConfiguration>(), TimeProvider.System))));
         var body = WebhookPayloads.Issues("opened", 3);
 
@@ -48,7 +48,7 @@ public sealed class WebhookIntakeTests
         github.AddRepository("acme/web");
         github.AddIssue("acme/web", new FakeGitHubIssue { Title = "One" });
         github.AddIssue("acme/web", new FakeGitHubIssue { Title = "Two" });
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, new Dictionary<string, string?>
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, new Dictionary<string, string?>
         {
             ["OkrSync:Jira:BaseUrl"] = jira.BaseUri.AbsoluteUri,
             ["OkrSync:Jira:Email"] = jira.Options.Email,

@@ -39,14 +39,14 @@ public sealed class BicepTemplateTests(BicepTemplateFixture bicep) : IClassFixtu
     }
 
     [Fact]
-    public void FunctionApp_RunsCustomHandlerRuntime()
+    public void FunctionApp_RunsDotnetIsolatedTen()
     {
         var site = Single("Microsoft.Web/sites");
 
         var runtime = site["properties"]!["functionAppConfig"]!["runtime"]!;
 
         Assert.Equal("functionapp,linux", (string?)site["kind"]);
-        Assert.Equal(("custom", "1.0"), ((string?)runtime["name"], (string?)runtime["version"]));
+        Assert.Equal(("dotnet-isolated", "10.0"), ((string?)runtime["name"], (string?)runtime["version"]));
     }
 
     [Fact]
@@ -131,6 +131,19 @@ public sealed class BicepTemplateTests(BicepTemplateFixture bicep) : IClassFixtu
         Assert.All(expected, pair => Assert.Equal(pair.Value, settings[pair.Key]));
         Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", settings.Keys);
         Assert.Contains("Authorization=AAD", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QueueTriggerConnection_IsIdentityBasedOnTheAppsQueueEndpoint()
+    {
+        var settings = bicep.AllSources.AppSettings;
+
+        // environment().suffixes.storage is left to the deployment, so the value is still an expression here.
+        Assert.Contains("https://{0}.queue.{1}", settings["OkrSyncStorage__queueServiceUri"], StringComparison.Ordinal);
+        Assert.Contains(settings["AzureWebJobsStorage__accountName"], settings["OkrSyncStorage__queueServiceUri"], StringComparison.Ordinal);
+        Assert.Equal("managedidentity", settings["OkrSyncStorage__credential"]);
+        Assert.Equal(settings["AzureWebJobsStorage__clientId"], settings["OkrSyncStorage__clientId"]);
+        Assert.DoesNotContain("OkrSyncStorage", settings.Keys);
     }
 
     [Fact]

@@ -1,76 +1,59 @@
-using System.Net.Http.Json;
-using System.Net;
 using System.Text.Json;
 using OkrSync.Functions.Tests.App.Support;
-using OkrSync.Testing.Emulators;
+using OkrSync.Functions.Tests.Support;
+using OkrSync.Storage;
+using OkrSync.WorkerHost.Testing;
+using Status = OkrSync.WorkerHost.Testing.Rpc.StatusResult.Types.Status;
 
 namespace OkrSync.Functions.Tests.Deploy;
 
-/// <summary>The deployable zip: the custom-handler layout, and the packaged executable started the way the Functions host starts it.</summary>
+/// <summary>The deployable zip: the isolated-worker layout, and the packaged worker started the way the Functions host starts it.</summary>
 public sealed class PackageTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
-    private static readonly string[] Functions = ["ScheduledSync", "NightlyReconcile", "WeeklyOrphanReport", "GitHubWebhook", "JiraWebhook", "ApplyTrackerEvent", "Api"];
-
     [Fact]
-    public void Package_HasTheCustomHandlerLayout()
+    public void Package_HasTheIsolatedWorkerLayout()
     {
         var root = package.AppRoot;
 
-        Assert.True(File.Exists(Path.Combine(root, "host.json")));
-        Assert.True(File.Exists(Path.Combine(root, "strategy.yaml")));
-        Assert.True(!OperatingSystem.IsWindows() && File.GetUnixFileMode(Path.Combine(root, "okrsync")).HasFlag(UnixFileMode.UserExecute));
-        Assert.StartsWith("-rwx", package.ZipInfo, StringComparison.Ordinal);
-        Assert.All(Functions, function => Assert.True(File.Exists(Path.Combine(root, function, "function.json")), function));
+        Assert.All(["host.json", "functions.metadata", "worker.config.json", "OkrSync.Functions.dll", "strategy.yaml"], file => Assert.True(File.Exists(Path.Combine(root, file)), file));
+        Assert.True(File.Exists(Path.Combine(root, ".azurefunctions", "Microsoft.Azure.WebJobs.Extensions.Storage.Queues.dll")));
+        Assert.Contains(".azurefunctions/", package.ZipInfo, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(root, "local.settings.json")));
+        Assert.False(File.Exists(Path.Combine(root, "okrsync")), "the okrsync tool is not part of the function app");
     }
 
     [Fact]
-    public void HostJson_StartsHandlerModeWithProxyingAndBase64Queues()
+    public void WorkerConfig_StartsTheWorkerWithDotnetAndIndexesItsFunctions()
     {
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(package.AppRoot, "host.json")));
-        var root = host.RootElement;
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(package.AppRoot, "worker.config.json")));
+        var description = config.RootElement.GetProperty("description");
 
-        var handler = root.GetProperty("customHandler");
-        Assert.Equal("okrsync", handler.GetProperty("description").GetProperty("defaultExecutablePath").GetString());
-        Assert.Equal(["handler"], handler.GetProperty("description").GetProperty("arguments").EnumerateArray().Select(a => a.GetString()));
-        Assert.True(handler.GetProperty("enableProxyingHttpRequest").GetBoolean());
-        Assert.Equal("[4.*, 5.0.0)", root.GetProperty("extensionBundle").GetProperty("version").GetString());
-        Assert.Equal("api", root.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
-        Assert.Equal("base64", root.GetProperty("extensions").GetProperty("queues").GetProperty("messageEncoding").GetString());
-        Assert.Equal(5, root.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal(("dotnet-isolated", "dotnet", "OkrSync.Functions.dll", "true"), (
+            description.GetProperty("language").GetString(),
+            description.GetProperty("defaultExecutablePath").GetString(),
+            description.GetProperty("defaultWorkerPath").GetString(),
+            description.GetProperty("workerIndexing").GetString()));
     }
 
     [Fact]
-    public async Task PackagedExecutable_StartedAsTheHostDoes_AnswersTimerAndQueueInvocations()
+    public async Task PackagedWorker_StartedAsTheHostDoes_RunsTheTimerAndTheQueueFunction()
     {
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(package.AppRoot, "host.json")));
-        var description = host.RootElement.GetProperty("customHandler").GetProperty("description");
-        var executable = Path.Combine(package.AppRoot, description.GetProperty("defaultExecutablePath").GetString()!);
-        var arguments = description.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()!).ToList();
-        var port = FreePorts.Take(1)[0];
-        var environment = new Dictionary<string, string>
+        var store = Path.Combine(package.Folder, "okrsync.db");
+        await using var host = await FunctionsHostEmulator.StartAsync(new FunctionsHostEmulatorOptions
         {
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["FUNCTIONS_APP_ROOT_PATH"] = package.AppRoot,
-            ["OkrSync__Store"] = $"sqlite:{Path.Combine(package.Folder, "okrsync.db")}",
-        };
-        await using var handler = await OkrsyncProcess.StartAsync(executable, arguments, package.AppRoot, environment, port, "/");
+            AppDirectory = package.AppRoot,
+            AppSettings = new Dictionary<string, string>
+            {
+                ["OkrSync__Store"] = $"sqlite:{store}",
+                ["OkrSync__GitHub__WebhookSecret"] = AppHarness.GitHubSecret,
+            },
+        });
 
-        var timer = await handler.Client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("ScheduledSync")));
-        var queue = await handler.Client.PostAsync(new Uri("/ApplyTrackerEvent", UriKind.Relative), HostPayloads.Json(HostPayloads.Queue(HostPayloads.GitHubUpsert(12))));
+        var timer = await host.InvokeTimerAsync("ScheduledSync");
+        var queue = await host.InvokeQueueAsync("ApplyTrackerEvent", HostPayloads.GitHubUpsert(12, TrackerJson.Label("onboarding")));
 
-        await AssertInvocationResultAsync(timer, "report:");
-        await AssertInvocationResultAsync(queue, "written 1");
-    }
-
-    private static async Task AssertInvocationResultAsync(HttpResponseMessage response, string logged)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(["Outputs", "Logs", "ReturnValue"], body.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(JsonValueKind.Object, body.GetProperty("Outputs").ValueKind);
-        Assert.Contains(body.GetProperty("Logs").EnumerateArray(), l => l.GetString()!.Contains(logged, StringComparison.Ordinal));
-        Assert.Equal(JsonValueKind.Null, body.GetProperty("ReturnValue").ValueKind);
+        Assert.True(timer.Result.Status == Status.Success, timer.Result.Exception?.Message);
+        Assert.True(queue.Result.Status == Status.Success, queue.Result.Exception?.Message);
+        Assert.NotNull(await StoreFactory.Create($"sqlite:{store}", new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).GetItemAsync("acme/web#12"));
     }
 }

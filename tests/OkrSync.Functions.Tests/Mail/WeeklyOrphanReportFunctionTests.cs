@@ -43,7 +43,7 @@ public sealed class WeeklyOrphanReportFunctionTests(MailDevFixture maildev) : ID
             ["OkrSync:Mail:TimeoutSeconds"] = "10",
             ["OkrSync:Mail:Leadership:0"] = lead,
         };
-        await using var app = await AppHarness.StartAsync(AppMode.Handler, settings, services => services.AddSingleton<TimeProvider>(world.Clock));
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, settings, services => services.AddSingleton<TimeProvider>(world.Clock));
 
         using var response = await app.Client.PostAsync(new Uri("/WeeklyOrphanReport", UriKind.Relative), HostPayloads.Json(HostPayloads.Timer("WeeklyOrphanReport")));
 

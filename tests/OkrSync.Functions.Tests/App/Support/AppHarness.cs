@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OkrSync.Core.Ports;
-using OkrSync.Testing.Emulators;
 using OkrSync.Web.Hosting;
 
 namespace OkrSync.Functions.Tests.App.Support;
@@ -20,6 +19,9 @@ internal sealed class AppHarness : IAsyncDisposable
     public const string GitHubSecret = "test-github-secret";
     public const string JiraSecret = "test-jira-secret";
 
+    /// <summary>The admin key every harness has, and its client sends: the invocation endpoints need it.</summary>
+    public const string AdminKey = "test-admin-key";
+
     private readonly WebApplication app;
     private readonly string folder;
 
@@ -28,6 +30,7 @@ internal sealed class AppHarness : IAsyncDisposable
         this.app = app;
         this.folder = folder;
         Client = new HttpClient { BaseAddress = address };
+        Client.DefaultRequestHeaders.Add("x-functions-key", AdminKey);
     }
 
     public HttpClient Client { get; }
@@ -55,7 +58,7 @@ internal sealed class AppHarness : IAsyncDisposable
             ["OkrSync:Queue:MaxPollingInterval"] = "00:00:00.200",
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-            [AppHost.PortVariable] = FreePorts.Take(1)[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OkrSync:Api:AdminKey"] = AdminKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
