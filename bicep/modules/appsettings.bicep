@@ -1,4 +1,4 @@
-// Computes the function app's settings (CONFIG.md keys). No resources: a pure function of the
+// Computes the function app's settings (the keys the README's configuration tables list). No resources: a pure function of the
 // inputs, kept apart so main.bicep stays readable. Secrets appear only as Key Vault references,
 // storage only as an account name reached with the managed identity.
 

@@ -6,7 +6,7 @@ using OkrSync.Storage.Tables;
 namespace OkrSync.Storage.Queues;
 
 /// <summary>
-/// Chooses the <see cref="IEventQueue"/> the way the store is chosen (CONFIG.md): with Table Storage, the queues of
+/// Chooses the <see cref="IEventQueue"/> the way the store is chosen (StoreSpec): with Table Storage, the queues of
 /// the same account (connection string, or account name with DefaultAzureCredential); with the SQLite store, the
 /// embedded queue in <c>okrsync-queue.db</c> beside the store's file.
 /// </summary>

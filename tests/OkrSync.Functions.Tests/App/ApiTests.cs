@@ -166,6 +166,7 @@ public sealed class ApiTests
     public async Task ApiKeyConfigured_ServeRequiresIt()
     {
         await using var app = await AppHarness.StartAsync(AppMode.Serve, new Dictionary<string, string?> { ["OkrSync:Api:Key"] = "local-key" });
+        app.Client.DefaultRequestHeaders.Remove("x-functions-key"); // the harness's admin key would read too
 
         var without = await app.Client.GetAsync(new Uri("/api/strategy", UriKind.Relative));
         var header = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri("/api/strategy", UriKind.Relative)) { Headers = { { "x-functions-key", "local-key" } } });
