@@ -1,4 +1,5 @@
 using OkrSync.Core.Ports;
+using OkrSync.Storage;
 using OkrSync.Trackers;
 
 namespace OkrSync.Cli;
@@ -19,6 +20,7 @@ internal static class CliServices
         if (store is not null)
         {
             services.AddSingleton(store);
+            services.AddWorkStoreRoles();
         }
         services.AddWorkSources(context.Configuration);
         return services.BuildServiceProvider();

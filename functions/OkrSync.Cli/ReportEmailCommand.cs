@@ -33,7 +33,7 @@ internal static class ReportEmailCommand
             {
                 var options = MailOptions.FromConfiguration(context.Configuration);
                 var mailer = Mailers.Create(options, context.Clock, NullLoggerFactory.Instance);
-                var sender = new WeeklyReportSender(scope.Store, mailer, options, context.Clock, NullLogger<WeeklyReportSender>.Instance);
+                var sender = new WeeklyReportSender(scope.Store, new DigestSource(scope.Store, scope.Store), mailer, options, context.Clock, NullLogger<WeeklyReportSender>.Instance);
                 return print
                     ? await PrintAsync(context, sender, options, recipients, cancellationToken)
                     : await SendAsync(context, sender, options, recipients, cancellationToken);

@@ -9,12 +9,12 @@ namespace OkrSync.Mail;
 /// Reads what a digest is built from out of the store: the current report (saved by every sync), the open orphaned
 /// items it names (looked up by key for their titles, assignees and ages), and the weekly snapshots.
 /// </summary>
-public sealed class DigestSource(IWorkStore store)
+public sealed class DigestSource(IReportStore reports, IItemStore items)
 {
     /// <summary>The digest input, or null when no sync has stored a report yet.</summary>
     public async Task<DigestInput?> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var report = await store.ReadCurrentReportAsync(cancellationToken);
+        var report = await reports.ReadCurrentReportAsync(cancellationToken);
         if (report is null)
         {
             return null;
@@ -23,13 +23,13 @@ public sealed class DigestSource(IWorkStore store)
         var keys = report.Findings.Where(f => f.Kind == FindingKinds.OrphanedWork).Select(f => f.Subject).Distinct(StringComparer.Ordinal);
         foreach (var key in keys)
         {
-            if (await store.GetItemAsync(key, cancellationToken) is { } item && item.State.IsOpen())
+            if (await items.GetItemAsync(key, cancellationToken) is { } item && item.State.IsOpen())
             {
                 orphans.Add(item);
             }
         }
         var history = new List<Core.Reports.WeeklySnapshot>();
-        await foreach (var snapshot in store.ReadWeeklySnapshotsAsync(cancellationToken))
+        await foreach (var snapshot in reports.ReadWeeklySnapshotsAsync(cancellationToken))
         {
             history.Add(snapshot);
         }

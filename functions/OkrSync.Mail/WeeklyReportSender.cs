@@ -9,7 +9,7 @@ namespace OkrSync.Mail;
 /// crashed sender's claim expires), marked sent after the mailer accepted it, and released when it failed, so that the
 /// next run (a retry, or the timer firing again) sends it. One recipient's failure does not stop the others.
 /// </summary>
-public sealed partial class WeeklyReportSender(IWorkStore store, IMailer mailer, MailOptions options, TimeProvider clock, ILogger<WeeklyReportSender> logger)
+public sealed partial class WeeklyReportSender(ISendLedger ledger, DigestSource digest, IMailer mailer, MailOptions options, TimeProvider clock, ILogger<WeeklyReportSender> logger)
 {
     /// <summary>How long a claim holds before another sender may take it over.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(15);
@@ -28,7 +28,7 @@ public sealed partial class WeeklyReportSender(IWorkStore store, IMailer mailer,
         foreach (var mail in plan.SelectMany(m => m.ToMails()))
         {
             var recipient = mail.To.ToLowerInvariant();
-            if (!await store.TryClaimReportSendAsync(week, recipient, clock.GetUtcNow(), ClaimLease, cancellationToken))
+            if (!await ledger.TryClaimReportSendAsync(week, recipient, clock.GetUtcNow(), ClaimLease, cancellationToken))
             {
                 LogSkipped(logger, week, recipient);
                 skipped.Add(recipient);
@@ -46,7 +46,7 @@ public sealed partial class WeeklyReportSender(IWorkStore store, IMailer mailer,
 
     private async Task<IReadOnlyList<DigestMail>?> PlanAsync(DateTimeOffset now, IReadOnlyList<string>? overrideTo, CancellationToken cancellationToken)
     {
-        var input = await new DigestSource(store).ReadAsync(cancellationToken);
+        var input = await digest.ReadAsync(cancellationToken);
         return input is null ? null : WeeklyMailPlan.Plan(input, now, options.PlanOptions, overrideTo);
     }
 
@@ -59,7 +59,7 @@ public sealed partial class WeeklyReportSender(IWorkStore store, IMailer mailer,
         catch (Exception e)
         {
             // Released whatever went wrong (also on cancellation), so that a retry can claim it at once.
-            await store.ReleaseReportSendAsync(week, recipient, CancellationToken.None);
+            await ledger.ReleaseReportSendAsync(week, recipient, CancellationToken.None);
             if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;
@@ -69,7 +69,7 @@ public sealed partial class WeeklyReportSender(IWorkStore store, IMailer mailer,
         }
         try
         {
-            await store.MarkReportSentAsync(week, recipient, clock.GetUtcNow(), CancellationToken.None);
+            await ledger.MarkReportSentAsync(week, recipient, clock.GetUtcNow(), CancellationToken.None);
             LogSent(logger, week, recipient);
             return null;
         }

@@ -9,7 +9,7 @@ namespace OkrSync.Pipeline;
 /// days). Removals (deleted and transferred issues) are kept as long. The nightly reconcile forgets older ones, so
 /// both tables stay the size of a week of events.
 /// </summary>
-public sealed partial class DeliveryRetention(IWorkStore store, TimeProvider clock, IConfiguration configuration, ILogger<DeliveryRetention> logger)
+public sealed partial class DeliveryRetention(IEventLog events, TimeProvider clock, IConfiguration configuration, ILogger<DeliveryRetention> logger)
 {
     public const string Setting = "OkrSync:Webhooks:DeliveryRetentionDays";
     public const int DefaultDays = 7;
@@ -33,8 +33,8 @@ public sealed partial class DeliveryRetention(IWorkStore store, TimeProvider clo
     {
         var retention = From(configuration);
         var before = clock.GetUtcNow() - retention;
-        var deliveries = await store.PruneDeliveriesAsync(before, cancellationToken);
-        var removals = await store.PruneRemovalsAsync(before, cancellationToken);
+        var deliveries = await events.PruneDeliveriesAsync(before, cancellationToken);
+        var removals = await events.PruneRemovalsAsync(before, cancellationToken);
         LogPruned(logger, deliveries, removals, retention.TotalDays);
         return string.Create(CultureInfo.InvariantCulture, $"webhook deliveries: forgot {deliveries} delivery id(s) and {removals} removal(s) older than {retention.TotalDays:0} days");
     }

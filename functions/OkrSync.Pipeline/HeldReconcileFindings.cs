@@ -12,11 +12,11 @@ namespace OkrSync.Pipeline;
 /// </summary>
 public static class HeldReconcileFindings
 {
-    public static async Task<IReadOnlyList<FindingJson>> ReadAsync(IWorkStore store, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<FindingJson>> ReadAsync(ICursorStore cursors, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(cursors);
         var findings = new List<FindingJson>();
-        await foreach (var record in store.ReadCursorsAsync(SourceStatus.Prefix, cancellationToken))
+        await foreach (var record in cursors.ReadCursorsAsync(SourceStatus.Prefix, cancellationToken))
         {
             if (SourceStatus.FromCursor(record) is { Held: { } held } status)
             {

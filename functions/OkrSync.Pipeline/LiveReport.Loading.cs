@@ -37,11 +37,11 @@ public sealed partial class LiveReport
             }
             var started = Stopwatch.GetTimestamp();
             var fresh = new Dictionary<string, WorkItem>(StringComparer.OrdinalIgnoreCase);
-            await foreach (var item in store.ReadAllItemsWithoutBodiesAsync(cancellationToken))
+            await foreach (var item in itemStore.ReadAllItemsWithoutBodiesAsync(cancellationToken))
             {
                 fresh[item.Key] = item;
             }
-            Volatile.Write(ref held, await HeldReconcileFindings.ReadAsync(store, cancellationToken));
+            Volatile.Write(ref held, await HeldReconcileFindings.ReadAsync(cursors, cancellationToken));
             lock (sync)
             {
                 replay.ForEach(change => change(fresh));

@@ -12,7 +12,7 @@ namespace OkrSync.Pipeline;
 /// The store stays the truth; this is a cache of it, and so are the <c>reconcile-held</c> findings it adds to every
 /// report (reread with the items: a reconcile, which sets or clears them, is always followed by a reload).
 /// </summary>
-public sealed partial class LiveReport(IWorkStore store, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger)
+public sealed partial class LiveReport(IItemStore itemStore, IReportStore reports, ICursorStore cursors, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger)
 {
     private readonly SemaphoreSlim computing = new(1, 1);
     private readonly SemaphoreSlim loading = new(1, 1);
@@ -106,7 +106,7 @@ public sealed partial class LiveReport(IWorkStore store, StrategyProvider strate
     /// </summary>
     public async Task<Report?> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        var stored = await store.ReadCurrentReportAsync(cancellationToken);
+        var stored = await reports.ReadCurrentReportAsync(cancellationToken);
         if (Volatile.Read(ref last) is { } mine && (stored is null || mine.AsOf >= stored.AsOf))
         {
             return mine;
@@ -142,10 +142,10 @@ public sealed partial class LiveReport(IWorkStore store, StrategyProvider strate
         var report = ReportBuilder.Build(index, snapshot, clock.GetUtcNow());
         Volatile.Write(ref last, report);
         var document = HeldReconcileFindings.AddTo(ReportRecomputer.ToStoredDocument(report), Volatile.Read(ref held));
-        await store.SaveCurrentReportAsync(document, cancellationToken);
+        await reports.SaveCurrentReportAsync(document, cancellationToken);
         if (weeklySnapshot)
         {
-            await store.SaveWeeklySnapshotAsync(WeeklySnapshot.From(document), cancellationToken);
+            await reports.SaveWeeklySnapshotAsync(WeeklySnapshot.From(document), cancellationToken);
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
         OkrSyncTelemetry.ReportDuration.Record(elapsed.TotalSeconds);

@@ -18,7 +18,7 @@ public static class WorkSourcesServiceCollectionExtensions
     /// <summary>
     /// Registers the tracker sources, bound from <c>OkrSync:GitHub</c> and <c>OkrSync:Jira</c> (appsettings, environment,
     /// local.settings.json): the GitHub and Jira HTTP pipelines (retry, rate limits, integrity, metering),
-    /// <see cref="SourceFactory"/> and <see cref="SyncEngine"/> (which needs an <c>IWorkStore</c> registered elsewhere).
+    /// <see cref="SourceFactory"/> and <see cref="SyncEngine"/> (which needs an <c>IItemStore</c> and an <c>ICursorStore</c> registered elsewhere).
     /// A registered TimeProvider is used for token expiry and every retry wait. Also binds <c>OkrSync:Reconcile</c>
     /// (<see cref="ReconcileOptions"/>) for the engine. A request timeout that is not positive, or a removal share
     /// outside 0..1, fails the first use (and the app's start) naming the setting.
@@ -52,7 +52,7 @@ public static class WorkSourcesServiceCollectionExtensions
             sp.GetRequiredService<IOptions<GitHubOptions>>().Value, sp.GetRequiredService<GitHubConnections>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<SourceFactory>();
         services.TryAddSingleton(TrackerClock.From(configuration)); // a bad value stops the start, naming the setting
-        services.AddTransient(sp => new SyncEngine(sp.GetRequiredService<IWorkStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SyncEngine>>(), sp.GetRequiredService<IOptions<ReconcileOptions>>())
+        services.AddTransient(sp => new SyncEngine(sp.GetRequiredService<IItemStore>(), sp.GetRequiredService<ICursorStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SyncEngine>>(), sp.GetRequiredService<IOptions<ReconcileOptions>>())
         {
             Clock = sp.GetRequiredService<TrackerClock>(),
         });

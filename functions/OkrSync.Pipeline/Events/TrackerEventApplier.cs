@@ -12,7 +12,7 @@ namespace OkrSync.Pipeline.Events;
 /// tracker's API are current by definition and are not checked.
 /// What the event may touch is checked again here (<see cref="TrackerEventChecks"/>), whatever put it on the queue.
 /// </summary>
-public sealed class TrackerEventApplier(IWorkStore store, LiveReport live, IWorkItemFetcher fetcher, TimeProvider clock, TrackerClock trackerClock)
+public sealed class TrackerEventApplier(IItemStore items, IEventLog events, LiveReport live, IWorkItemFetcher fetcher, TimeProvider clock, TrackerClock trackerClock)
 {
     /// <exception cref="FormatException">The message names keys its source does not own, or a far-future item (retried, then poisoned).</exception>
     public async Task<AppliedEvent> ApplyAsync(TrackerEventMessage message, CancellationToken cancellationToken = default)
@@ -27,7 +27,7 @@ public sealed class TrackerEventApplier(IWorkStore store, LiveReport live, IWork
         var removedMeanwhile = 0;
         foreach (var item in message.Upserts.Select(u => u.ToWorkItem()))
         {
-            if (await store.GetRemovalAsync(item.Key, cancellationToken) is { } removedAt && item.Updated <= removedAt)
+            if (await events.GetRemovalAsync(item.Key, cancellationToken) is { } removedAt && item.Updated <= removedAt)
             {
                 removedMeanwhile++;
                 continue;
@@ -51,10 +51,10 @@ public sealed class TrackerEventApplier(IWorkStore store, LiveReport live, IWork
         var total = default(UpsertResult);
         foreach (var item in upserts)
         {
-            var result = await store.UpsertAsync([item], cancellationToken);
+            var result = await items.UpsertAsync([item], cancellationToken);
             total += result;
             // Stale: the store holds a newer version, which is what the report must show.
-            var current = result.Stale > 0 ? await store.GetItemAsync(item.Key, cancellationToken) : item;
+            var current = result.Stale > 0 ? await items.GetItemAsync(item.Key, cancellationToken) : item;
             if (current is not null)
             {
                 inMemory.Add(current);
@@ -63,8 +63,8 @@ public sealed class TrackerEventApplier(IWorkStore store, LiveReport live, IWork
         var deleted = 0;
         if (deletes.Count > 0)
         {
-            await store.RecordRemovalsAsync(deletes, message.ReceivedAt, cancellationToken);
-            deleted = await store.DeleteAsync(deletes, cancellationToken);
+            await events.RecordRemovalsAsync(deletes, message.ReceivedAt, cancellationToken);
+            deleted = await items.DeleteAsync(deletes, cancellationToken);
         }
         OkrSyncTelemetry.Items.Add(total.Written, new KeyValuePair<string, object?>("okrsync.source", message.Source));
         var change = await live.ApplyAsync(inMemory, deletes, cancellationToken);

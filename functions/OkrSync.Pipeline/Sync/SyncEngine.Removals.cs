@@ -33,7 +33,7 @@ public sealed partial class SyncEngine
         var unseen = new List<string>();
         foreach (var container in containers)
         {
-            await foreach (var item in store.ReadItemsAsync(kind, container, cancellationToken))
+            await foreach (var item in itemStore.ReadItemsAsync(kind, container, cancellationToken))
             {
                 stored++;
                 if (!seen.Contains(item.Key))
@@ -50,7 +50,7 @@ public sealed partial class SyncEngine
         var deleted = 0;
         foreach (var batch in keys.Chunk(DeleteBatch))
         {
-            deleted += await store.DeleteAsync(batch, cancellationToken);
+            deleted += await itemStore.DeleteAsync(batch, cancellationToken);
         }
         return deleted;
     }

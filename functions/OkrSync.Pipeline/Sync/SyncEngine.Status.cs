@@ -9,12 +9,12 @@ public sealed partial class SyncEngine
     {
         try
         {
-            var stored = await store.ReadCursorAsync(SourceStatus.IdOf(run.SourceId), cancellationToken);
+            var stored = await cursors.ReadCursorAsync(SourceStatus.IdOf(run.SourceId), cancellationToken);
             var previous = stored is null ? null : SourceStatus.FromCursor(stored);
             var next = SourceStatus.After(previous, run, reconcile, time.GetUtcNow());
             if (!next.SameAs(previous))
             {
-                await store.WriteCursorAsync(next.ToCursor(), cancellationToken);
+                await cursors.WriteCursorAsync(next.ToCursor(), cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

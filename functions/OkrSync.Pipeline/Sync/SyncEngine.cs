@@ -18,7 +18,7 @@ namespace OkrSync.Pipeline.Sync;
 /// written (<see cref="PageReadAhead"/>), and sources of different trackers run side by side, while the sources of one
 /// tracker run one after another (<see cref="LaneOf"/>).
 /// </summary>
-public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILogger<SyncEngine> logger, IOptions<ReconcileOptions> reconcileOptions)
+public sealed partial class SyncEngine(IItemStore itemStore, ICursorStore cursors, TimeProvider time, ILogger<SyncEngine> logger, IOptions<ReconcileOptions> reconcileOptions)
 {
     /// <summary>How far an item's <c>updated</c> may run ahead of this clock before it is clamped (default 5 minutes).</summary>
     public TrackerClock Clock { get; init; } = TrackerClock.Default;
@@ -86,7 +86,7 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
         }
         try
         {
-            var cursor = reconcile ? null : await store.ReadCursorAsync(source.Id, cancellationToken);
+            var cursor = reconcile ? null : await cursors.ReadCursorAsync(source.Id, cancellationToken);
             var seen = reconcile ? new HashSet<string>(StringComparer.Ordinal) : null;
             var containers = new HashSet<string>(StringComparer.Ordinal);
             SourceKind? kind = (source as ITrackerSource)?.Kind;
@@ -105,7 +105,7 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
                 }
                 if (!reconcile && page.Cursor is { } next && next != cursor && (next.Position != cursor?.Position || next.ETag != cursor?.ETag))
                 {
-                    await store.WriteCursorAsync(next, cancellationToken);
+                    await cursors.WriteCursorAsync(next, cancellationToken);
                     cursor = next;
                 }
                 progress?.Report(tally.Progress(completed: false));
@@ -116,7 +116,7 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
             }
             if (!reconcile && cursor is not null && time.GetUtcNow() - cursor.SyncedAt >= SyncedAtRefresh)
             {
-                await store.WriteCursorAsync(cursor with { SyncedAt = time.GetUtcNow() }, cancellationToken);
+                await cursors.WriteCursorAsync(cursor with { SyncedAt = time.GetUtcNow() }, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -150,7 +150,7 @@ public sealed partial class SyncEngine(IWorkStore store, TimeProvider time, ILog
             LogClamped(logger, ahead.Count, source.Id, ahead[0].Key, ahead[0].Updated, Clock.MaxSkew);
             items = [.. items.Select(i => i.Updated > limit ? i with { Updated = now } : i)];
         }
-        return source is ITrackerSource ? store.UpsertFromTrackerAsync(items, cancellationToken) : store.UpsertAsync(items, cancellationToken);
+        return source is ITrackerSource ? itemStore.UpsertFromTrackerAsync(items, cancellationToken) : itemStore.UpsertAsync(items, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} item(s) of {SourceId} have an 'updated' more than {MaxSkew} ahead of this clock (first: {Key} at {Updated:o}); stored with 'updated' set to now")]

@@ -14,7 +14,7 @@ namespace OkrSync.Web.Api;
 /// </summary>
 internal static class HealthCheck
 {
-    public static async Task<HealthJson> RunAsync(IWorkStore store, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, IConfiguration configuration, CancellationToken cancellationToken = default)
+    public static async Task<HealthJson> RunAsync(ICursorStore cursors, IReportStore reports, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, IConfiguration configuration, CancellationToken cancellationToken = default)
     {
         var sources = new List<SourceHealthJson>();
         ComponentJson storage;
@@ -23,11 +23,11 @@ internal static class HealthCheck
         {
             foreach (var id in ConfiguredSourceIds(configuration))
             {
-                var cursor = await store.ReadCursorAsync(id, cancellationToken);
-                var record = await store.ReadCursorAsync(SourceStatus.IdOf(id), cancellationToken);
+                var cursor = await cursors.ReadCursorAsync(id, cancellationToken);
+                var record = await cursors.ReadCursorAsync(SourceStatus.IdOf(id), cancellationToken);
                 sources.Add(SourceHealth(id, cursor, record is null ? null : SourceStatus.FromCursor(record)));
             }
-            asOf = (await store.ReadCurrentReportAsync(cancellationToken))?.AsOf;
+            asOf = (await reports.ReadCurrentReportAsync(cancellationToken))?.AsOf;
             storage = new ComponentJson(true, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)

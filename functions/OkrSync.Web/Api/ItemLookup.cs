@@ -13,10 +13,10 @@ internal static class ItemLookup
 {
     private const int MaxDepth = 32;
 
-    public static async Task<WorkItemJson?> FindAsync(IWorkStore store, StrategyIndex strategy, string key, CancellationToken cancellationToken = default)
+    public static async Task<WorkItemJson?> FindAsync(IItemStore items, StrategyIndex strategy, string key, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        if (await store.GetItemAsync(key, cancellationToken) is not { } item)
+        ArgumentNullException.ThrowIfNull(items);
+        if (await items.GetItemAsync(key, cancellationToken) is not { } item)
         {
             return null;
         }
@@ -24,7 +24,7 @@ internal static class ItemLookup
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { item.Key };
         for (var parentKey = item.ParentKey; parentKey is not null && chain.Count < MaxDepth && seen.Add(parentKey);)
         {
-            var parent = await store.GetItemAsync(parentKey, cancellationToken);
+            var parent = await items.GetItemAsync(parentKey, cancellationToken);
             if (parent is null)
             {
                 break;

@@ -20,18 +20,18 @@ public static class ReadApi
         Guarded(async () => Json(JsonSerializer.Serialize(StrategyJson.From((await strategy.GetAsync(cancellationToken)).Strategy), ApiJsonContext.Default.StrategyJson)));
 
     /// <summary><c>GET /api/rollup</c>: the stored report in the CLI's JSON contract, with an ETag.</summary>
-    public static async Task<IResult> RollupAsync(IWorkStore store, RollupResponses responses, HttpRequest request, CancellationToken cancellationToken = default)
+    public static async Task<IResult> RollupAsync(IReportStore reports, RollupResponses responses, HttpRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(responses);
-        return await store.ReadCurrentReportAsync(cancellationToken) is { } report ? responses.For(report, request) : NoReport();
+        return await reports.ReadCurrentReportAsync(cancellationToken) is { } report ? responses.For(report, request) : NoReport();
     }
 
     /// <summary><c>GET /api/findings</c>: the report's findings and one <c>poison-event</c> per poisoned message.</summary>
-    public static async Task<IResult> FindingsAsync(IWorkStore store, IEventQueue queue, CancellationToken cancellationToken = default)
+    public static async Task<IResult> FindingsAsync(IReportStore reports, IEventQueue queue, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var report = await store.ReadCurrentReportAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(reports);
+        var report = await reports.ReadCurrentReportAsync(cancellationToken);
         IReadOnlyList<FindingJson> findings = [.. report?.Findings ?? [], .. await PoisonFindings.ReadAsync(queue, cancellationToken)];
         return Json(JsonSerializer.Serialize(findings, ReportJsonContext.Default.IReadOnlyListFindingJson));
     }
@@ -48,19 +48,19 @@ public static class ReadApi
     });
 
     /// <summary><c>GET /api/items/{key}</c>: one item, aligned; the key is decoded once from the request target.</summary>
-    public static Task<IResult> ItemAsync(HttpContext http, string key, IWorkStore store, StrategyProvider strategy, CancellationToken cancellationToken = default) => Guarded(async () =>
+    public static Task<IResult> ItemAsync(HttpContext http, string key, IItemStore items, StrategyProvider strategy, CancellationToken cancellationToken = default) => Guarded(async () =>
     {
         ArgumentNullException.ThrowIfNull(http);
         var itemKey = ItemLookup.KeyFromTarget(http.Features.Get<IHttpRequestFeature>()?.RawTarget, key);
-        return await ItemLookup.FindAsync(store, await strategy.GetAsync(cancellationToken), itemKey, cancellationToken) is { } item
+        return await ItemLookup.FindAsync(items, await strategy.GetAsync(cancellationToken), itemKey, cancellationToken) is { } item
             ? Json(JsonSerializer.Serialize(item, ReportJsonContext.Default.WorkItemJson))
             : Error(StatusCodes.Status404NotFound, $"no work item '{itemKey}'");
     });
 
     /// <summary><c>GET /api/health</c>: 503 when unhealthy.</summary>
-    public static async Task<IResult> HealthAsync(IWorkStore store, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, IConfiguration configuration, CancellationToken cancellationToken = default)
+    public static async Task<IResult> HealthAsync(ICursorStore cursors, IReportStore reports, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, IConfiguration configuration, CancellationToken cancellationToken = default)
     {
-        var health = await HealthCheck.RunAsync(store, queue, strategy, webhooks, configuration, cancellationToken);
+        var health = await HealthCheck.RunAsync(cursors, reports, queue, strategy, webhooks, configuration, cancellationToken);
         return Json(JsonSerializer.Serialize(health, ApiJsonContext.Default.HealthJson), health.Status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 

@@ -11,7 +11,7 @@ namespace OkrSync.Web.Webhooks;
 /// the delivery id, and wake the local queue pump. The id is recorded only after the enqueue succeeded: a failed
 /// enqueue answers 503, and the tracker's retry of that delivery is applied, not taken for a duplicate.
 /// </summary>
-public sealed partial class WebhookIntake(IWorkStore store, IEventQueue queue, QueueSignal signal, TimeProvider clock, TrackerClock trackerClock, ILogger<WebhookIntake> logger)
+public sealed partial class WebhookIntake(IEventLog events, IEventQueue queue, QueueSignal signal, TimeProvider clock, TrackerClock trackerClock, ILogger<WebhookIntake> logger)
 {
     public async Task<IResult> AcceptAsync(string source, string? deliveryId, TrackerEventMessage message, CancellationToken cancellationToken = default)
     {
@@ -20,7 +20,7 @@ public sealed partial class WebhookIntake(IWorkStore store, IEventQueue queue, Q
         {
             return Reject(source, StatusCodes.Status400BadRequest, problem);
         }
-        if (deliveryId is not null && await store.IsDeliveryRecordedAsync(source, deliveryId, cancellationToken))
+        if (deliveryId is not null && await events.IsDeliveryRecordedAsync(source, deliveryId, cancellationToken))
         {
             LogDuplicate(logger, source, deliveryId);
             OkrSyncTelemetry.Webhooks.Add(1, new("okrsync.source", source), new("okrsync.outcome", "duplicate"));
@@ -40,7 +40,7 @@ public sealed partial class WebhookIntake(IWorkStore store, IEventQueue queue, Q
             LogEnqueueFailed(logger, source, deliveryId, e);
             return WebhookResponses.Error(StatusCodes.Status503ServiceUnavailable, "the event could not be queued; the next sync will pick the change up");
         }
-        if (deliveryId is not null && !await store.TryRecordDeliveryAsync(source, deliveryId, clock.GetUtcNow(), cancellationToken))
+        if (deliveryId is not null && !await events.TryRecordDeliveryAsync(source, deliveryId, clock.GetUtcNow(), cancellationToken))
         {
             // A concurrent delivery of the same id got there first: both messages are queued, and applying an event
             // twice changes nothing the second time.

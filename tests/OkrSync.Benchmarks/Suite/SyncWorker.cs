@@ -38,7 +38,7 @@ internal static class SyncWorker
         using var store = new TableWorkStore(options.CreateServiceClient(clientOptions), options, provider.GetRequiredService<ILogger<TableWorkStore>>());
         await store.EnsureCreatedAsync(cancellationToken);
         var (timedStore, timer) = TimedStore.Wrap(store);
-        var engine = new SyncEngine(timedStore, TimeProvider.System, provider.GetRequiredService<ILogger<SyncEngine>>(), provider.GetRequiredService<IOptions<ReconcileOptions>>());
+        var engine = new SyncEngine(timedStore, timedStore, TimeProvider.System, provider.GetRequiredService<ILogger<SyncEngine>>(), provider.GetRequiredService<IOptions<ReconcileOptions>>());
         var strategy = SyntheticWork.Strategy();
         var sources = provider.GetRequiredService<SourceFactory>();
 

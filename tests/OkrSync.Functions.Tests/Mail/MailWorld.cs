@@ -69,8 +69,11 @@ internal sealed class MailWorld : IDisposable
         return store;
     }
 
-    public WeeklyReportSender Sender(IMailer mailer, MailOptions options, IWorkStore? store = null) =>
-        new(store ?? OpenStore(), mailer, options, Clock, NullLogger<WeeklyReportSender>.Instance);
+    public WeeklyReportSender Sender(IMailer mailer, MailOptions options, IWorkStore? store = null)
+    {
+        store ??= OpenStore();
+        return new(store, new DigestSource(store, store), mailer, options, Clock, NullLogger<WeeklyReportSender>.Instance);
+    }
 
     public SmtpMailer Smtp(MailOptions options) => new(options, Clock, NullLogger<SmtpMailer>.Instance);
 

@@ -6,7 +6,7 @@ using OkrSync.Storage.Sqlite;
 namespace OkrSync.Functions.Tests.Storage;
 
 /// <summary>The contract against SQLite: each test gets a folder of its own, one database file per scope.</summary>
-public sealed class SqliteWorkStoreContractTests : WorkStoreContract
+public sealed class SqliteWorkStoreContractTests : WorkStoreAdapterContract
 {
     private readonly string folder = Directory.CreateTempSubdirectory("okrsync-sqlite-").FullName;
     private readonly List<SqliteWorkStore> opened = [];

@@ -60,7 +60,7 @@ public sealed class StoreSpecTests
     }
 
     [Fact]
-    public async Task AddWorkStore_SqliteConfigured_ResolvesAWorkingStore()
+    public async Task AddWorkStore_SqliteConfigured_ResolvesAWorkingStoreUnderEachRole()
     {
         var folder = Directory.CreateTempSubdirectory("okrsync-factory-").FullName;
         var configuration = new ConfigurationBuilder()
@@ -74,6 +74,11 @@ public sealed class StoreSpecTests
 
             Assert.IsType<SqliteWorkStore>(store);
             Assert.True(File.Exists(Path.Combine(folder, "a.db")));
+            Assert.Same(store, provider.GetRequiredService<IItemStore>());
+            Assert.Same(store, provider.GetRequiredService<IReportStore>());
+            Assert.Same(store, provider.GetRequiredService<ICursorStore>());
+            Assert.Same(store, provider.GetRequiredService<IEventLog>());
+            Assert.Same(store, provider.GetRequiredService<ISendLedger>());
         }
 
         Directory.Delete(folder, recursive: true);

@@ -10,7 +10,7 @@ namespace OkrSync.Functions.Tests.Storage;
 
 /// <summary>The contract against Table Storage, in Azurite. Each test uses tables of its own prefix.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkStoreContract
+public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkStoreAdapterContract
 {
     private readonly string run = "t" + Guid.NewGuid().ToString("N")[..10];
     private readonly Dictionary<string, WriteCounter> counters = [];

@@ -4,10 +4,12 @@ using OkrSync.Core.Work;
 namespace OkrSync.Functions.Tests.Storage;
 
 /// <summary>
-/// The behaviour every <see cref="IWorkStore"/> adapter must have. Each concrete subclass runs every test against its
-/// own backend; each test instance gets fresh, isolated storage.
+/// The behaviour every <see cref="IWorkStore"/> must have, each role of it: the two adapters and the in-memory fake the
+/// sync and pipeline tests use. Each concrete subclass runs every test against its own backend; each test instance gets
+/// fresh, isolated storage. What only the adapters owe, because of their storage service's limits, is in
+/// <see cref="WorkStoreAdapterContract"/>.
 /// </summary>
-public abstract partial class WorkStoreContract : SnapshotAndStatusContract, IAsyncLifetime
+public abstract partial class WorkStoreContract : IAsyncLifetime
 {
     /// <summary>Item write operations seen underneath the store (the wire, or the database), for the scope.</summary>
     protected abstract Task<long> ItemWritesObservedAsync(string scope = MainScope);

@@ -93,7 +93,7 @@ public sealed class SyncEngineOverlapTests
         Assert.True(first.FinishedAt < second.StartedAt, "the second repository started before the first had finished");
     }
 
-    private SyncEngine Engine(IWorkStore store) => new(store, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SyncEngine>.Instance, Microsoft.Extensions.Options.Options.Create(new ReconcileOptions()));
+    private SyncEngine Engine(IWorkStore store) => new(store, store, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SyncEngine>.Instance, Microsoft.Extensions.Options.Options.Create(new ReconcileOptions()));
 
     /// <summary>A tracker source of numbered pages that says when each page is asked for.</summary>
     private sealed class ScriptedSource(string id, SourceKind kind, int pages, bool failAfter = false) : ITrackerSource

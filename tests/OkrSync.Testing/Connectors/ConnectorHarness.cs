@@ -52,7 +52,7 @@ public sealed class ConnectorHarness : IAsyncDisposable
     }
 
     public SyncEngine Engine(IWorkStore store) =>
-        new(store, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SyncEngine>>(), provider.GetRequiredService<IOptions<ReconcileOptions>>());
+        new(store, store, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SyncEngine>>(), provider.GetRequiredService<IOptions<ReconcileOptions>>());
 
     public async ValueTask DisposeAsync() => await provider.DisposeAsync();
 }

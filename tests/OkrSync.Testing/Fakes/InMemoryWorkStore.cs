@@ -12,7 +12,8 @@ namespace OkrSync.Testing.Fakes;
 /// <see cref="IWorkStore"/> in memory, with the adapters' semantics: an item whose content hash is unchanged is not
 /// rewritten, an item older than the stored one (by <see cref="WorkItem.Updated"/>) never overwrites it, and
 /// <see cref="UpsertResult"/> counts each case; a week's snapshot is replaced only by a later one, and never once a
-/// later week has one. Thread-safe. Counts writes for tests.
+/// later week has one; a send marked as done is never claimed again. Thread-safe. Counts writes for tests. Runs the
+/// store contract (<c>InMemoryWorkStoreContractTests</c>) but for the adapters' size limits: it keeps items whole.
 /// </summary>
 public sealed class InMemoryWorkStore : IWorkStore
 {
@@ -75,11 +76,32 @@ public sealed class InMemoryWorkStore : IWorkStore
     private UpsertResult Write(IReadOnlyList<WorkItem> batch, bool fromTracker)
     {
         int written = 0, unchanged = 0, stale = 0;
+        // As the adapters: one version per key and call, the latest by `updated` (the last given among equals); the
+        // others count as unchanged when identical to it, else as stale.
+        var kept = new Dictionary<string, (WorkItem Item, string Hash)>(StringComparer.Ordinal);
+        foreach (var item in batch)
+        {
+            (WorkItem Item, string Hash) candidate = (item, Hash(item));
+            if (!kept.TryGetValue(item.Key, out var previous))
+            {
+                kept.Add(item.Key, candidate);
+                continue;
+            }
+            var (winner, loser) = item.Updated >= previous.Item.Updated ? (candidate, previous) : (previous, candidate);
+            kept[item.Key] = winner;
+            if (winner.Hash == loser.Hash)
+            {
+                unchanged++;
+            }
+            else
+            {
+                stale++;
+            }
+        }
         lock (gate)
         {
-            foreach (var item in batch)
+            foreach (var (item, hash) in kept.Values)
             {
-                var hash = Hash(item);
                 if (items.TryGetValue(item.Key, out var stored))
                 {
                     if (stored.Hash == hash)
@@ -236,13 +258,24 @@ public sealed class InMemoryWorkStore : IWorkStore
 
     public Task MarkReportSentAsync(string isoWeek, string recipient, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
     {
-        sends[$"{isoWeek}/{recipient}"] = (DateTimeOffset.MaxValue, true);
+        lock (gate)
+        {
+            sends[$"{isoWeek}/{recipient}"] = (DateTimeOffset.MaxValue, true);
+        }
         return Task.CompletedTask;
     }
 
+    /// <summary>Forgets a claim; a send marked as done stays done.</summary>
     public Task ReleaseReportSendAsync(string isoWeek, string recipient, CancellationToken cancellationToken = default)
     {
-        sends.TryRemove($"{isoWeek}/{recipient}", out _);
+        lock (gate)
+        {
+            var key = $"{isoWeek}/{recipient}";
+            if (sends.TryGetValue(key, out var claim) && !claim.Sent)
+            {
+                sends.TryRemove(key, out _);
+            }
+        }
         return Task.CompletedTask;
     }
 

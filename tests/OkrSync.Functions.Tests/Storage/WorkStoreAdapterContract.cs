@@ -2,7 +2,12 @@ using OkrSync.Core.Ports;
 
 namespace OkrSync.Functions.Tests.Storage;
 
-public abstract partial class WorkStoreContract
+/// <summary>
+/// The part of the contract only the adapters owe: every field fits their storage service's size limits (a Table
+/// Storage string property holds 64 KiB, an entity 1 MiB), so an oversized item is cut, never refused. The in-memory
+/// fake has no such limit and keeps items whole, so it runs only <see cref="WorkStoreContract"/>.
+/// </summary>
+public abstract class WorkStoreAdapterContract : WorkStoreContract
 {
     private const int StoredTextLimit = 32_000;
 

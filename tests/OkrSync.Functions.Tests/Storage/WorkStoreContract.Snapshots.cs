@@ -4,13 +4,7 @@ using OkrSync.Core.Reports;
 
 namespace OkrSync.Functions.Tests.Storage;
 
-/// <summary>
-/// The part of the store contract the in-memory fake (tests/OkrSync.Testing/Fakes/InMemoryWorkStore.cs) must share with
-/// the adapters, because the sync and pipeline tests rely on it: weekly snapshots (the week's last good state wins,
-/// a past week is never rewritten) and the status records listed by prefix. <see cref="WorkStoreContract"/> runs it
-/// against every adapter with the rest of the contract.
-/// </summary>
-public abstract class SnapshotAndStatusContract
+public abstract partial class WorkStoreContract
 {
     protected const string MainScope = "main";
 
