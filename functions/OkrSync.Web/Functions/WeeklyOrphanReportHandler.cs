@@ -4,25 +4,15 @@ using OkrSync.Web.Invocations;
 namespace OkrSync.Web.Functions;
 
 /// <summary>
-/// Routes the <c>WeeklyOrphanReport</c> timer (<c>%OKRSYNC_REPORT_SCHEDULE%</c>, default Mondays 07:00 UTC) to the
-/// registered <see cref="IWeeklyReportJob"/>. Without one, the invocation succeeds and says so.
+/// Routes <c>serve</c>'s <c>WeeklyOrphanReport</c> timer (<c>OKRSYNC_REPORT_SCHEDULE</c>, default Mondays 07:00 UTC)
+/// and its admin endpoint to the <see cref="IWeeklyReportJob"/>, as the function app's timer does.
 /// </summary>
-internal sealed partial class WeeklyOrphanReportHandler(IServiceProvider services, ILogger<WeeklyOrphanReportHandler> logger) : IFunctionHandler
+internal sealed class WeeklyOrphanReportHandler(IWeeklyReportJob job) : IFunctionHandler
 {
-    public const string FunctionName = "WeeklyOrphanReport";
+    public const string FunctionName = TimerSchedules.WeeklyOrphanReport;
 
     public string Name => FunctionName;
 
-    public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken = default)
-    {
-        if (services.GetService<IWeeklyReportJob>() is not { } job)
-        {
-            LogNotWired(logger);
-            return InvocationResult.Of("the weekly report is not wired (no IWeeklyReportJob registered); nothing sent");
-        }
-        return InvocationResult.Of([.. await job.RunAsync(cancellationToken)]);
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WeeklyOrphanReport ran, but no IWeeklyReportJob is registered; nothing sent")]
-    private static partial void LogNotWired(ILogger logger);
+    public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken = default) =>
+        InvocationResult.Of([.. await job.RunAsync(cancellationToken)]);
 }
