@@ -1,4 +1,5 @@
 using System.Text;
+using OkrSync.Core.Findings;
 using OkrSync.Core.Reports;
 
 namespace OkrSync.Cli.Rendering;
@@ -40,11 +41,20 @@ internal static class MarkdownReportWriter
             md.AppendLine();
         }
         md.AppendLine("## Findings").AppendLine();
-        foreach (var finding in report.Findings)
+        foreach (var group in report.Findings.GroupBy(f => f.Kind).OrderBy(g => FindingKinds.Order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            md.Append("- **").Append(finding.Kind).Append("** `").Append(finding.Subject).Append("`: ").AppendLine(Cell(finding.Message));
+            md.Append("### ").Append(Cell(FindingKinds.Describe(group.Key).Title)).Append(" (").Append(group.Count()).AppendLine(")").AppendLine();
+            foreach (var finding in group)
+            {
+                md.Append("- **").Append(finding.Kind).Append("** `").Append(finding.Subject).Append("`: ").AppendLine(Cell(finding.Message));
+            }
+            md.AppendLine();
         }
-        md.AppendLine().AppendLine("## Orphaned work").AppendLine();
+        if (report.Findings.Count == 0)
+        {
+            md.AppendLine("None: the work and the strategy agree.").AppendLine();
+        }
+        md.AppendLine("## Orphaned work").AppendLine();
         md.AppendLine("| Source | Assignee | Item | Title | State |").AppendLine("|---|---|---|---|---|");
         foreach (var item in TextReportWriter.Orphans(report.WorkItems)
                      .OrderBy(i => i.Container, StringComparer.Ordinal).ThenBy(i => i.Assignee ?? "~", StringComparer.Ordinal).ThenBy(i => i.Created))

@@ -63,14 +63,16 @@ internal static class TextReportWriter
     private static void WriteFindings(IAnsiConsole console, IReadOnlyList<FindingJson> findings)
     {
         console.MarkupLine($"[bold]Findings[/] ({findings.Count})");
-        foreach (var group in findings.GroupBy(f => f.Kind).OrderBy(g => Order(g.Key)))
+        foreach (var group in findings.GroupBy(f => f.Kind).OrderBy(g => FindingKinds.Order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            if (group.Key == FindingKinds.OrphanedWork)
+            var kind = FindingKinds.Describe(group.Key);
+            var heading = $"  [{Colour(kind.Severity)}]{Markup.Escape(kind.Title)}[/] [grey]·[/] {Markup.Escape(kind.Name)} ({group.Count()})";
+            if (kind.Section == DigestSection.OrphanList)
             {
-                console.MarkupLine($"  [yellow]{group.Key}[/] ({group.Count()}): listed under Orphaned work below");
+                console.MarkupLine($"{heading}: listed below");
                 continue;
             }
-            console.MarkupLine($"  [{Colour(group.Key)}]{Markup.Escape(group.Key)}[/] ({group.Count()})");
+            console.MarkupLine(heading);
             foreach (var finding in group)
             {
                 console.MarkupLine($"    • [bold]{Markup.Escape(finding.Subject)}[/]: {Markup.Escape(finding.Message)}");
@@ -105,18 +107,10 @@ internal static class TextReportWriter
     public static IEnumerable<WorkItemJson> Orphans(IEnumerable<WorkItemJson> items) =>
         items.Where(i => i.Classification == "orphaned" && i.State is "todo" or "in-progress");
 
-    private static int Order(string kind)
+    private static string Colour(FindingSeverity severity) => severity switch
     {
-        var index = FindingKinds.All.ToList().IndexOf(kind);
-        return index < 0 ? int.MaxValue : index;
-    }
-
-    private static string Colour(string kind) => kind switch
-    {
-        FindingKinds.ReconcileHeld => "red",
-        FindingKinds.ContradictsNotDoing => "red",
-        FindingKinds.OutputsWithoutOutcome => "red",
-        FindingKinds.StaleInitiative => "grey",
+        FindingSeverity.Critical => "red",
+        FindingSeverity.Info => "grey",
         _ => "yellow",
     };
 }

@@ -41,13 +41,13 @@ public static class WeeklyDigestBuilder
             owner,
             Headline(report.Summary, earlier.LastOrDefault()),
             OrphanGrouping.Group(input.OrphanedItems.Where(ownsItem).ToList(), asOf, options),
-            Section(findings, FindingKinds.ContradictsNotDoing),
-            Section(findings, FindingKinds.OutputsWithoutOutcome),
-            Section(findings, FindingKinds.UnbackedKeyResult, FindingKinds.IdleBet),
-            Section(findings, FindingKinds.StaleInitiative),
+            Section(findings, DigestSection.Contradictions),
+            Section(findings, DigestSection.OutputsWithoutOutcome),
+            Section(findings, DigestSection.NothingBehind),
+            Section(findings, DigestSection.StaleInitiatives),
             Trend(report.Summary, week, earlier, options.TrendWeeks))
         {
-            SyncProblems = Section(findings, FindingKinds.ReconcileHeld),
+            SyncProblems = Section(findings, DigestSection.SyncProblems),
         };
     }
 
@@ -67,8 +67,9 @@ public static class WeeklyDigestBuilder
         return new DigestHeadline(summary.OpenOrphaned, summary.OpenNonOperational, summary.OrphanRate, change);
     }
 
-    private static List<DigestFinding> Section(IEnumerable<FindingJson> findings, params string[] kinds) =>
-        [.. findings.Where(f => kinds.Contains(f.Kind, StringComparer.Ordinal)).Select(f => new DigestFinding(f.Kind, f.Subject, f.Message, f.Url))];
+    /// <summary>The findings whose kind's row (<see cref="FindingKinds.Describe"/>) puts them in <paramref name="section"/>.</summary>
+    private static List<DigestFinding> Section(IEnumerable<FindingJson> findings, DigestSection section) =>
+        [.. findings.Where(f => FindingKinds.Describe(f.Kind).Section == section).Select(f => new DigestFinding(f.Kind, f.Subject, f.Message, f.Url))];
 
     private static List<TrendPoint> Trend(SummaryJson current, string week, List<WeeklySnapshot> earlier, int weeks)
     {

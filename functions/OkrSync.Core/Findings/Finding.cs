@@ -44,6 +44,99 @@ public static class FindingKinds
     /// </summary>
     public const string ReconcileHeld = "reconcile-held";
 
-    public static IReadOnlyList<string> All { get; } =
-        [ReconcileHeld, ContradictsNotDoing, OutputsWithoutOutcome, UnbackedKeyResult, IdleBet, StaleInitiative, OrphanedWork, PoisonEvent];
+    /// <summary>
+    /// Every kind as a row, in the order reports list them (most urgent first). Renderers read the title, severity and
+    /// digest section from here instead of switching on the kind; adding a kind means adding a row.
+    /// </summary>
+    public static IReadOnlyList<FindingKind> Rows { get; } =
+    [
+        new(ReconcileHeld, "Sources whose data is in doubt", FindingSeverity.Critical, DigestSection.SyncProblems),
+        new(ContradictsNotDoing, "Work that contradicts a \"not doing\"", FindingSeverity.Critical, DigestSection.Contradictions),
+        new(OutputsWithoutOutcome, "Key results: work done, outcome not moving", FindingSeverity.Critical, DigestSection.OutputsWithoutOutcome),
+        new(UnbackedKeyResult, "Key results with no work behind them", FindingSeverity.Warning, DigestSection.NothingBehind),
+        new(IdleBet, "Bets with no open work", FindingSeverity.Warning, DigestSection.NothingBehind),
+        new(StaleInitiative, "Initiatives with no recent activity", FindingSeverity.Info, DigestSection.StaleInitiatives),
+        new(OrphanedWork, "Orphaned work", FindingSeverity.Warning, DigestSection.OrphanList),
+        new(PoisonEvent, "Tracker events that could not be applied", FindingSeverity.Warning, DigestSection.SyncProblems),
+    ];
+
+    /// <summary>The kind names, in the order of <see cref="Rows"/>.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Rows.Select(r => r.Name)];
+
+    private static readonly Dictionary<string, FindingKind> ByName = Rows.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The row of <paramref name="kind"/>. A kind this version does not know (from a newer writer of a stored report) gets
+    /// a fallback row: titled by its name, a warning, listed after the known kinds and left out of the digest.
+    /// </summary>
+    public static FindingKind Describe(string kind) =>
+        ByName.TryGetValue(kind, out var row) ? row : new FindingKind(kind, kind, FindingSeverity.Warning, DigestSection.NotInDigest);
+
+    /// <summary>Where <paramref name="kind"/> sorts among findings: its index in <see cref="Rows"/>, unknown kinds last.</summary>
+    public static int Order(string kind) => Positions.TryGetValue(kind, out var index) ? index : Rows.Count;
+
+    private static readonly Dictionary<string, int> Positions = Rows.Select((r, i) => (r.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// What every renderer needs to know about a kind of finding: its stable <see cref="Name"/> (the JSON contract),
+/// a <see cref="Title"/> for people (a group heading), how urgent it is, and where the weekly e-mail lists it.
+/// </summary>
+public sealed record FindingKind
+{
+    public FindingKind(string name, string title, FindingSeverity severity, DigestSection section)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        Name = name;
+        Title = title;
+        Severity = severity;
+        Section = section;
+    }
+
+    public string Name { get; }
+
+    public string Title { get; }
+
+    public FindingSeverity Severity { get; }
+
+    public DigestSection Section { get; }
+}
+
+/// <summary>How urgent a kind of finding is; renderers pick colours and accents from it.</summary>
+public enum FindingSeverity
+{
+    /// <summary>The strategy or the data is wrong now: work against a "not doing", a bet not moving, a source in doubt.</summary>
+    Critical,
+
+    /// <summary>Needs a decision soon: work or bets without backing.</summary>
+    Warning,
+
+    /// <summary>Worth a look: things gone quiet.</summary>
+    Info,
+}
+
+/// <summary>Where the weekly digest e-mail lists findings of a kind.</summary>
+public enum DigestSection
+{
+    /// <summary>Sources or events whose data is in doubt; leadership digest only.</summary>
+    SyncProblems,
+
+    /// <summary>Not listed as findings: the e-mail lists the orphaned items themselves (key, title, assignee, age).</summary>
+    OrphanList,
+
+    /// <summary>Work that contradicts a "not doing".</summary>
+    Contradictions,
+
+    /// <summary>Key results whose work is done while the outcome does not move.</summary>
+    OutputsWithoutOutcome,
+
+    /// <summary>Bets and key results with no work behind them.</summary>
+    NothingBehind,
+
+    /// <summary>Initiatives with no recent activity.</summary>
+    StaleInitiatives,
+
+    /// <summary>Left out of the e-mail.</summary>
+    NotInDigest,
 }
