@@ -1,7 +1,8 @@
 namespace OkrSync.Trackers;
 
 /// <summary>
-/// A <c>--source</c> argument: <c>github-export:PATH</c>, <c>jira-export:PATH</c>, <c>github:OWNER/REPO</c> or <c>jira:PROJECT</c>.
+/// A <c>--source</c> argument: <c>KIND:VALUE</c>, with KIND an entry's prefix (<c>github:OWNER/REPO</c>, <c>jira:PROJECT</c>)
+/// or export prefix (<c>github-export:PATH</c>, <c>jira-export:PATH</c>) in the <see cref="TrackerRegistry"/>.
 /// </summary>
 public sealed record SourceSpec(string Kind, string Value)
 {
@@ -10,22 +11,24 @@ public sealed record SourceSpec(string Kind, string Value)
     public const string GitHub = "github";
     public const string Jira = "jira";
 
-    private static readonly string[] Kinds = [GitHubExport, JiraExport, GitHub, Jira];
-
     public static bool TryParse(string text, out SourceSpec? spec, out string error)
     {
+        ArgumentNullException.ThrowIfNull(text);
         spec = null;
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         var kind = colon < 0 ? "" : text[..colon].Trim().ToLowerInvariant();
         var value = colon < 0 ? "" : text[(colon + 1)..].Trim();
-        if (!Kinds.Contains(kind))
+        if (!TrackerRegistry.TryResolve(kind, out var entry, out var export))
         {
-            error = $"'{text}' is not a source: use github-export:PATH, jira-export:PATH, github:OWNER/REPO or jira:PROJECT";
+            error = $"'{text}' is not a source: use {TrackerRegistry.SpecForms()}";
             return false;
         }
-        if (value.Length == 0 || (kind == GitHub && value.Split('/').Length != 2))
+        var problem = export
+            ? value.Length == 0 ? $"'{text}': nothing after '{kind}:'" : null
+            : entry.ContainerProblem(text, value);
+        if (problem is not null)
         {
-            error = kind == GitHub ? $"'{text}': name the repository as github:OWNER/REPO" : $"'{text}': nothing after '{kind}:'";
+            error = problem;
             return false;
         }
         spec = new SourceSpec(kind, value);

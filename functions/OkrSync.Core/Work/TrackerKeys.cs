@@ -9,9 +9,23 @@ namespace OkrSync.Core.Work;
 /// </summary>
 public static class TrackerKeys
 {
+    /// <summary>GitHub issues: <c>owner/repo#N</c>, in the repository <c>owner/repo</c>.</summary>
+    public static TrackerKeyShape GitHub { get; } =
+        new(SourceKind.GitHub, '#', "a GitHub issue key (owner/repo#N, N a positive integer)", IsGitHubKey);
+
+    /// <summary>Jira issues: <c>PROJECT-N</c>, in the project <c>PROJECT</c>.</summary>
+    public static TrackerKeyShape Jira { get; } =
+        new(SourceKind.Jira, '-', "a Jira issue key (PROJECT-123)", IsJiraKey);
+
+    /// <summary>The key shape of every tracker; a source with none owns no keys.</summary>
+    public static IReadOnlyList<TrackerKeyShape> Shapes { get; } = [GitHub, Jira];
+
+    /// <summary>The key shape of <paramref name="source"/>, or null for a source that owns no keys.</summary>
+    public static TrackerKeyShape? ShapeOf(SourceKind source) => Shapes.FirstOrDefault(s => s.Source == source);
+
     /// <summary>
     /// Why <paramref name="key"/> is not a key that <paramref name="source"/> may own, or null when it is.
-    /// Sources other than GitHub and Jira (an unknown tracker) own nothing.
+    /// Sources without a key shape (an unknown tracker) own nothing.
     /// </summary>
     public static string? Problem(SourceKind source, string? key)
     {
@@ -19,15 +33,9 @@ public static class TrackerKeys
         {
             return "the key is empty";
         }
-        if (source == SourceKind.GitHub)
-        {
-            return IsGitHubKey(key) ? null : $"'{Shown(key)}' is not a GitHub issue key (owner/repo#N, N a positive integer)";
-        }
-        if (source == SourceKind.Jira)
-        {
-            return IsJiraKey(key) ? null : $"'{Shown(key)}' is not a Jira issue key (PROJECT-123)";
-        }
-        return $"source '{source}' owns no keys";
+        return ShapeOf(source) is { } shape
+            ? shape.Matches(key) ? null : $"'{Shown(key)}' is not {shape.Description}"
+            : $"source '{source}' owns no keys";
     }
 
     /// <summary><c>owner/repo#N</c>: GitHub's owner and repository name characters, N from 1 to 2,147,483,647.</summary>
@@ -56,10 +64,10 @@ public static class TrackerKeys
     }
 
     /// <summary>The project of a Jira key (<c>ONB</c> of <c>ONB-42</c>), or null when the key is not one.</summary>
-    public static string? JiraProjectOf(string key) => IsJiraKey(key) ? key[..key.LastIndexOf('-')] : null;
+    public static string? JiraProjectOf(string key) => Jira.ContainerOf(key);
 
     /// <summary>The repository of a GitHub key (<c>acme/web</c> of <c>acme/web#12</c>), or null when the key is not one.</summary>
-    public static string? GitHubRepositoryOf(string key) => IsGitHubKey(key) ? key[..key.LastIndexOf('#')] : null;
+    public static string? GitHubRepositoryOf(string key) => GitHub.ContainerOf(key);
 
     /// <summary>A positive 32-bit decimal integer with no sign, exponent, leading zero or spaces.</summary>
     public static bool IsIssueNumber(ReadOnlySpan<char> text) =>

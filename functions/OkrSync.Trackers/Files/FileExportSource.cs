@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
-using OkrSync.Trackers.GitHub;
-using OkrSync.Trackers.Jira;
 
 namespace OkrSync.Trackers.Files;
 
@@ -14,14 +13,13 @@ public sealed class FileExportSource : IWorkSource
 {
     private const int PageSize = 500;
     private readonly string path;
-    private readonly SourceKind kind;
-    private readonly string? storyPointsField;
+    private readonly Func<JsonElement, WorkItem> map;
 
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is not in the <see cref="TrackerRegistry"/>.</exception>
     public FileExportSource(SourceKind kind, string path, string? storyPointsField = null)
     {
-        this.kind = kind;
+        map = TrackerRegistry.For(kind).ExportMapper(storyPointsField);
         this.path = path;
-        this.storyPointsField = storyPointsField;
         Id = $"{kind.Value}-export:{path}";
     }
 
@@ -48,8 +46,6 @@ public sealed class FileExportSource : IWorkSource
         {
             throw new SourceFormatException(path, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message, e);
         }
-        return kind == SourceKind.Jira
-            ? JsonExportReader.Read(bytes, path, issue => JiraIssueMapper.Map(issue, storyPointsField))
-            : JsonExportReader.Read(bytes, path, issue => GitHubIssueMapper.Map(issue));
+        return JsonExportReader.Read(bytes, path, map);
     }
 }

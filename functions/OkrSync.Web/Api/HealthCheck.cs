@@ -50,8 +50,7 @@ internal static class HealthCheck
     private const string SourceOk = "ok";
 
     public static IEnumerable<string> ConfiguredSourceIds(IConfiguration configuration) =>
-        configuration.List(OkrSync.Trackers.GitHub.GitHubOptions.RepositoriesSetting).Select(r => $"github:{r}")
-            .Concat(configuration.Setting("OkrSync:Jira:BaseUrl") is null ? [] : configuration.List(OkrSync.Trackers.Jira.JiraOptions.ProjectsSetting).Select(p => $"jira:{p.ToUpperInvariant()}"));
+        OkrSync.Trackers.TrackerRegistry.ConfiguredSourceIds(configuration);
 
     private static SourceHealthJson SourceHealth(string id, SyncCursor? cursor, SourceStatus? status)
     {

@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using OkrSync.Core.Work;
 using OkrSync.Pipeline;
 using OkrSync.Pipeline.Events;
 using OkrSync.Pipeline.Sync;
 using OkrSync.Trackers;
-using OkrSync.Trackers.GitHub;
-using OkrSync.Trackers.Jira;
 
 namespace OkrSync.Web.Hosting;
 
@@ -56,19 +53,11 @@ internal static class TrackerConnectors
             {
                 throw new FormatException(problem);
             }
-            if (source == SourceKind.GitHub)
-            {
-                var hash = key.LastIndexOf('#');
-                var number = int.Parse(key.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture);
-                var github = (GitHubSource)SourceFor(new SourceSpec(SourceSpec.GitHub, key[..hash]));
-                return await github.FetchAsync(number, cancellationToken);
-            }
-            var jira = (JiraSource)SourceFor(new SourceSpec(SourceSpec.Jira, TrackerKeys.JiraProjectOf(key)!));
-            return await jira.FetchAsync(key, cancellationToken);
+            var entry = TrackerRegistry.For(source);
+            var container = entry.Keys.ContainerOf(key)!;
+            var tracker = sources.GetOrAdd(entry.SourceId(container), _ => new Lazy<ITrackerSource>(() =>
+                services.GetRequiredService<SourceFactory>().CreateTracker(entry, container))).Value;
+            return await entry.FetchAsync(tracker, key, cancellationToken);
         }
-
-        private ITrackerSource SourceFor(SourceSpec spec) =>
-            sources.GetOrAdd($"{spec.Kind}:{spec.Value}", _ => new Lazy<ITrackerSource>(() =>
-                (ITrackerSource)services.GetRequiredService<SourceFactory>().Create([spec]).Single())).Value;
     }
 }
