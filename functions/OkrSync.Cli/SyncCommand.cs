@@ -53,7 +53,7 @@ internal static class SyncCommand
                 context,
                 parse.GetValue(store),
                 readOnly: false,
-                scope => RunAsync(context, scope, document, parse.GetValue(sources) ?? [], pass, new AlignmentOptions(parse.GetValue(includePullRequests)), cancellationToken),
+                scope => RunAsync(context, scope, document, parse.GetValue(sources) ?? [], pass, new AlignmentOptions(parse.GetValue(includePullRequests) || ReportPublisher.AlignmentFrom(context.Configuration).IncludePullRequests), cancellationToken),
                 cancellationToken);
         });
         return command;

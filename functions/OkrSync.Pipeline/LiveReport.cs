@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OkrSync.Core.Alignment;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Work;
@@ -12,7 +13,7 @@ namespace OkrSync.Pipeline;
 /// The store stays the truth; this is a cache of it, and so are the <c>reconcile-held</c> findings it adds to every
 /// report (reread with the items: a reconcile, which sets or clears them, is always followed by a reload).
 /// </summary>
-public sealed partial class LiveReport(IItemStore itemStore, IReportStore reports, ICursorStore cursors, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger)
+public sealed partial class LiveReport(IItemStore itemStore, IReportStore reports, ICursorStore cursors, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger, AlignmentOptions? alignment = null)
 {
     private readonly SemaphoreSlim computing = new(1, 1);
     private readonly SemaphoreSlim loading = new(1, 1);
@@ -123,7 +124,7 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
                 return again;
             }
             await LoadAsync(cancellationToken);
-            var report = ReportBuilder.Build(await strategy.GetAsync(cancellationToken), Snapshot(), clock.GetUtcNow());
+            var report = ReportBuilder.Build(await strategy.GetAsync(cancellationToken), Snapshot(), clock.GetUtcNow(), alignment);
             Volatile.Write(ref last, report);
             return report;
         }
@@ -139,14 +140,9 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
         var started = Stopwatch.GetTimestamp();
         var index = await strategy.GetAsync(cancellationToken);
         var snapshot = Snapshot();
-        var report = ReportBuilder.Build(index, snapshot, clock.GetUtcNow());
+        var report = ReportBuilder.Build(index, snapshot, clock.GetUtcNow(), alignment);
         Volatile.Write(ref last, report);
-        var document = HeldReconcileFindings.AddTo(ReportRecomputer.ToStoredDocument(report), Volatile.Read(ref held));
-        await reports.SaveCurrentReportAsync(document, cancellationToken);
-        if (weeklySnapshot)
-        {
-            await reports.SaveWeeklySnapshotAsync(WeeklySnapshot.From(document), cancellationToken);
-        }
+        var document = (await ReportPublisher.PublishAsync(reports, report, Volatile.Read(ref held), weeklySnapshot, cancellationToken)).Document;
         var elapsed = Stopwatch.GetElapsedTime(started);
         OkrSyncTelemetry.ReportDuration.Record(elapsed.TotalSeconds);
         LogComputed(logger, snapshot.Length, elapsed.TotalMilliseconds);

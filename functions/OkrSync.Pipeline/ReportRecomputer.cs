@@ -7,9 +7,9 @@ using OkrSync.Core.Work;
 namespace OkrSync.Pipeline;
 
 /// <summary>
-/// The "compute, then write" half of a sync: aligns everything in the store with the strategy, adds the
-/// <c>reconcile-held</c> findings the store records, saves the current report, and saves this ISO week's snapshot
-/// (replacing an earlier one of the week: the week's last good state wins). Callers run it only after a sync in which
+/// The "compute, then write" half of the CLI's sync: aligns everything in the store with the strategy and stores it
+/// through <see cref="ReportPublisher"/>, the same path as the app's live report (the current report, with the
+/// <c>reconcile-held</c> findings, and this ISO week's snapshot: the week's last good state wins). Callers run it only after a sync in which
 /// at least one source succeeded, so that a run that read nothing never overwrites a good report or snapshot.
 /// The stored report keeps only the work items that need attention (orphaned and contradicting) so that it stays
 /// small; the full list is always in the store's items.
@@ -30,31 +30,12 @@ public static class ReportRecomputer
         }
         var report = ReportBuilder.Build(strategy, items, asOf, options);
         var held = await HeldReconcileFindings.ReadAsync(store, cancellationToken);
-        var document = HeldReconcileFindings.AddTo(ToStoredDocument(report), held);
-        var previous = await store.ReadCurrentReportAsync(cancellationToken);
-        var reportChanged = previous is null || !SameApartFromTime(previous, document);
-        if (reportChanged)
-        {
-            await store.SaveCurrentReportAsync(document, cancellationToken);
-        }
-        var snapshotWritten = await store.SaveWeeklySnapshotAsync(WeeklySnapshot.From(document), cancellationToken);
-        return new Recomputed(report, reportChanged, snapshotWritten) { HeldReconciles = held };
+        var published = await ReportPublisher.PublishAsync(store, report, held, weeklySnapshot: true, cancellationToken);
+        return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held };
     }
-
-    // The as-of instant moves on every run; what matters is whether anything else did.
-    private static bool SameApartFromTime(ReportDocument a, ReportDocument b) =>
-        ReportFingerprint.Of(a) == ReportFingerprint.Of(b);
 
     /// <summary>The report as stored: everything but the aligned and operational work items.</summary>
-    public static ReportDocument ToStoredDocument(Report report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        var attention = report.Items
-            .Where(a => a.Classification is Classification.Orphaned or Classification.Contradicting)
-            .Select(a => a.ToJson())
-            .ToList();
-        return report.ToDocument(includeWorkItems: false) with { WorkItems = attention };
-    }
+    public static ReportDocument ToStoredDocument(Report report) => ReportPublisher.ToStoredDocument(report);
 }
 
 /// <summary>A recomputed report, and what was written for it.</summary>

@@ -39,6 +39,7 @@ public static class AppServices
         services.AddOkrSyncMail(configuration);
         services.AddSingleton<IWeeklyReportJob, MailWeeklyReportJob>();
         services.AddSingleton<StrategyProvider>();
+        services.AddSingleton(ReportPublisher.AlignmentFrom(configuration)); // the same options as the CLI's stored reports
         services.AddSingleton<LiveReport>();
         services.AddSingleton<RollupResponses>();
         services.AddSingleton<QueueSignal>();

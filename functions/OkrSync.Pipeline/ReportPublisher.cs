@@ -1,0 +1,57 @@
+using OkrSync.Core.Alignment;
+using OkrSync.Core.Ports;
+using OkrSync.Core.Reports;
+
+namespace OkrSync.Pipeline;
+
+/// <summary>
+/// The one way a computed report becomes the stored one, for the app's live report and the CLI's sync alike: keep the
+/// work items that need attention (orphaned and contradicting), add the <c>reconcile-held</c> findings, write it only
+/// when something but the time changed, and, after a sync, replace this ISO week's snapshot (the week's last good state).
+/// </summary>
+public static class ReportPublisher
+{
+    /// <summary><c>OkrSync:Alignment:IncludePullRequests</c>: whether pull requests count as work (default false), for every report the app or the CLI stores.</summary>
+    public const string IncludePullRequestsSetting = "OkrSync:Alignment:IncludePullRequests";
+
+    /// <summary>The alignment options every stored report uses, from configuration; a value that is not true/false stops the start.</summary>
+    public static AlignmentOptions AlignmentFrom(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[IncludePullRequestsSetting] is not { Length: > 0 } text
+            ? AlignmentOptions.Default
+            : bool.TryParse(text, out var include)
+                ? new AlignmentOptions(include)
+                : throw new InvalidOperationException($"{IncludePullRequestsSetting} must be true or false; got '{text}'");
+    }
+
+    /// <summary>Stores <paramref name="report"/>; says whether the report and the snapshot were written.</summary>
+    public static async Task<Published> PublishAsync(IReportStore reports, Report report, IReadOnlyList<FindingJson> heldReconciles, bool weeklySnapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var document = HeldReconcileFindings.AddTo(ToStoredDocument(report), heldReconciles);
+        var previous = await reports.ReadCurrentReportAsync(cancellationToken);
+        // The as-of instant moves on every run; what matters is whether anything else did.
+        var changed = previous is null || ReportFingerprint.Of(previous) != ReportFingerprint.Of(document);
+        if (changed)
+        {
+            await reports.SaveCurrentReportAsync(document, cancellationToken);
+        }
+        var snapshot = weeklySnapshot && await reports.SaveWeeklySnapshotAsync(WeeklySnapshot.From(document), cancellationToken);
+        return new Published(document, changed, snapshot);
+    }
+
+    /// <summary>The report as stored: everything but the aligned and operational work items.</summary>
+    public static ReportDocument ToStoredDocument(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var attention = report.Items
+            .Where(a => a.Classification is Classification.Orphaned or Classification.Contradicting)
+            .Select(a => a.ToJson())
+            .ToList();
+        return report.ToDocument(includeWorkItems: false) with { WorkItems = attention };
+    }
+}
+
+/// <summary>What <see cref="ReportPublisher.PublishAsync"/> stored.</summary>
+public sealed record Published(ReportDocument Document, bool ReportWritten, bool SnapshotWritten);
