@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OkrSync.Pipeline;
 using OkrSync.Pipeline.Webhooks;
 using OkrSync.Trackers.GitHub;
@@ -24,51 +23,35 @@ public static class GitHubWebhookEndpoint
 
     public static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await WebhookBody.ReadAsync(request, cancellationToken: cancellationToken);
-        if (body is null)
+        var delivery = await TrustedDelivery.ReadAsync(request, Source, "X-Hub-Signature-256", trust, intake, cancellationToken);
+        if (delivery.Rejected is { } rejected)
         {
-            return intake.Reject(Source, StatusCodes.Status413PayloadTooLarge, $"the body is larger than {WebhookBody.MaxBytes} bytes");
+            return rejected;
         }
-        var verdict = trust.Verify(Source, body, request.Headers["X-Hub-Signature-256"]);
-        if (!verdict.IsTrusted)
-        {
-            return intake.Reject(Source, StatusCodes.Status401Unauthorized, verdict.Reason!);
-        }
+        using var document = delivery.Json!;
         var eventName = request.Headers["X-GitHub-Event"].ToString();
         var deliveryId = request.Headers["X-GitHub-Delivery"].ToString() is { Length: > 0 } id ? id : null;
         if (eventName.Length == 0)
         {
             return intake.Reject(Source, StatusCodes.Status400BadRequest, "missing X-GitHub-Event header");
         }
-        JsonDocument document;
-        try
+        if (eventName == "ping")
         {
-            document = JsonDocument.Parse(body);
+            return WebhookResponses.Pong();
         }
-        catch (Exception e) when (e is JsonException or ArgumentException)
+        var repositories = configuration.List(GitHubOptions.RepositoriesSetting).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        switch (GitHubEventTranslator.Translate(eventName, document.RootElement, repositories, deliveryId, clock.GetUtcNow()))
         {
-            return intake.Reject(Source, StatusCodes.Status400BadRequest, $"malformed JSON: {e.Message}");
-        }
-        using (document)
-        {
-            if (eventName == "ping")
-            {
-                return WebhookResponses.Pong();
-            }
-            var repositories = configuration.List(GitHubOptions.RepositoriesSetting).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            switch (GitHubEventTranslator.Translate(eventName, document.RootElement, repositories, deliveryId, clock.GetUtcNow()))
-            {
-                case WebhookTranslation.Ignore ignore:
-                    return intake.Ignore(Source, eventName, ignore.Reason, deliveryId);
-                case WebhookTranslation.Invalid invalid:
-                    return intake.Reject(Source, StatusCodes.Status400BadRequest, invalid.Reason);
-                case WebhookTranslation.Enqueue when deliveryId is null:
-                    return intake.Reject(Source, StatusCodes.Status400BadRequest, "missing X-GitHub-Delivery header");
-                case WebhookTranslation.Enqueue enqueue:
-                    return await intake.AcceptAsync(Source, deliveryId, enqueue.Message, cancellationToken);
-                default:
-                    throw new InvalidOperationException("unknown translation");
-            }
+            case WebhookTranslation.Ignore ignore:
+                return intake.Ignore(Source, eventName, ignore.Reason, deliveryId);
+            case WebhookTranslation.Invalid invalid:
+                return intake.Reject(Source, StatusCodes.Status400BadRequest, invalid.Reason);
+            case WebhookTranslation.Enqueue when deliveryId is null:
+                return intake.Reject(Source, StatusCodes.Status400BadRequest, "missing X-GitHub-Delivery header");
+            case WebhookTranslation.Enqueue enqueue:
+                return await intake.AcceptAsync(Source, deliveryId, enqueue.Message, cancellationToken);
+            default:
+                throw new InvalidOperationException("unknown translation");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OkrSync.Pipeline;
 using OkrSync.Pipeline.Webhooks;
 using OkrSync.Trackers.Jira;
@@ -25,37 +24,21 @@ public static class JiraWebhookEndpoint
 
     public static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await WebhookBody.ReadAsync(request, cancellationToken: cancellationToken);
-        if (body is null)
+        var delivery = await TrustedDelivery.ReadAsync(request, Source, "X-Hub-Signature", trust, intake, cancellationToken);
+        if (delivery.Rejected is { } rejected)
         {
-            return intake.Reject(Source, StatusCodes.Status413PayloadTooLarge, $"the body is larger than {WebhookBody.MaxBytes} bytes");
+            return rejected;
         }
-        var verdict = trust.Verify(Source, body, request.Headers["X-Hub-Signature"]);
-        if (!verdict.IsTrusted)
-        {
-            return intake.Reject(Source, StatusCodes.Status401Unauthorized, verdict.Reason!);
-        }
+        using var document = delivery.Json!;
         var deliveryId = request.Headers["X-Atlassian-Webhook-Identifier"].ToString() is { Length: > 0 } id ? id : null;
-        JsonDocument document;
-        try
+        var projects = configuration.List(JiraOptions.ProjectsSetting).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var storyPoints = configuration.Setting("OkrSync:Jira:StoryPointsField");
+        return JiraEventTranslator.Translate(document.RootElement, projects, storyPoints, deliveryId, clock.GetUtcNow()) switch
         {
-            document = JsonDocument.Parse(body);
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException)
-        {
-            return intake.Reject(Source, StatusCodes.Status400BadRequest, $"malformed JSON: {e.Message}");
-        }
-        using (document)
-        {
-            var projects = configuration.List(JiraOptions.ProjectsSetting).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var storyPoints = configuration.Setting("OkrSync:Jira:StoryPointsField");
-            return JiraEventTranslator.Translate(document.RootElement, projects, storyPoints, deliveryId, clock.GetUtcNow()) switch
-            {
-                WebhookTranslation.Ignore ignore => intake.Ignore(Source, "jira", ignore.Reason, deliveryId),
-                WebhookTranslation.Invalid invalid => intake.Reject(Source, StatusCodes.Status400BadRequest, invalid.Reason),
-                WebhookTranslation.Enqueue enqueue => await intake.AcceptAsync(Source, deliveryId, enqueue.Message, cancellationToken),
-                _ => throw new InvalidOperationException("unknown translation"),
-            };
-        }
+            WebhookTranslation.Ignore ignore => intake.Ignore(Source, "jira", ignore.Reason, deliveryId),
+            WebhookTranslation.Invalid invalid => intake.Reject(Source, StatusCodes.Status400BadRequest, invalid.Reason),
+            WebhookTranslation.Enqueue enqueue => await intake.AcceptAsync(Source, deliveryId, enqueue.Message, cancellationToken),
+            _ => throw new InvalidOperationException("unknown translation"),
+        };
     }
 }
