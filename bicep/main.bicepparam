@@ -6,7 +6,7 @@ using 'main.bicep'
 // infra/deploy.sh --name-prefix overrides it.
 param namePrefix = readEnvironmentVariable('OKRSYNC_NAME_PREFIX', 'okrsync')
 
-// Cost/performance knobs: see infra/DEPLOY.md, "What it costs".
+// Cost/performance knobs: see README.md, "Deploy to Azure" > "What it costs".
 param instanceMemoryMB = 512
 param maximumInstanceCount = 40
 param logDailyQuotaGb = '1'

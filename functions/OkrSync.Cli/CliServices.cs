@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Options;
 using OkrSync.Core.Ports;
-using OkrSync.Storage;
 using OkrSync.Trackers;
 
 namespace OkrSync.Cli;
@@ -11,7 +11,7 @@ namespace OkrSync.Cli;
 /// </summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(CliContext context, IWorkStore? store = null)
+    public static ServiceProvider Build(CliContext context, StoreScope? store = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -19,8 +19,8 @@ internal static class CliServices
         services.AddSingleton(context.Configuration);
         if (store is not null)
         {
-            services.AddSingleton(store);
-            services.AddWorkStoreRoles();
+            services.AddSingleton(store.Items);
+            services.AddSingleton(store.Cursors);
         }
         services.AddWorkSources(context.Configuration);
         return services.BuildServiceProvider();
@@ -46,6 +46,12 @@ internal static class CliServices
                 ? services.GetRequiredService<SourceFactory>().CreateConfigured()
                 : services.GetRequiredService<SourceFactory>().Create(parsed);
             return true;
+        }
+        catch (OptionsValidationException e)
+        {
+            context.Fail($"bad configuration: {string.Join("; ", e.Failures)}");
+            sources = [];
+            return false;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

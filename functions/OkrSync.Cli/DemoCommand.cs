@@ -37,7 +37,7 @@ internal static class DemoCommand
             var strategy = StrategyLoader.Load(DemoWorkspace.StrategyYaml(), paths[0]).Strategy!;
             return await StoreScope.RunAsync(context, parse.GetValue(store), readOnly: false, async scope =>
             {
-                using var services = CliServices.Build(context, scope.Store);
+                using var services = CliServices.Build(context, scope);
                 if (!CliServices.TryCreateSources(context, services, [$"github-export:{paths[1]}", $"jira-export:{paths[2]}"], out var sources))
                 {
                     return ExitCodes.Failed;
@@ -47,7 +47,7 @@ internal static class DemoCommand
                 {
                     return context.Fail(string.Join("; ", sync.Sources.Where(s => !s.Succeeded).Select(s => s.Summary())));
                 }
-                var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Store, strategy, now, AlignmentOptions.Default, cancellationToken);
+                var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Items, scope.Cursors, scope.Reports, strategy, now, AlignmentOptions.Default, cancellationToken);
                 var formatName = parse.GetValue(format) ?? "text";
                 ReportCommand.Render(context, recomputed.Report.ToDocument(), formatName);
                 if (formatName == "text")

@@ -18,7 +18,7 @@ internal static class HistoryCommand
             return await StoreScope.RunAsync(context, parse.GetValue(store), readOnly: true, async scope =>
             {
                 var snapshots = new List<WeeklySnapshot>();
-                await foreach (var snapshot in scope.Store.ReadWeeklySnapshotsAsync(cancellationToken))
+                await foreach (var snapshot in scope.Reports.ReadWeeklySnapshotsAsync(cancellationToken))
                 {
                     snapshots.Add(snapshot);
                 }

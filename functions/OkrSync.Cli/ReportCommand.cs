@@ -96,7 +96,7 @@ internal static class ReportCommand
         {
             if (strategyPath is null)
             {
-                var stored = await scope.Store.ReadCurrentReportAsync(cancellationToken);
+                var stored = await scope.Reports.ReadCurrentReportAsync(cancellationToken);
                 if (stored is null)
                 {
                     return context.Fail($"{scope.Description} holds no report yet: run 'okrsync sync --strategy FILE --source SPEC' first, or give --source.");
@@ -105,11 +105,11 @@ internal static class ReportCommand
                 return ExitCodes.Ok;
             }
             var items = new List<WorkItem>();
-            await foreach (var item in scope.Store.ReadAllItemsWithoutBodiesAsync(cancellationToken))
+            await foreach (var item in scope.Items.ReadAllItemsWithoutBodiesAsync(cancellationToken))
             {
                 items.Add(item);
             }
-            var held = await HeldReconcileFindings.ReadAsync(scope.Store, cancellationToken);
+            var held = await HeldReconcileFindings.ReadAsync(scope.Cursors, cancellationToken);
             return await RunAsync(context, strategyPath, [new FixedSource(items)], asOf ?? context.Clock.GetUtcNow(), format, options, held, cancellationToken);
         }, cancellationToken);
     }

@@ -31,9 +31,17 @@ internal static class ReportEmailCommand
             var print = parse.GetValue(dryRun);
             return await StoreScope.RunAsync(context, parse.GetValue(store), readOnly: print, async scope =>
             {
-                var options = MailOptions.FromConfiguration(context.Configuration);
+                MailOptions options;
+                try
+                {
+                    options = MailOptions.FromConfiguration(context.Configuration);
+                }
+                catch (InvalidOperationException e)
+                {
+                    return context.Fail($"bad configuration: {e.Message}");
+                }
                 var mailer = Mailers.Create(options, context.Clock, NullLoggerFactory.Instance);
-                var sender = new WeeklyReportSender(scope.Store, new DigestSource(scope.Store, scope.Store), mailer, options, context.Clock, NullLogger<WeeklyReportSender>.Instance);
+                var sender = new WeeklyReportSender(scope.SendLedger, new DigestSource(scope.Reports, scope.Items), mailer, options, context.Clock, NullLogger<WeeklyReportSender>.Instance);
                 return print
                     ? await PrintAsync(context, sender, options, recipients, cancellationToken)
                     : await SendAsync(context, sender, options, recipients, cancellationToken);

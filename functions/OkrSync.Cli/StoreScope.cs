@@ -11,13 +11,22 @@ namespace OkrSync.Cli;
 /// </summary>
 internal sealed class StoreScope : IDisposable
 {
+    // The one store instance the scope opened and disposes; commands see it only by role.
+    private readonly IWorkStore store;
+
     private StoreScope(IWorkStore store, string description)
     {
-        Store = store;
+        this.store = store;
         Description = description;
     }
 
-    public IWorkStore Store { get; }
+    public IItemStore Items => store;
+
+    public IReportStore Reports => store;
+
+    public ICursorStore Cursors => store;
+
+    public ISendLedger SendLedger => store;
 
     /// <summary>Where the store is, for messages; never includes secrets.</summary>
     public string Description { get; }
@@ -47,7 +56,7 @@ internal sealed class StoreScope : IDisposable
         {
             try
             {
-                if (scope.Store is SqliteWorkStore sqlite)
+                if (scope.store is SqliteWorkStore sqlite)
                 {
                     await sqlite.EnsureReadyAsync(cancellationToken);
                 }
@@ -64,5 +73,5 @@ internal sealed class StoreScope : IDisposable
         }
     }
 
-    public void Dispose() => (Store as IDisposable)?.Dispose();
+    public void Dispose() => (store as IDisposable)?.Dispose();
 }

@@ -48,12 +48,21 @@ internal static class SyncCommand
                 loaded.Errors.ToList().ForEach(e => context.Error.WriteLine(e.ToString()));
                 return context.Fail($"{strategyPath} is not a valid strategy; nothing was synced.");
             }
+            AlignmentOptions alignment;
+            try
+            {
+                alignment = new AlignmentOptions(parse.GetValue(includePullRequests) || ReportAlignmentOptions.Bind(context.Configuration).IncludePullRequests);
+            }
+            catch (InvalidOperationException e)
+            {
+                return context.Fail(e.Message);
+            }
             var pass = !parse.GetValue(full) ? SyncPass.Incremental : parse.GetValue(allowMassRemoval) ? SyncPass.FullAllowingMassRemoval : SyncPass.Full;
             return await StoreScope.RunAsync(
                 context,
                 parse.GetValue(store),
                 readOnly: false,
-                scope => RunAsync(context, scope, document, parse.GetValue(sources) ?? [], pass, new AlignmentOptions(parse.GetValue(includePullRequests) || ReportPublisher.AlignmentFrom(context.Configuration).IncludePullRequests), cancellationToken),
+                scope => RunAsync(context, scope, document, parse.GetValue(sources) ?? [], pass, alignment, cancellationToken),
                 cancellationToken);
         });
         return command;
@@ -61,7 +70,7 @@ internal static class SyncCommand
 
     public static async Task<int> RunAsync(CliContext context, StoreScope scope, StrategyDocument strategy, IReadOnlyList<string> specs, SyncPass pass, AlignmentOptions options, CancellationToken cancellationToken)
     {
-        using var services = CliServices.Build(context, scope.Store);
+        using var services = CliServices.Build(context, scope);
         if (!CliServices.TryCreateSources(context, services, specs, out var sources))
         {
             return ExitCodes.Failed;
@@ -90,7 +99,7 @@ internal static class SyncCommand
         {
             context.Error.WriteLine($"{report.FailedSources.Count} of {report.Sources.Count} sources failed: {string.Join(", ", report.FailedSources)}; the report and snapshot are from what the others read.");
         }
-        var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Store, strategy, context.Clock.GetUtcNow(), options, cancellationToken);
+        var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Items, scope.Cursors, scope.Reports, strategy, context.Clock.GetUtcNow(), options, cancellationToken);
         var written = report.Sources.Sum(s => s.Written + s.Deleted);
         var summary = recomputed.Report.Summary;
         context.Out.WriteLine(written == 0 && !recomputed.ReportWritten

@@ -32,30 +32,30 @@ public sealed record MailOptions
     public const string Section = "OkrSync:Mail";
     public const string DefaultOutboxPath = "./.okrsync/outbox";
 
-    public string? Host { get; init; }
+    public string? Host { get; set; }
 
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
-    public MailSecurity Security { get; init; } = MailSecurity.Auto;
+    public MailSecurity Security { get; set; } = MailSecurity.Auto;
 
-    public string? Username { get; init; }
+    public string? Username { get; set; }
 
     /// <summary>Secret: never logged, and left out of <see cref="ToString"/>.</summary>
-    public string? Password { get; init; }
+    public string? Password { get; set; }
 
-    public string From { get; init; } = "OkrSync <okrsync@localhost>";
+    public string From { get; set; } = "OkrSync <okrsync@localhost>";
 
-    public string OutboxPath { get; init; } = DefaultOutboxPath;
+    public string OutboxPath { get; set; } = DefaultOutboxPath;
 
-    public IReadOnlyList<string> Leadership { get; init; } = [];
+    public IReadOnlyList<string> Leadership { get; set; } = [];
 
-    public bool PerOwnerDigests { get; init; }
+    public bool PerOwnerDigests { get; set; }
 
-    public string? ReportUrl { get; init; }
+    public string? ReportUrl { get; set; }
 
-    public int OrphanCap { get; init; } = 20;
+    public int OrphanCap { get; set; } = 20;
 
-    public int TimeoutSeconds { get; init; } = 60;
+    public int TimeoutSeconds { get; set; } = 60;
 
     /// <summary>True when mail goes through SMTP; false in outbox mode.</summary>
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Host);
@@ -69,27 +69,37 @@ public sealed record MailOptions
 
     public MailPlanOptions PlanOptions => new(Leadership, PerOwnerDigests, new DigestOptions { OrphanCap = OrphanCap, ReportUrl = ReportUrl });
 
+    /// <summary>
+    /// The section bound as the app binds it (<c>BindConfiguration</c> and <see cref="Normalize"/>), for the CLI, which
+    /// has no host. A value of the wrong type is an <see cref="InvalidOperationException"/> naming the setting.
+    /// </summary>
     public static MailOptions FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(Section);
-        var defaults = new MailOptions();
-        return new MailOptions
-        {
-            Host = NullIfBlank(section["Host"]),
-            Port = int.TryParse(section["Port"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) ? port : null,
-            Security = Enum.TryParse<MailSecurity>(section["Security"], ignoreCase: true, out var security) ? security : MailSecurity.Auto,
-            Username = NullIfBlank(section["Username"]),
-            Password = section["Password"],
-            From = NullIfBlank(section["From"]) ?? defaults.From,
-            OutboxPath = NullIfBlank(section["OutboxPath"]) ?? defaults.OutboxPath,
-            Leadership = List(section.GetSection("Leadership")),
-            PerOwnerDigests = bool.TryParse(section["PerOwnerDigests"], out var perOwner) && perOwner,
-            ReportUrl = NullIfBlank(section["ReportUrl"]),
-            OrphanCap = int.TryParse(section["OrphanCap"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var cap) && cap >= 0 ? cap : defaults.OrphanCap,
-            TimeoutSeconds = int.TryParse(section["TimeoutSeconds"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var timeout) && timeout > 0 ? timeout : defaults.TimeoutSeconds,
-        };
+        var options = configuration.GetSection(Section).Get<MailOptions>() ?? new MailOptions();
+        options.Normalize(configuration);
+        return options.Problem() is { } problem ? throw new InvalidOperationException(problem) : options;
     }
+
+    /// <summary>Blank values are unset; <c>Leadership</c> may also be one string separated by commas or semicolons.</summary>
+    public void Normalize(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var defaults = new MailOptions();
+        Host = NullIfBlank(Host);
+        Username = NullIfBlank(Username);
+        From = NullIfBlank(From) ?? defaults.From;
+        OutboxPath = NullIfBlank(OutboxPath) ?? defaults.OutboxPath;
+        ReportUrl = NullIfBlank(ReportUrl);
+        Leadership = List(configuration.GetSection(Section + ":Leadership"));
+    }
+
+    /// <summary>What is wrong with the bound values, naming the setting; null when nothing is.</summary>
+    public string? Problem() =>
+        Port is < 1 or > 65535 ? string.Create(CultureInfo.InvariantCulture, $"{Section}:Port is {Port}: give a TCP port from 1 to 65535")
+        : OrphanCap < 0 ? string.Create(CultureInfo.InvariantCulture, $"{Section}:OrphanCap is {OrphanCap}: give 0 or more")
+        : TimeoutSeconds <= 0 ? string.Create(CultureInfo.InvariantCulture, $"{Section}:TimeoutSeconds is {TimeoutSeconds}: give a number of seconds above 0")
+        : null;
 
     /// <summary>Everything but the password.</summary>
     public override string ToString() =>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OkrSync.Core.Ports;
+using OkrSync.Pipeline;
 
 namespace OkrSync.Mail;
 
@@ -14,7 +16,12 @@ public static class MailServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(MailOptions.FromConfiguration(configuration));
+        services.TryAddSingleton(configuration); // what BindConfiguration binds from
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section)
+            .PostConfigure<IConfiguration>((options, c) => options.Normalize(c))
+            .Check(options => options.Problem())
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value);
         services.TryAddSingleton(sp => Mailers.Create(sp.GetRequiredService<MailOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<DigestSource>();
         services.TryAddSingleton<WeeklyReportSender>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using OkrSync.Core.Ports;
 
 namespace OkrSync.Pipeline;
@@ -9,29 +10,18 @@ namespace OkrSync.Pipeline;
 /// days). Removals (deleted and transferred issues) are kept as long. The nightly reconcile forgets older ones, so
 /// both tables stay the size of a week of events.
 /// </summary>
-public sealed partial class DeliveryRetention(IEventLog events, TimeProvider clock, IConfiguration configuration, ILogger<DeliveryRetention> logger)
+public sealed partial class DeliveryRetention(IEventLog events, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<DeliveryRetention> logger)
 {
     public const string Setting = "OkrSync:Webhooks:DeliveryRetentionDays";
     public const int DefaultDays = 7;
 
-    /// <summary>The retention from configuration; a value that is not a whole number of days from 1 to 3650 is refused by name.</summary>
-    public static TimeSpan From(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        if (configuration.Setting(Setting) is not { } text)
-        {
-            return TimeSpan.FromDays(DefaultDays);
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3650
-            ? TimeSpan.FromDays(days)
-            : throw new InvalidOperationException($"{Setting} is '{text}': give a whole number of days from 1 to 3650 (default {DefaultDays}).");
-    }
+    /// <summary>The bound retention (<see cref="WebhookOptions"/>; checked at start, 1 to 3650 days).</summary>
+    public TimeSpan Retention { get; } = TimeSpan.FromDays(options.Value.Webhooks.DeliveryRetentionDays);
 
     /// <summary>Forgets the delivery ids older than the retention; returns the log line.</summary>
     public async Task<string> PruneAsync(CancellationToken cancellationToken = default)
     {
-        var retention = From(configuration);
+        var retention = Retention;
         var before = clock.GetUtcNow() - retention;
         var deliveries = await events.PruneDeliveriesAsync(before, cancellationToken);
         var removals = await events.PruneRemovalsAsync(before, cancellationToken);

@@ -2,7 +2,11 @@ using OkrSync.Pipeline.Sync;
 
 namespace OkrSync.Pipeline;
 
-/// <summary>Runs the configured tracker sources into the store: incrementally from their cursors, or as a full reconcile.</summary>
+/// <summary>
+/// Runs the configured tracker sources into the store: incrementally from their cursors, or as a full reconcile.
+/// The pipeline's port onto the trackers: <c>OkrSync.Trackers</c> implements it (it references the pipeline, never
+/// the other way round), and a test can run <see cref="SyncAndRecompute"/> on a fake.
+/// </summary>
 public interface ITrackerSync
 {
     Task<IReadOnlyList<SourceSyncOutcome>> RunAsync(bool reconcile, CancellationToken cancellationToken = default);

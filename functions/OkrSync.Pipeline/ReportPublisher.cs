@@ -11,20 +11,6 @@ namespace OkrSync.Pipeline;
 /// </summary>
 public static class ReportPublisher
 {
-    /// <summary><c>OkrSync:Alignment:IncludePullRequests</c>: whether pull requests count as work (default false), for every report the app or the CLI stores.</summary>
-    public const string IncludePullRequestsSetting = "OkrSync:Alignment:IncludePullRequests";
-
-    /// <summary>The alignment options every stored report uses, from configuration; a value that is not true/false stops the start.</summary>
-    public static AlignmentOptions AlignmentFrom(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration[IncludePullRequestsSetting] is not { Length: > 0 } text
-            ? AlignmentOptions.Default
-            : bool.TryParse(text, out var include)
-                ? new AlignmentOptions(include)
-                : throw new InvalidOperationException($"{IncludePullRequestsSetting} must be true or false; got '{text}'");
-    }
-
     /// <summary>Stores <paramref name="report"/>; says whether the report and the snapshot were written.</summary>
     public static async Task<Published> PublishAsync(IReportStore reports, Report report, IReadOnlyList<FindingJson> heldReconciles, bool weeklySnapshot, CancellationToken cancellationToken = default)
     {

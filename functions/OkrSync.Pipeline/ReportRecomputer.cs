@@ -16,21 +16,22 @@ namespace OkrSync.Pipeline;
 /// </summary>
 public static class ReportRecomputer
 {
-    public static async Task<Report> RecomputeAsync(IWorkStore store, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, CancellationToken cancellationToken = default) =>
-        (await RecomputeWithOutcomeAsync(store, strategy, asOf, options, cancellationToken)).Report;
-
-    /// <summary>As <see cref="RecomputeAsync"/>, and says whether anything was written: an unchanged report is not rewritten.</summary>
-    public static async Task<Recomputed> RecomputeWithOutcomeAsync(IWorkStore store, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads the items (<paramref name="items"/>) and the held reconciles (<paramref name="cursors"/>), aligns them and
+    /// stores the report and the week's snapshot (<paramref name="reports"/>); says whether anything was written: an
+    /// unchanged report is not rewritten.
+    /// </summary>
+    public static async Task<Recomputed> RecomputeWithOutcomeAsync(IItemStore items, ICursorStore cursors, IReportStore reports, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var items = new List<WorkItem>();
-        await foreach (var item in store.ReadAllItemsWithoutBodiesAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(items);
+        var read = new List<WorkItem>();
+        await foreach (var item in items.ReadAllItemsWithoutBodiesAsync(cancellationToken))
         {
-            items.Add(item);
+            read.Add(item);
         }
-        var report = ReportBuilder.Build(strategy, items, asOf, options);
-        var held = await HeldReconcileFindings.ReadAsync(store, cancellationToken);
-        var published = await ReportPublisher.PublishAsync(store, report, held, weeklySnapshot: true, cancellationToken);
+        var report = ReportBuilder.Build(strategy, read, asOf, options);
+        var held = await HeldReconcileFindings.ReadAsync(cursors, cancellationToken);
+        var published = await ReportPublisher.PublishAsync(reports, report, held, weeklySnapshot: true, cancellationToken);
         return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held };
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OkrSync.Core.Alignment;
 
 namespace OkrSync.Pipeline;
@@ -6,13 +7,13 @@ namespace OkrSync.Pipeline;
 /// The strategy the app serves (<c>OkrSync:StrategyPath</c>, relative to the app folder), loaded once and reloaded
 /// when the file changes. A missing or invalid file is a <see cref="StrategyUnavailableException"/>.
 /// </summary>
-public sealed class StrategyProvider(IConfiguration configuration, AppFolder appFolder)
+public sealed class StrategyProvider(IOptions<StrategyOptions> options, AppFolder appFolder)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     // One reference, read and written atomically: a reader sees a whole (time, index) pair, never half of one.
     private Cached? cached;
 
-    public string Path { get; } = new StrategyOptions { StrategyPath = configuration.Setting("OkrSync:StrategyPath") ?? StrategyOptions.DefaultPath }.ResolvedPath(appFolder.Path);
+    public string Path { get; } = options.Value.ResolvedPath(appFolder.Path);
 
     public async Task<StrategyIndex> GetAsync(CancellationToken cancellationToken = default)
     {

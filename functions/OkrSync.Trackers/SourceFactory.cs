@@ -5,11 +5,11 @@ namespace OkrSync.Trackers;
 
 /// <summary>
 /// Builds the sources of one run: from <c>--source</c> specs (<see cref="SourceSpec"/>) or from configuration (each
-/// <see cref="TrackerEntry.ConfiguredContainers(IServiceProvider)"/>), through the <see cref="TrackerRegistry"/>. The live
+/// <see cref="TrackerEntry.ConfiguredContainers(TrackerServices)"/>), through the <see cref="TrackerRegistry"/>. The live
 /// sources of one tracker in one call share one <see cref="TrackerEntry.SourceBuilder"/> (Jira reads its site facts once
 /// per run). Create a new set for every run: API usage counts per instance.
 /// </summary>
-public sealed class SourceFactory(IServiceProvider services)
+public sealed class SourceFactory(TrackerServices services)
 {
     public IReadOnlyList<IWorkSource> CreateConfigured() =>
         Create([.. TrackerRegistry.All.SelectMany(e => e.ConfiguredContainers(services).Select(c => new SourceSpec(e.Prefix, c)))]);

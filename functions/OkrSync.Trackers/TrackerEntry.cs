@@ -43,16 +43,16 @@ public abstract class TrackerEntry
     public string SourceId(string container) => $"{Prefix}:{Normalize(container)}";
 
     /// <summary>The containers to sync, from the bound options (the sync and the CLI without <c>--source</c>).</summary>
-    public abstract IEnumerable<string> ConfiguredContainers(IServiceProvider services);
+    public abstract IEnumerable<string> ConfiguredContainers(TrackerServices services);
 
-    /// <summary>The containers health watches, read from configuration (none while the tracker's connection is not set up).</summary>
-    public abstract IEnumerable<string> ConfiguredContainers(IConfiguration configuration);
+    /// <summary>The containers health watches: the configured ones, or none while the tracker's connection is not set up.</summary>
+    public virtual IEnumerable<string> WatchedContainers(TrackerServices services) => ConfiguredContainers(services);
 
     /// <summary>
     /// A builder of the live sources of one run: sources built by one builder share what the tracker reads once per
     /// run (Jira's site facts). Throws <see cref="InvalidOperationException"/> when the connection is not configured.
     /// </summary>
-    public abstract Func<string, ITrackerSource> SourceBuilder(IServiceProvider services);
+    public abstract Func<string, ITrackerSource> SourceBuilder(TrackerServices services);
 
     /// <summary>Reads the item with <paramref name="key"/> through <paramref name="source"/>, built by <see cref="SourceBuilder"/>; null when it is gone.</summary>
     public abstract Task<WorkItem?> FetchAsync(ITrackerSource source, string key, CancellationToken cancellationToken = default);
@@ -61,13 +61,13 @@ public abstract class TrackerEntry
     public abstract Func<JsonElement, WorkItem> ExportMapper(string? storyPointsField);
 
     /// <summary>An export file of this tracker as a source.</summary>
-    public virtual IWorkSource CreateExport(string path, IServiceProvider services) => new FileExportSource(Kind, path);
+    public virtual IWorkSource CreateExport(string path, TrackerServices services) => new FileExportSource(Kind, path);
 }
 
 /// <summary>A <see cref="TrackerEntry"/> whose sources are <typeparamref name="TSource"/>, so its single-item fetch is typed.</summary>
 public abstract class TrackerEntry<TSource> : TrackerEntry where TSource : ITrackerSource
 {
-    public sealed override Func<string, ITrackerSource> SourceBuilder(IServiceProvider services)
+    public sealed override Func<string, ITrackerSource> SourceBuilder(TrackerServices services)
     {
         var build = Builder(services);
         return container => build(container);
@@ -78,7 +78,7 @@ public abstract class TrackerEntry<TSource> : TrackerEntry where TSource : ITrac
             ? FetchAsync(typed, key, cancellationToken)
             : throw new ArgumentException($"'{source.Id}' is not a {Kind} source", nameof(source));
 
-    protected abstract Func<string, TSource> Builder(IServiceProvider services);
+    protected abstract Func<string, TSource> Builder(TrackerServices services);
 
     protected abstract Task<WorkItem?> FetchAsync(TSource source, string key, CancellationToken cancellationToken);
 }

@@ -48,6 +48,6 @@ public static class TrackerRegistry
     }
 
     /// <summary>The ids of the configured live sources, as health lists them (<c>github:acme/web</c>, <c>jira:ONB</c>).</summary>
-    public static IEnumerable<string> ConfiguredSourceIds(IConfiguration configuration) =>
-        All.SelectMany(e => e.ConfiguredContainers(configuration).Select(e.SourceId));
+    public static IEnumerable<string> WatchedSourceIds(TrackerServices services) =>
+        All.SelectMany(e => e.WatchedContainers(services).Select(e.SourceId));
 }

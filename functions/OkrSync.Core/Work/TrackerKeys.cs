@@ -63,6 +63,22 @@ public static class TrackerKeys
             && IsIssueNumber(key.AsSpan(dash + 1));
     }
 
+    /// <summary>
+    /// Where an item with <paramref name="key"/> lives, by key shape: the source and container of every shape it matches
+    /// (<c>(github, acme/web)</c> for <c>acme/web#12</c>, <c>(jira, ONB)</c> for <c>ONB-42</c>); none for a key of no shape.
+    /// </summary>
+    public static IEnumerable<(SourceKind Source, string Container)> PlacesOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        foreach (var shape in Shapes)
+        {
+            if (shape.ContainerOf(key) is { } container)
+            {
+                yield return (shape.Source, container);
+            }
+        }
+    }
+
     /// <summary>The project of a Jira key (<c>ONB</c> of <c>ONB-42</c>), or null when the key is not one.</summary>
     public static string? JiraProjectOf(string key) => Jira.ContainerOf(key);
 

@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using OkrSync.Core.Ports;
 using OkrSync.Pipeline;
 using OkrSync.Pipeline.Webhooks;
+using OkrSync.Trackers;
 using OkrSync.Web.Api;
 
 namespace OkrSync.Functions.Api;
 
 /// <summary>The read API: one GET function per route, at the same paths as <c>okrsync serve</c>, behind function keys.</summary>
-public sealed class ReadApiFunctions(IItemStore items, IReportStore reports, ICursorStore cursors, IEventQueue queue, StrategyProvider strategy, LiveReport live, RollupResponses responses, WebhookTrust webhooks, IConfiguration configuration)
+public sealed class ReadApiFunctions(IItemStore items, IReportStore reports, ICursorStore cursors, IEventQueue queue, StrategyProvider strategy, LiveReport live, RollupResponses responses, WebhookTrust webhooks, TrackerServices trackers)
 {
     [Function("ApiStrategy")]
     public Task<IResult> StrategyAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategy")] HttpRequest request, CancellationToken cancellationToken)
@@ -32,5 +32,5 @@ public sealed class ReadApiFunctions(IItemStore items, IReportStore reports, ICu
 
     [Function("ApiHealth")]
     public Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
-        => ReadApi.HealthAsync(cursors, reports, queue, strategy, webhooks, configuration, cancellationToken);
+        => ReadApi.HealthAsync(cursors, reports, queue, strategy, webhooks, trackers, cancellationToken);
 }

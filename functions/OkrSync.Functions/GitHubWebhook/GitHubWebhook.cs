@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using OkrSync.Pipeline.Webhooks;
+using OkrSync.Trackers.GitHub;
 using OkrSync.Web.Webhooks;
 
 namespace OkrSync.Functions.GitHubWebhook;
 
 /// <summary><c>POST /api/webhooks/github</c>, anonymous: the HMAC signature is the authentication.</summary>
-public sealed class GitHubWebhook(WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock)
+public sealed class GitHubWebhook(WebhookIntake intake, WebhookTrust trust, IOptions<GitHubOptions> options, TimeProvider clock)
 {
     [Function(nameof(GitHubWebhook))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/github")] HttpRequest request, CancellationToken cancellationToken)
-        => GitHubWebhookEndpoint.HandleAsync(request, intake, trust, configuration, clock, cancellationToken);
+        => GitHubWebhookEndpoint.HandleAsync(request, intake, trust, options, clock, cancellationToken);
 }

@@ -26,22 +26,6 @@ public sealed record TrackerClock
 
     public static TrackerClock Default { get; } = new(DefaultMaxSkew);
 
-    /// <summary>From configuration; a value that is not a time span from 0 to 1 day stops the start, naming the setting.</summary>
-    public static TrackerClock From(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var text = configuration[Setting];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return Default;
-        }
-        if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var skew) || skew < TimeSpan.Zero || skew > TimeSpan.FromDays(1))
-        {
-            throw new InvalidOperationException($"{Setting} must be a time span from 00:00:00 to 1.00:00:00 (e.g. 00:05:00); got '{text}'");
-        }
-        return new TrackerClock(skew);
-    }
-
     /// <summary>How far <paramref name="updated"/> is beyond the allowed skew ahead of <paramref name="now"/>; null when within it.</summary>
     public TimeSpan? AheadBy(DateTimeOffset updated, DateTimeOffset now) =>
         updated > now + MaxSkew ? updated - now : null;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace OkrSync.Pipeline.Webhooks;
@@ -16,18 +17,16 @@ public sealed partial class WebhookTrust
     private readonly Dictionary<string, Endpoint> endpoints;
     private readonly ILogger<WebhookTrust> logger;
 
-    public WebhookTrust(IConfiguration configuration, UnresolvedSettings unresolved, ILogger<WebhookTrust> logger)
+    public WebhookTrust(IOptions<WebhookOptions> options, UnresolvedSettings unresolved, ILogger<WebhookTrust> logger)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(unresolved);
         this.logger = logger;
-        var allowUnsignedJira = configuration[AllowUnsignedJiraSetting] is { } text && (bool.TryParse(text, out var allow)
-            ? allow
-            : throw new InvalidOperationException($"{AllowUnsignedJiraSetting} must be true or false; got '{text}'"));
+        var settings = options.Value;
         endpoints = new(StringComparer.Ordinal)
         {
-            ["github"] = new("github", "X-Hub-Signature-256", "OkrSync:GitHub:WebhookSecret", configuration, unresolved, AllowUnsigned: false),
-            ["jira"] = new("jira", "X-Hub-Signature", "OkrSync:Jira:WebhookSecret", configuration, unresolved, allowUnsignedJira),
+            ["github"] = new("github", "X-Hub-Signature-256", "OkrSync:GitHub:WebhookSecret", settings.GitHub.Secret, unresolved, AllowUnsigned: false),
+            ["jira"] = new("jira", "X-Hub-Signature", "OkrSync:Jira:WebhookSecret", settings.Jira.Secret, unresolved, settings.Jira.AllowUnsignedWebhooks),
         };
     }
 
@@ -85,7 +84,7 @@ public sealed partial class WebhookTrust
     [LoggerMessage(Level = LogLevel.Warning, Message = "INSECURE: {Source} webhooks accept unsigned deliveries because {Setting}=true; anyone who can reach the endpoint can create, change or delete work items")]
     private static partial void LogUnsignedAllowed(ILogger logger, string source, string setting);
 
-    private sealed class Endpoint(string source, string header, string secretSetting, IConfiguration configuration, UnresolvedSettings unresolved, bool AllowUnsigned)
+    private sealed class Endpoint(string source, string header, string secretSetting, string? secret, UnresolvedSettings unresolved, bool AllowUnsigned)
     {
         public int Logged;
 
@@ -97,7 +96,7 @@ public sealed partial class WebhookTrust
 
         public bool AllowUnsigned { get; } = AllowUnsigned;
 
-        public string? Secret { get; } = configuration.Setting(secretSetting);
+        public string? Secret { get; } = secret;
 
         public string SecretProblem { get; } = unresolved.Contains(secretSetting)
             ? $"{secretSetting} is a Key Vault reference that did not resolve (check the app identity's Key Vault Secrets User role and the secret's name)"

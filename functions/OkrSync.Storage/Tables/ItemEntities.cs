@@ -21,24 +21,12 @@ internal static class ItemEntities
     public static string RowKeyOf(string key) => TableKeyEncoding.Encode(key);
 
     /// <summary>
-    /// Where an item with this key most likely lives, from the key alone: GitHub <c>owner/repo#12</c> lives in
-    /// <c>github|owner/repo</c>, Jira <c>PROJ-42</c> in <c>jira|PROJ</c>. Point reads try these first; a miss falls back
-    /// to a query across partitions, so an unusual key is found too, only more slowly.
+    /// Where an item with this key most likely lives, from the key alone: the partition of the tracker whose key shape
+    /// it has (<see cref="TrackerKeys.PlacesOf"/>). Point reads try these first; a miss falls back to a query across
+    /// partitions, so an unusual key is found too, only more slowly.
     /// </summary>
-    public static IEnumerable<string> LikelyPartitions(string key)
-    {
-        var hash = key.LastIndexOf('#');
-        if (hash > 0 && hash < key.Length - 1 && key.AsSpan(hash + 1).ContainsAnyExceptInRange('0', '9') is false)
-        {
-            yield return PartitionOf(SourceKind.GitHub, key[..hash]);
-        }
-
-        var dash = key.LastIndexOf('-');
-        if (dash > 0 && dash < key.Length - 1 && key.AsSpan(dash + 1).ContainsAnyExceptInRange('0', '9') is false && key.AsSpan(0, dash).IndexOfAny("/# ") < 0)
-        {
-            yield return PartitionOf(SourceKind.Jira, key[..dash]);
-        }
-    }
+    public static IEnumerable<string> LikelyPartitions(string key) =>
+        TrackerKeys.PlacesOf(key).Select(place => PartitionOf(place.Source, place.Container));
 
     public static StoredVersion ToVersion(TableEntity entity) =>
         new(entity.GetString(HashProperty) ?? "", StoredTime.Parse(entity.GetString(UpdatedProperty) ?? throw new InvalidOperationException("Stored item without Updated.")));

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Octokit;
 using Octokit.Internal;
 using OkrSync.Core.Work;
-using OkrSync.Pipeline;
 
 namespace OkrSync.Trackers.GitHub;
 
@@ -20,23 +18,19 @@ public sealed class GitHubTracker : TrackerEntry<GitHubSource>
     public override string? ContainerProblem(string text, string value) =>
         value.Length == 0 || value.Split('/').Length != 2 ? $"'{text}': name the repository as github:OWNER/REPO" : null;
 
-    public override IEnumerable<string> ConfiguredContainers(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<GitHubOptions>>().Value.Repositories;
-
-    public override IEnumerable<string> ConfiguredContainers(IConfiguration configuration) =>
-        configuration.List(GitHubOptions.RepositoriesSetting);
+    public override IEnumerable<string> ConfiguredContainers(TrackerServices services) => services.GitHub.Repositories;
 
     public override Func<JsonElement, WorkItem> ExportMapper(string? storyPointsField) => issue => GitHubIssueMapper.Map(issue);
 
-    protected override Func<string, GitHubSource> Builder(IServiceProvider services) => repository =>
+    protected override Func<string, GitHubSource> Builder(TrackerServices services) => repository =>
     {
-        var options = services.GetRequiredService<IOptions<GitHubOptions>>().Value;
+        var options = services.GitHub;
         ICredentialStore credentials = options.Token is { Length: > 0 } token
             ? new InMemoryCredentialStore(new Credentials(token))
             : options.UsesApp
-                ? new GitHubAppCredentialStore(services.GetRequiredService<GitHubAppTokenProvider>())
+                ? new GitHubAppCredentialStore(services.GitHubApp)
                 : new InMemoryCredentialStore(Credentials.Anonymous);
-        return new GitHubSource(repository, options, services.GetRequiredService<GitHubConnections>(), credentials, services.GetRequiredService<TimeProvider>());
+        return new GitHubSource(repository, options, services.GitHubConnections, credentials, services.Time);
     };
 
     protected override Task<WorkItem?> FetchAsync(GitHubSource source, string key, CancellationToken cancellationToken) =>

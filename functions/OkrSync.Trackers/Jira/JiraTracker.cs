@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
-using OkrSync.Pipeline;
 using OkrSync.Trackers.Files;
 
 namespace OkrSync.Trackers.Jira;
@@ -21,37 +19,36 @@ public sealed class JiraTracker : TrackerEntry<JiraSource>
 
     public override string Normalize(string container) => container.ToUpperInvariant();
 
-    public override IEnumerable<string> ConfiguredContainers(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<JiraOptions>>().Value.Projects;
+    public override IEnumerable<string> ConfiguredContainers(TrackerServices services) => services.Jira.Projects;
 
-    public override IEnumerable<string> ConfiguredContainers(IConfiguration configuration) =>
-        configuration.Setting("OkrSync:Jira:BaseUrl") is null ? [] : configuration.List(JiraOptions.ProjectsSetting).Select(Normalize);
+    public override IEnumerable<string> WatchedContainers(TrackerServices services) =>
+        services.Jira.BaseUrl is null ? [] : services.Jira.Projects.Select(Normalize);
 
     public override Func<JsonElement, WorkItem> ExportMapper(string? storyPointsField) => issue => JiraIssueMapper.Map(issue, storyPointsField);
 
-    public override IWorkSource CreateExport(string path, IServiceProvider services) =>
-        new FileExportSource(Kind, path, services.GetRequiredService<IOptions<JiraOptions>>().Value.StoryPointsField ?? JiraOptions.CommonStoryPointsField);
+    public override IWorkSource CreateExport(string path, TrackerServices services) =>
+        new FileExportSource(Kind, path, services.Jira.StoryPointsField ?? JiraOptions.CommonStoryPointsField);
 
-    protected override Func<string, JiraSource> Builder(IServiceProvider services)
+    protected override Func<string, JiraSource> Builder(TrackerServices services)
     {
         JiraSite? site = null;
         return project =>
         {
-            var options = services.GetRequiredService<IOptions<JiraOptions>>().Value;
+            var options = services.Jira;
             site ??= CreateSite(services, options);
-            return new JiraSource(project, services.GetRequiredService<JiraClient>(), site, options, services.GetRequiredService<TimeProvider>());
+            return new JiraSource(project, services.CreateJiraClient(), site, options, services.Time);
         };
     }
 
     protected override Task<WorkItem?> FetchAsync(JiraSource source, string key, CancellationToken cancellationToken) =>
         source.FetchAsync(key, cancellationToken);
 
-    private static JiraSite CreateSite(IServiceProvider services, JiraOptions options)
+    private static JiraSite CreateSite(TrackerServices services, JiraOptions options)
     {
         if (options.BaseUrl is null)
         {
             throw new InvalidOperationException("OkrSync:Jira:BaseUrl is not set");
         }
-        return new JiraSite(services.GetRequiredService<JiraClient>(), options, services.GetRequiredService<ILogger<JiraSite>>());
+        return new JiraSite(services.CreateJiraClient(), options, services.Loggers.CreateLogger<JiraSite>());
     }
 }

@@ -2,6 +2,7 @@ using OkrSync.Core.Ports;
 using OkrSync.Pipeline;
 using OkrSync.Pipeline.Sync;
 using OkrSync.Pipeline.Webhooks;
+using OkrSync.Trackers;
 
 namespace OkrSync.Web.Api;
 
@@ -14,14 +15,14 @@ namespace OkrSync.Web.Api;
 /// </summary>
 internal static class HealthCheck
 {
-    public static async Task<HealthJson> RunAsync(ICursorStore cursors, IReportStore reports, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, IConfiguration configuration, CancellationToken cancellationToken = default)
+    public static async Task<HealthJson> RunAsync(ICursorStore cursors, IReportStore reports, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, TrackerServices trackers, CancellationToken cancellationToken = default)
     {
         var sources = new List<SourceHealthJson>();
         ComponentJson storage;
         DateTimeOffset? asOf = null;
         try
         {
-            foreach (var id in ConfiguredSourceIds(configuration))
+            foreach (var id in TrackerRegistry.WatchedSourceIds(trackers))
             {
                 var cursor = await cursors.ReadCursorAsync(id, cancellationToken);
                 var record = await cursors.ReadCursorAsync(SourceStatus.IdOf(id), cancellationToken);
@@ -48,9 +49,6 @@ internal static class HealthCheck
     }
 
     private const string SourceOk = "ok";
-
-    public static IEnumerable<string> ConfiguredSourceIds(IConfiguration configuration) =>
-        OkrSync.Trackers.TrackerRegistry.ConfiguredSourceIds(configuration);
 
     private static SourceHealthJson SourceHealth(string id, SyncCursor? cursor, SourceStatus? status)
     {

@@ -6,6 +6,7 @@ using OkrSync.Core.Reports;
 using OkrSync.Core.Work;
 using OkrSync.Pipeline;
 using OkrSync.Pipeline.Webhooks;
+using OkrSync.Trackers;
 
 namespace OkrSync.Web.Api;
 
@@ -58,9 +59,9 @@ public static class ReadApi
     });
 
     /// <summary><c>GET /api/health</c>: 503 when unhealthy.</summary>
-    public static async Task<IResult> HealthAsync(ICursorStore cursors, IReportStore reports, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, IConfiguration configuration, CancellationToken cancellationToken = default)
+    public static async Task<IResult> HealthAsync(ICursorStore cursors, IReportStore reports, IEventQueue queue, StrategyProvider strategy, WebhookTrust webhooks, TrackerServices trackers, CancellationToken cancellationToken = default)
     {
-        var health = await HealthCheck.RunAsync(cursors, reports, queue, strategy, webhooks, configuration, cancellationToken);
+        var health = await HealthCheck.RunAsync(cursors, reports, queue, strategy, webhooks, trackers, cancellationToken);
         return Json(JsonSerializer.Serialize(health, ApiJsonContext.Default.HealthJson), health.Status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 

@@ -1,3 +1,4 @@
+using OkrSync.Mail;
 using OkrSync.Pipeline;
 using OkrSync.Web.Invocations;
 
@@ -5,9 +6,9 @@ namespace OkrSync.Web.Functions;
 
 /// <summary>
 /// Routes <c>serve</c>'s <c>WeeklyOrphanReport</c> timer (<c>OKRSYNC_REPORT_SCHEDULE</c>, default Mondays 07:00 UTC)
-/// and its admin endpoint to the <see cref="IWeeklyReportJob"/>, as the function app's timer does.
+/// and its admin endpoint to the <see cref="MailWeeklyReportJob"/>, as the function app's timer does.
 /// </summary>
-internal sealed class WeeklyOrphanReportHandler(IWeeklyReportJob job) : IFunctionHandler
+internal sealed class WeeklyOrphanReportHandler(MailWeeklyReportJob job) : IFunctionHandler
 {
     public const string FunctionName = TimerSchedules.WeeklyOrphanReport;
 

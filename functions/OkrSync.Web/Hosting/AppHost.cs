@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OkrSync.Core.Ports;
 using OkrSync.Pipeline;
 using OkrSync.Pipeline.Webhooks;
@@ -77,6 +78,15 @@ public static partial class AppHost
         catch (IOException e)
         {
             throw new AppHostException($"cannot listen: {e.Message}", e);
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new AppHostException($"bad configuration: {SettingChecks.Describe(e)}", e);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is FormatException or ArgumentException or NotSupportedException)
+        {
+            // The configuration binder's conversion errors name the setting: "...at 'OkrSync:Queue:RetryDelay'...".
+            throw new AppHostException($"bad configuration: {e.Message}", e);
         }
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using OkrSync.Mail;
 using OkrSync.Pipeline;
 using OkrSync.Pipeline.Events;
 using OkrSync.Pipeline.Webhooks;
 using OkrSync.Storage;
 using OkrSync.Storage.Queues;
+using OkrSync.Trackers;
 using OkrSync.Web.Api;
 using OkrSync.Web.Functions;
 using OkrSync.Web.Invocations;
@@ -33,13 +35,13 @@ public static class AppServices
             builder.AddInMemoryCollection(unresolved.Select(key => KeyValuePair.Create(key, (string?)"")));
         }
         services.AddSingleton(folder);
+        services.AddPipelineOptions(); // the same alignment options as the CLI's stored reports
         services.AddWorkStore(configuration);
         services.AddEventQueue(configuration);
-        services.AddTrackerConnectors(configuration);
+        services.AddWorkSources(configuration);
         services.AddOkrSyncMail(configuration);
-        services.AddSingleton<IWeeklyReportJob, MailWeeklyReportJob>();
+        services.AddSingleton<MailWeeklyReportJob>();
         services.AddSingleton<StrategyProvider>();
-        services.AddSingleton(ReportPublisher.AlignmentFrom(configuration)); // the same options as the CLI's stored reports
         services.AddSingleton<LiveReport>();
         services.AddSingleton<RollupResponses>();
         services.AddSingleton<QueueSignal>();
@@ -47,7 +49,6 @@ public static class AppServices
         services.AddSingleton<WebhookTrust>();
         services.AddSingleton<TrackerEventApplier>();
         services.AddSingleton<SyncAndRecompute>();
-        DeliveryRetention.From(configuration); // a bad retention stops the start, naming the setting
         services.AddSingleton<DeliveryRetention>();
         return services;
     }
@@ -62,7 +63,8 @@ public static class AppServices
         services.AddSingleton<InvocationDispatcher>();
         if (mode == AppMode.Serve)
         {
-            services.AddSingleton(QueuePumpOptions.From(configuration));
+            services.AddOptions<QueuePumpOptions>().BindConfiguration(QueuePumpOptions.Section).Check(o => o.Problem()).ValidateOnStart();
+            services.AddSingleton(provider => provider.GetRequiredService<IOptions<QueuePumpOptions>>().Value);
             services.AddHostedService<QueuePump>();
             services.AddHostedService(provider => new TimerScheduler(
                 TimerSchedules.All(configuration),

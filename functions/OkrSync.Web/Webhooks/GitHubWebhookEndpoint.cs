@@ -1,4 +1,4 @@
-using OkrSync.Pipeline;
+using Microsoft.Extensions.Options;
 using OkrSync.Pipeline.Webhooks;
 using OkrSync.Trackers.GitHub;
 
@@ -21,7 +21,7 @@ public static class GitHubWebhookEndpoint
         return endpoints;
     }
 
-    public static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IOptions<GitHubOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var delivery = await TrustedDelivery.ReadAsync(request, Source, "X-Hub-Signature-256", trust, intake, cancellationToken);
         if (delivery.Rejected is { } rejected)
@@ -39,7 +39,7 @@ public static class GitHubWebhookEndpoint
         {
             return WebhookResponses.Pong();
         }
-        var repositories = configuration.List(GitHubOptions.RepositoriesSetting).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var repositories = options.Value.Repositories.ToHashSet(StringComparer.OrdinalIgnoreCase);
         switch (GitHubEventTranslator.Translate(eventName, document.RootElement, repositories, deliveryId, clock.GetUtcNow()))
         {
             case WebhookTranslation.Ignore ignore:

@@ -1,4 +1,4 @@
-using OkrSync.Pipeline;
+using Microsoft.Extensions.Options;
 using OkrSync.Pipeline.Webhooks;
 using OkrSync.Trackers.Jira;
 
@@ -22,7 +22,7 @@ public static class JiraWebhookEndpoint
         return endpoints;
     }
 
-    public static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IOptions<JiraOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var delivery = await TrustedDelivery.ReadAsync(request, Source, "X-Hub-Signature", trust, intake, cancellationToken);
         if (delivery.Rejected is { } rejected)
@@ -31,8 +31,8 @@ public static class JiraWebhookEndpoint
         }
         using var document = delivery.Json!;
         var deliveryId = request.Headers["X-Atlassian-Webhook-Identifier"].ToString() is { Length: > 0 } id ? id : null;
-        var projects = configuration.List(JiraOptions.ProjectsSetting).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var storyPoints = configuration.Setting("OkrSync:Jira:StoryPointsField");
+        var projects = options.Value.Projects.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var storyPoints = options.Value.StoryPointsField;
         return JiraEventTranslator.Translate(document.RootElement, projects, storyPoints, deliveryId, clock.GetUtcNow()) switch
         {
             WebhookTranslation.Ignore ignore => intake.Ignore(Source, "jira", ignore.Reason, deliveryId),

@@ -68,7 +68,7 @@ internal static class SyncWorker
 
         before = counter.Snapshot();
         clock.Restart();
-        var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(store, strategy, TimeProvider.System.GetUtcNow(), cancellationToken: cancellationToken);
+        var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(store, store, store, strategy, TimeProvider.System.GetUtcNow(), cancellationToken: cancellationToken);
         var realignSeconds = clock.Elapsed.TotalSeconds;
         await Console.Error.WriteLineAsync($"{phase} realign: {recomputed.Report.Summary.Total:N0} items in {realignSeconds:F1} s");
         return new SyncPhaseResult(

@@ -31,10 +31,10 @@ public sealed class ReportRecomputerTests
     {
         var store = new InMemoryWorkStore();
         await store.UpsertAsync(SampleWorkItems.Generate(500, containers: 4));
-        var first = await ReportRecomputer.RecomputeWithOutcomeAsync(store, Strategy, Monday);
+        var first = await ReportRecomputer.RecomputeWithOutcomeAsync(store, store, store, Strategy, Monday);
         var stored = await store.ReadCurrentReportAsync();
 
-        var second = await ReportRecomputer.RecomputeWithOutcomeAsync(store, Strategy, Monday.AddHours(1));
+        var second = await ReportRecomputer.RecomputeWithOutcomeAsync(store, store, store, Strategy, Monday.AddHours(1));
 
         Assert.True(first.ReportWritten);
         Assert.False(second.ReportWritten);
@@ -47,11 +47,11 @@ public sealed class ReportRecomputerTests
         var store = new InMemoryWorkStore();
         var items = SampleWorkItems.Generate(500, containers: 4);
         await store.UpsertAsync([.. items.Select(i => i with { Labels = [] })]);
-        await ReportRecomputer.RecomputeWithOutcomeAsync(store, Strategy, Monday);
+        await ReportRecomputer.RecomputeWithOutcomeAsync(store, store, store, Strategy, Monday);
         var orphan = items[7] with { Labels = [], Title = "Retitled", Updated = items[7].Updated.AddMinutes(1) };
         await store.UpsertAsync([orphan]);
 
-        var second = await ReportRecomputer.RecomputeWithOutcomeAsync(store, Strategy, Monday.AddHours(1));
+        var second = await ReportRecomputer.RecomputeWithOutcomeAsync(store, store, store, Strategy, Monday.AddHours(1));
 
         Assert.True(second.ReportWritten);
         var saved = await store.ReadCurrentReportAsync();

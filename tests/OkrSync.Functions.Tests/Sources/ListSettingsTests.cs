@@ -1,7 +1,8 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OkrSync.Testing.Connectors;
 using OkrSync.Testing.Fakes;
+using OkrSync.Trackers;
 
 namespace OkrSync.Functions.Tests.Sources;
 
@@ -21,10 +22,9 @@ public sealed class ListSettingsTests
     public async Task EveryListForm_IsSyncedAsHealthReportsIt(Dictionary<string, string?> settings, string[] expected)
     {
         await using var harness = ConnectorHarness.Create(new InstantTimeProvider(), overrides: settings);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var synced = harness.Sources.CreateConfigured().Select(s => s.Id);
-        var health = OkrSync.Web.Api.HealthCheck.ConfiguredSourceIds(configuration);
+        var health = TrackerRegistry.WatchedSourceIds(harness.Services.GetRequiredService<TrackerServices>());
 
         Assert.Equal(expected, synced);
         Assert.Equal(expected, health);
