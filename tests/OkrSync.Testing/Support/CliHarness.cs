@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using OkrSync.Cli;
 using Spectre.Console;
 
