@@ -33,7 +33,7 @@ public static class ReadApi
         ArgumentNullException.ThrowIfNull(reports);
         var report = await reports.ReadCurrentReportAsync(cancellationToken);
         IReadOnlyList<FindingJson> findings = [.. report?.Findings ?? [], .. await PoisonFindings.ReadAsync(queue, cancellationToken)];
-        return Json(JsonSerializer.Serialize(findings, ReportJsonContext.Default.IReadOnlyListFindingJson));
+        return Json(JsonSerializer.Serialize(findings, ReportJsonContext.Readable.IReadOnlyListFindingJson));
     }
 
     /// <summary><c>GET /api/orphans</c>: open orphaned work, from the live report (the stored one keeps no items).</summary>
@@ -44,7 +44,7 @@ public static class ReadApi
             return NoReport();
         }
         IReadOnlyList<WorkItemJson> orphans = [.. report.Items.Where(a => a.Classification == Classification.Orphaned && a.Item.State.IsOpen()).Select(a => a.ToJson())];
-        return Json(JsonSerializer.Serialize(orphans, ReportJsonContext.Default.IReadOnlyListWorkItemJson));
+        return Json(JsonSerializer.Serialize(orphans, ReportJsonContext.Readable.IReadOnlyListWorkItemJson));
     });
 
     /// <summary><c>GET /api/items/{key}</c>: one item, aligned; the key is decoded once from the request target.</summary>
@@ -53,7 +53,7 @@ public static class ReadApi
         ArgumentNullException.ThrowIfNull(http);
         var itemKey = ItemLookup.KeyFromTarget(http.Features.Get<IHttpRequestFeature>()?.RawTarget, key);
         return await ItemLookup.FindAsync(items, await strategy.GetAsync(cancellationToken), itemKey, cancellationToken) is { } item
-            ? Json(JsonSerializer.Serialize(item, ReportJsonContext.Default.WorkItemJson))
+            ? Json(JsonSerializer.Serialize(item, ReportJsonContext.Readable.WorkItemJson))
             : Error(StatusCodes.Status404NotFound, $"no work item '{itemKey}'");
     });
 
