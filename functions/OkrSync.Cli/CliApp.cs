@@ -24,14 +24,15 @@ internal static class CliApp
     public static CliContext ForProcess()
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected)
+        var redirected = Console.IsOutputRedirected;
+        if (redirected)
         {
-            console.Profile.Width = 160; // piped output: do not wrap the tree at 80 columns
+            console.Profile.Width = 4096; // piped to a file or a program: lines are not wrapped (the report writes its own lines whole)
         }
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
-        return new CliContext(console, Console.Error, TimeProvider.System, configuration) { RawOut = Console.Out };
+        return new CliContext(console, Console.Error, TimeProvider.System, configuration) { RawOut = Console.Out, Redirected = redirected };
     }
 }

@@ -137,7 +137,14 @@ internal static class ReportCommand
                 context.WriteRaw(MarkdownReportWriter.Write(report));
                 break;
             default:
-                TextReportWriter.Write(context.Out, report);
+                if (context.Redirected && context.RawOut is { } plain)
+                {
+                    TextReportWriter.WriteUnwrapped(context.Out, plain, report);
+                }
+                else
+                {
+                    TextReportWriter.Write(context.Out, report);
+                }
                 break;
         }
     }
