@@ -58,7 +58,14 @@ public static partial class AppHost
         var api = app.MapReadApi().StrategyErrors();
         api.RequireReadKey(access);
         invocations.RequireAdminKey(access);
-        app.Services.GetRequiredService<WebhookTrust>().LogStartup();
+        if (mode == AppMode.Serve)
+        {
+            ServeStartupWarnings.Log(logger, app.Configuration, app.Services.GetRequiredService<StrategyProvider>(), app.Services.GetRequiredService<WebhookTrust>());
+        }
+        else
+        {
+            app.Services.GetRequiredService<WebhookTrust>().LogStartup();
+        }
         app.MapFallback(() => ApiEndpoints.Error(StatusCodes.Status404NotFound, "no such route"));
         LogMode(logger, mode, root);
         return app;
