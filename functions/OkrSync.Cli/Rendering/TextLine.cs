@@ -29,7 +29,10 @@ internal sealed class TextLine(params TextPart[] parts)
 
     public IReadOnlyList<TextPart> Parts { get; } = parts;
 
-    public static int Cells(string text)
+    /// <summary>The line's width in cells, as it is.</summary>
+    public int Cells => Parts.Sum(p => CellsOf(p.Text));
+
+    public static int CellsOf(string text)
     {
         var cells = 0;
         var elements = StringInfo.GetTextElementEnumerator(text);
@@ -48,14 +51,14 @@ internal sealed class TextLine(params TextPart[] parts)
         {
             return parts;
         }
-        var over = parts.Sum(p => Cells(p.Text)) - limit;
+        var over = parts.Sum(p => CellsOf(p.Text)) - limit;
         for (var i = 0; i < parts.Count && over > 0; i++)
         {
-            if (parts[i].Fit == TextFit.Shorten && Cells(parts[i].Text) > ShortestTitle)
+            if (parts[i].Fit == TextFit.Shorten && CellsOf(parts[i].Text) > ShortestTitle)
             {
-                var keep = Math.Max(ShortestTitle, Cells(parts[i].Text) - over);
+                var keep = Math.Max(ShortestTitle, CellsOf(parts[i].Text) - over);
                 var shortened = Truncate(parts[i].Text, keep);
-                over -= Cells(parts[i].Text) - Cells(shortened);
+                over -= CellsOf(parts[i].Text) - CellsOf(shortened);
                 parts[i] = parts[i] with { Text = shortened };
             }
         }
@@ -63,7 +66,7 @@ internal sealed class TextLine(params TextPart[] parts)
         {
             if (parts[i].Fit == TextFit.Drop)
             {
-                over -= Cells(parts[i].Text);
+                over -= CellsOf(parts[i].Text);
                 parts.RemoveAt(i);
             }
         }
@@ -75,7 +78,7 @@ internal sealed class TextLine(params TextPart[] parts)
         var room = limit;
         foreach (var part in parts)
         {
-            var cells = Cells(part.Text);
+            var cells = CellsOf(part.Text);
             if (cells < room)
             {
                 cut.Add(part);
@@ -104,7 +107,7 @@ internal sealed class TextLine(params TextPart[] parts)
     /// <summary><paramref name="text"/> in at most <paramref name="cells"/> cells, ending in "…" when shortened.</summary>
     public static string Truncate(string text, int cells)
     {
-        if (Cells(text) <= cells)
+        if (CellsOf(text) <= cells)
         {
             return text;
         }

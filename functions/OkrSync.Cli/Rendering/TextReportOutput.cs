@@ -8,6 +8,9 @@ namespace OkrSync.Cli.Rendering;
 /// </summary>
 internal sealed class TextReportOutput(IAnsiConsole console, int? width, TextWriter? plain)
 {
+    /// <summary>Whether <paramref name="line"/> fits whole (redirected, everything does).</summary>
+    public bool Fits(TextLine line) => width is not { } limit || line.Cells <= limit;
+
     /// <summary>A line that must stay one line: fitted to the width.</summary>
     public void Line(TextLine line)
     {

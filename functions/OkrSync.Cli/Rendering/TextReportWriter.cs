@@ -67,8 +67,18 @@ internal static class TextReportWriter
                 {
                     var initiative = initiatives[keyResult.Initiatives[i]];
                     var (iHead, iRest) = Guides(krRest, i == keyResult.Initiatives.Count - 1);
-                    output.Line(Titled(iHead, [new TextPart(initiative.Id)], initiative.Title, Marked(marks, initiative.Id, [])));
-                    output.Line(InitiativeLine(iRest, initiative));
+                    var title = Titled(iHead, [new TextPart(initiative.Id)], initiative.Title, Marked(marks, initiative.Id, []));
+                    var stats = InitiativeLine(iRest, initiative);
+                    var oneLine = new TextLine([.. title.Parts, new TextPart("  "), .. stats.Parts.Skip(1)]);
+                    if (output.Fits(oneLine))
+                    {
+                        output.Line(oneLine);
+                    }
+                    else
+                    {
+                        output.Line(title);
+                        output.Line(stats);
+                    }
                 }
             }
         }
@@ -112,8 +122,8 @@ internal static class TextReportWriter
         var c = i.Counts;
         return new TextLine(
             new TextPart(guide, Grey),
-            new TextPart($"{Bars.Bar(i.Ratio, 8)} {Bars.Percent(i.Ratio)} · "),
             new TextPart($"{c.Todo} todo · {c.InProgress} in progress · {c.Done} done · {c.Cancelled} cancelled", Grey),
+            new TextPart($"  {Bars.Bar(i.Ratio, 8)} {Bars.Percent(i.Ratio)}"),
             new TextPart(i.PointsRatio is { } p ? $" · {Bars.Percent(p)} of points" : "", null, TextFit.Drop),
             new TextPart($" · last activity {Bars.Date(i.LastActivity)}", Grey, TextFit.Drop));
     }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OkrSync.Functions.Tests.App.Support;
 using OkrSync.Functions.Tests.Support;
 using OkrSync.Testing.Logging;

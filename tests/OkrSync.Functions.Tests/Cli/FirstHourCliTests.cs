@@ -1,7 +1,6 @@
 using System.Text.Json;
 using OkrSync.Core.Reports;
 using OkrSync.Functions.Tests.Support;
-using OkrSync.Storage.Sqlite;
 using static OkrSync.Functions.Tests.Support.TrackerJson;
 
 namespace OkrSync.Functions.Tests.Cli;

@@ -45,7 +45,7 @@ public sealed class TextReportLayoutTests : IDisposable
     {
         var lines = OnTerminal(await DemoReportAsync(), width);
 
-        Assert.All(lines, line => Assert.True(TextLine.Cells(line) <= width, $"{TextLine.Cells(line)} cells > {width}: {line}"));
+        Assert.All(lines, line => Assert.True(TextLine.CellsOf(line) <= width, $"{TextLine.CellsOf(line)} cells > {width}: {line}"));
         Assert.Contains(lines, l => l.Contains("KR time-to-value", StringComparison.Ordinal) && l.EndsWith("⚠ done but flat", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("KR partner-apps", StringComparison.Ordinal) && l.EndsWith("⚠ done but flat", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("◆ partners", StringComparison.Ordinal) && l.Contains("○ idle", StringComparison.Ordinal));
