@@ -235,7 +235,7 @@ public sealed class ServeLoggingTests
     }
 
     [Fact]
-    public async Task Serve_AtTheDefaultLevel_LogsNothingForReadsAndOneLineForAWebhook()
+    public async Task Serve_AtTheDefaultLevel_LogsNothingForReadsAndOneLineForAWebhookDelivery()
     {
         var logs = new CapturingLoggerProvider();
         await using var app = await AppHarness.StartAsync(AppMode.Serve, new Dictionary<string, string?>
@@ -251,7 +251,7 @@ public sealed class ServeLoggingTests
             using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative));
         }
         using var refused = await app.Client.PostAsync(new Uri("/api/webhooks/github", UriKind.Relative), new StringContent("{}"));
-        var logged = await AppHarness.EventuallyAsync(() => Task.FromResult(logs.Lines.Skip(before).Any(l => l.Message.StartsWith("POST /api/webhooks/github answered 401", StringComparison.Ordinal))));
+        var logged = await AppHarness.EventuallyAsync(() => Task.FromResult(logs.Lines.Skip(before).Any(l => l.Message.StartsWith("github webhook rejected with 401", StringComparison.Ordinal))));
 
         Assert.True(logged, logs.Text);
         var perRequest = logs.Lines.Skip(before).ToList();
