@@ -8,7 +8,7 @@ internal static class RequestLogLine
 {
     private static readonly AsyncLocal<StrongBox?> Current = new();
 
-    /// <summary>Starts a request's scope; <see cref="Written"/> says whether a handler logged its line in it.</summary>
+    /// <summary>Starts a request's scope; its <c>Written</c> says whether a handler logged its line in it.</summary>
     public static StrongBox Begin() => Current.Value = new StrongBox();
 
     /// <summary>A handler has logged the request's line (outside a request, nothing happens).</summary>
