@@ -46,8 +46,9 @@ public class WeeklyDigestBuilderTests
 
         var group = Assert.Single(digest.Orphans.Groups);
         Assert.Equal(2, group.Hidden);
-        Assert.StartsWith("https://acme.atlassian.net/issues/?jql=", group.MoreUrl, StringComparison.Ordinal);
-        Assert.Equal("key in (ONB-1, ONB-2) ORDER BY created ASC", Uri.UnescapeDataString(group.MoreUrl![group.MoreUrl.IndexOf("jql=", StringComparison.Ordinal)..][4..]));
+        var link = Assert.IsType<string>(group.MoreUrl);
+        Assert.StartsWith("https://acme.atlassian.net/issues/?jql=", link, StringComparison.Ordinal);
+        Assert.Equal("key in (ONB-1, ONB-2) ORDER BY created ASC", Uri.UnescapeDataString(link[(link.IndexOf("jql=", StringComparison.Ordinal) + 4)..]));
         Assert.Equal(group.MoreUrl, digest.Orphans.MoreUrl);
     }
 
