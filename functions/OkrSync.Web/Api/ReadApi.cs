@@ -40,11 +40,13 @@ public static class ReadApi
         {
             return Error(StatusCodes.Status400BadRequest, error!);
         }
-        if (await reports.ReadCurrentReportAsync(cancellationToken) is not { } report)
+        var report = await reports.ReadCurrentReportAsync(cancellationToken);
+        var poisoned = await PoisonFindings.ReadAsync(queue, cancellationToken);
+        if (report is null && poisoned.Count == 0)
         {
-            return NoReport();
+            return NoReport(); // like /api/rollup; events that could not be applied are shown even before the first report
         }
-        IReadOnlyList<FindingJson> findings = [.. report.Findings, .. await PoisonFindings.ReadAsync(queue, cancellationToken)];
+        IReadOnlyList<FindingJson> findings = [.. report?.Findings ?? [], .. poisoned];
         Dictionary<string, WorkItemJson>? items = null;
         if (query.Assignee is not null)
         {
