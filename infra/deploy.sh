@@ -273,5 +273,5 @@ cat <<EOF
   Update the strategy file:
     infra/deploy.sh -g $resource_group --skip-infra --strategy PATH/TO/strategy.yaml
 
-  Details: README.md, "Deploy to Azure"
+  Details: docs/deploy.md
 EOF

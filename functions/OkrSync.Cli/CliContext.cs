@@ -8,6 +8,9 @@ internal sealed record CliContext(IAnsiConsole Out, TextWriter Error, TimeProvid
     /// <summary>Plain text to standard output, unwrapped and unstyled (JSON, Markdown).</summary>
     public TextWriter? RawOut { get; init; }
 
+    /// <summary>Standard output is a file or a pipe, not a terminal: the text report is written unstyled, one line per line, never wrapped or shortened.</summary>
+    public bool Redirected { get; init; }
+
     public void WriteRaw(string text)
     {
         if (RawOut is { } raw)

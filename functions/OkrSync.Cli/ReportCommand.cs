@@ -5,6 +5,8 @@ using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Work;
 using OkrSync.Pipeline;
+using OkrSync.Storage;
+using OkrSync.Storage.Tables;
 using OkrSync.Trackers;
 
 namespace OkrSync.Cli;
@@ -36,11 +38,21 @@ internal static class ReportCommand
             var options = new AlignmentOptions(parse.GetValue(includePullRequests));
             if (specs.Length == 0)
             {
+                if (parse.GetValue(asOf) is not null && strategyPath is null)
+                {
+                    return context.Fail("--as-of needs --strategy (or OkrSync:StrategyPath) when the report comes from the store: the stored report is as of its last sync; with a strategy, what the store holds is realigned as of --as-of.");
+                }
                 return await FromStoreAsync(context, parse.GetValue(store), strategyPath, parse.GetValue(asOf), parse.GetValue(format) ?? "text", options, cancellationToken);
             }
             if (strategyPath is null)
             {
                 return context.Fail("--strategy is required with --source");
+            }
+            if (parse.GetValue(store) is { } storeSpec)
+            {
+                return context.Fail(StoreSpecError(context, storeSpec) is { } reason
+                    ? $"--store {storeSpec}: {reason}"
+                    : $"--store is not used with --source: 'report --source' reads the sources directly and stores nothing; use 'okrsync sync --store {storeSpec}' to keep the results, or drop --source to report from the store.");
             }
             using var services = CliServices.Build(context.WithSetting("OkrSync:Jira:StoryPointsField", parse.GetValue(storyPoints)));
             if (!CliServices.TryCreateSources(context, services, specs, out var resolved))
@@ -114,6 +126,20 @@ internal static class ReportCommand
         }, cancellationToken);
     }
 
+    /// <summary>Why <paramref name="spec"/> is not a store, or null when it is one.</summary>
+    private static string? StoreSpecError(CliContext context, string spec)
+    {
+        try
+        {
+            StoreSpec.Parse(spec, TableStorageOptions.FromConfiguration(context.Configuration));
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return e.Message;
+        }
+    }
+
     /// <summary>Items already read (from the store) as a source.</summary>
     private sealed class FixedSource(IReadOnlyList<WorkItem> items) : IWorkSource
     {
@@ -137,7 +163,14 @@ internal static class ReportCommand
                 context.WriteRaw(MarkdownReportWriter.Write(report));
                 break;
             default:
-                TextReportWriter.Write(context.Out, report);
+                if (context.Redirected && context.RawOut is { } plain)
+                {
+                    TextReportWriter.WriteUnwrapped(context.Out, plain, report);
+                }
+                else
+                {
+                    TextReportWriter.Write(context.Out, report);
+                }
                 break;
         }
     }

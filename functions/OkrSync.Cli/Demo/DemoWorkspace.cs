@@ -26,7 +26,7 @@ internal static class DemoWorkspace
         var existing = paths.Where(File.Exists).ToList();
         if (existing.Count > 0 && !overwrite)
         {
-            throw new IOException($"{string.Join(", ", existing)} already exist{(existing.Count == 1 ? "s" : "")}; nothing was written. Choose an empty directory.");
+            throw new IOException($"{string.Join(", ", existing)} already exist{(existing.Count == 1 ? "s" : "")}; nothing was written. Choose an empty folder, or add --force to overwrite {(existing.Count == 1 ? "it" : "them")}.");
         }
         var items = DemoCatalog.Build();
         File.WriteAllText(paths[0], StrategyYaml());

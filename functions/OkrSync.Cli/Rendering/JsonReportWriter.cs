@@ -3,8 +3,8 @@ using OkrSync.Core.Reports;
 
 namespace OkrSync.Cli.Rendering;
 
-/// <summary>Writes the JSON contract (see README, "The JSON contract").</summary>
+/// <summary>Writes the JSON contract (see docs/api.md, "The JSON contract").</summary>
 internal static class JsonReportWriter
 {
-    public static string Write(ReportDocument document) => JsonSerializer.Serialize(document, ReportJsonContext.Default.ReportDocument);
+    public static string Write(ReportDocument document) => JsonSerializer.Serialize(document, ReportJsonContext.Readable.ReportDocument);
 }

@@ -43,7 +43,14 @@ internal static class MarkdownReportWriter
         md.AppendLine("## Findings").AppendLine();
         foreach (var group in report.Findings.GroupBy(f => f.Kind).OrderBy(g => FindingKinds.Order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            md.Append("### ").Append(Cell(FindingKinds.Describe(group.Key).Title)).Append(" (").Append(group.Count()).AppendLine(")").AppendLine();
+            var kind = FindingKinds.Describe(group.Key);
+            md.Append("### ").Append(Cell(kind.Title)).Append(" (").Append(group.Count()).AppendLine(")").AppendLine();
+            if (kind.Section == DigestSection.OrphanList)
+            {
+                // Each item is a row of the "Orphaned work" table below, with its age: listed once, not twice.
+                md.Append("`").Append(kind.Name).AppendLine("`: listed under [Orphaned work](#orphaned-work) below.").AppendLine();
+                continue;
+            }
             foreach (var finding in group)
             {
                 md.Append("- **").Append(finding.Kind).Append("** `").Append(finding.Subject).Append("`: ").AppendLine(Cell(finding.Message));
@@ -55,12 +62,12 @@ internal static class MarkdownReportWriter
             md.AppendLine("None: the work and the strategy agree.").AppendLine();
         }
         md.AppendLine("## Orphaned work").AppendLine();
-        md.AppendLine("| Source | Assignee | Item | Title | State |").AppendLine("|---|---|---|---|---|");
+        md.AppendLine("| Source | Assignee | Item | Title | State | Age (days) |").AppendLine("|---|---|---|---|---|---:|");
         foreach (var item in TextReportWriter.Orphans(report.WorkItems)
                      .OrderBy(i => i.Container, StringComparer.Ordinal).ThenBy(i => i.Assignee ?? "~", StringComparer.Ordinal).ThenBy(i => i.Created))
         {
             md.Append("| ").Append(item.Container).Append(" | ").Append(Cell(item.Assignee ?? "unassigned")).Append(" | [").Append(item.Key).Append("](").Append(item.Url)
-              .Append(") | ").Append(Cell(item.Title)).Append(" | ").Append(item.State).AppendLine(" |");
+              .Append(") | ").Append(Cell(item.Title)).Append(" | ").Append(item.State).Append(" | ").Append(TextReportWriter.AgeDays(item, report.AsOf)).AppendLine(" |");
         }
         return md.ToString();
     }

@@ -31,6 +31,29 @@ public readonly struct ItemAlignment
 
     public IEnumerable<NotDoing> Contradicts => Resolve(ContradictIndexes, index.NotDoings);
 
+    /// <summary>The ids of the key results the item counts in (through its initiatives), each once.</summary>
+    public IEnumerable<string> KeyResultIds
+    {
+        get
+        {
+            var keyResults = index.KeyResults;
+            var ofInitiative = index.KeyResultOfInitiative;
+            return InitiativeIndexes.Select(i => ofInitiative[i]).Distinct().Select(k => keyResults[k].Id);
+        }
+    }
+
+    /// <summary>The ids of the bets the item counts in (through its initiatives), each once.</summary>
+    public IEnumerable<string> BetIds
+    {
+        get
+        {
+            var bets = index.Bets;
+            var ofKeyResult = index.BetOfKeyResult;
+            var ofInitiative = index.KeyResultOfInitiative;
+            return InitiativeIndexes.Select(i => ofKeyResult[ofInitiative[i]]).Distinct().Select(b => bets[b].Id);
+        }
+    }
+
     /// <summary>The bets whose "not doing" this item hits.</summary>
     public IEnumerable<Bet> ContradictedBets => Resolve(ContradictIndexes, index.BetOfNotDoing).Distinct().Select(Resolve(index.Bets));
 

@@ -37,7 +37,7 @@ public static class OrphanGrouping
             .ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(g => new AssigneeOrphans(g.Key, [.. g.OrderBy(i => i.Created).ThenBy(i => i.Key, StringComparer.Ordinal).Select(i => ToItem(i, asOf))]))
             .ToList();
-        var moreUrl = listed.Count < items.Count ? options.ReportUrl ?? TrackerLinks.OpenWorkSearch(container, items[0].Url) : null;
+        var moreUrl = listed.Count < items.Count ? options.ReportUrl ?? TrackerLinks.ItemSearch([.. items.Where(i => !shown.Contains(i))]) : null;
         return new OrphanGroup(container, items.Count, assignees, moreUrl);
     }
 

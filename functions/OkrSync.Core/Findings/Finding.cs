@@ -12,6 +12,12 @@ public sealed record Finding(string Kind, string Subject, string Message)
 
     /// <summary>A link to the subject, for work items.</summary>
     public string? Url { get; init; }
+
+    /// <summary>The key result the finding is about or under, when there is one.</summary>
+    public string? KeyResultId { get; init; }
+
+    /// <summary>The initiative the finding is about, when there is one.</summary>
+    public string? InitiativeId { get; init; }
 }
 
 /// <summary>The stable kinds of finding.</summary>
@@ -50,14 +56,14 @@ public static class FindingKinds
     /// </summary>
     public static IReadOnlyList<FindingKind> Rows { get; } =
     [
-        new(ReconcileHeld, "Sources whose data is in doubt", FindingSeverity.Critical, DigestSection.SyncProblems),
-        new(ContradictsNotDoing, "Work that contradicts a \"not doing\"", FindingSeverity.Critical, DigestSection.Contradictions),
-        new(OutputsWithoutOutcome, "Key results: work done, outcome not moving", FindingSeverity.Critical, DigestSection.OutputsWithoutOutcome),
-        new(UnbackedKeyResult, "Key results with no work behind them", FindingSeverity.Warning, DigestSection.NothingBehind),
-        new(IdleBet, "Bets with no open work", FindingSeverity.Warning, DigestSection.NothingBehind),
-        new(StaleInitiative, "Initiatives with no recent activity", FindingSeverity.Info, DigestSection.StaleInitiatives),
-        new(OrphanedWork, "Orphaned work", FindingSeverity.Warning, DigestSection.OrphanList),
-        new(PoisonEvent, "Tracker events that could not be applied", FindingSeverity.Warning, DigestSection.SyncProblems),
+        new(ReconcileHeld, "Sources whose data is in doubt", FindingSeverity.Critical, DigestSection.SyncProblems) { Mark = "✖ data in doubt" },
+        new(ContradictsNotDoing, "Work that contradicts a \"not doing\"", FindingSeverity.Critical, DigestSection.Contradictions) { Mark = "✖ contradicts" },
+        new(OutputsWithoutOutcome, "Key results: work done, outcome not moving", FindingSeverity.Critical, DigestSection.OutputsWithoutOutcome) { Mark = "⚠ done but flat" },
+        new(UnbackedKeyResult, "Key results with no work behind them", FindingSeverity.Warning, DigestSection.NothingBehind) { Mark = "⚠ no work" },
+        new(IdleBet, "Bets with no open work", FindingSeverity.Warning, DigestSection.NothingBehind) { Mark = "○ idle" },
+        new(StaleInitiative, "Initiatives with no recent activity", FindingSeverity.Info, DigestSection.StaleInitiatives) { Mark = "○ stale" },
+        new(OrphanedWork, "Orphaned work", FindingSeverity.Warning, DigestSection.OrphanList) { Mark = "⚠ orphaned" },
+        new(PoisonEvent, "Tracker events that could not be applied", FindingSeverity.Warning, DigestSection.SyncProblems) { Mark = "✖ not applied" },
     ];
 
     /// <summary>The kind names, in the order of <see cref="Rows"/>.</summary>
@@ -101,6 +107,18 @@ public sealed record FindingKind
     public FindingSeverity Severity { get; }
 
     public DigestSection Section { get; }
+
+    /// <summary>
+    /// How the text report marks a flagged node inline: a glyph and a word or two (<c>⚠ done but flat</c>). Without one,
+    /// the glyph of the severity (✖ critical, ⚠ warning, ○ info) and the kind's name.
+    /// </summary>
+    public string Mark
+    {
+        get => mark ?? $"{Severity.Glyph()} {Name}";
+        init => mark = value;
+    }
+
+    private readonly string? mark;
 }
 
 /// <summary>How urgent a kind of finding is; renderers pick colours and accents from it.</summary>
@@ -114,6 +132,26 @@ public enum FindingSeverity
 
     /// <summary>Worth a look: things gone quiet.</summary>
     Info,
+}
+
+/// <summary>Names and glyphs of <see cref="FindingSeverity"/>.</summary>
+public static class FindingSeverityNames
+{
+    /// <summary>The stable name in the JSON contract: <c>critical</c>, <c>warning</c>, <c>info</c>.</summary>
+    public static string ToName(this FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Critical => "critical",
+        FindingSeverity.Info => "info",
+        _ => "warning",
+    };
+
+    /// <summary>The glyph that marks it in text: ✖ critical, ⚠ warning, ○ info.</summary>
+    public static string Glyph(this FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Critical => "✖",
+        FindingSeverity.Info => "○",
+        _ => "⚠",
+    };
 }
 
 /// <summary>Where the weekly digest e-mail lists findings of a kind.</summary>

@@ -64,7 +64,7 @@ public static class FindingRules
         var id = keyResult.KeyResult.Id;
         if (keyResult.Output.Planned == 0)
         {
-            findings.Add(new Finding(FindingKinds.UnbackedKeyResult, id, $"Key result '{keyResult.KeyResult.Title}' has no open or done work behind it.") { BetId = keyResult.BetId });
+            findings.Add(new Finding(FindingKinds.UnbackedKeyResult, id, $"Key result '{keyResult.KeyResult.Title}' has no open or done work behind it.") { BetId = keyResult.BetId, KeyResultId = id });
             return;
         }
         if (keyResult.Outcome.Ratio is { } outcome && keyResult.Output.Ratio >= thresholds.OutputDone && outcome < thresholds.OutcomeMoved)
@@ -74,7 +74,7 @@ public static class FindingRules
                 FindingKinds.OutputsWithoutOutcome,
                 id,
                 $"Key result '{keyResult.KeyResult.Title}' has {Percent(output.Ratio)} of its work done ({output.Done} of {output.Planned}) but its outcome has moved only {Percent(outcome)} of the way ({Value(keyResult.Outcome.Baseline)} → {Value(keyResult.Outcome.Current)}, target {Value(keyResult.Outcome.Target)}{Unit(keyResult.Outcome.Unit)}).")
-            { BetId = keyResult.BetId });
+            { BetId = keyResult.BetId, KeyResultId = id });
         }
     }
 
@@ -87,7 +87,7 @@ public static class FindingRules
         var id = initiative.Initiative.Id;
         if (initiative.LastActivity is not { } last)
         {
-            return new Finding(FindingKinds.StaleInitiative, id, $"Initiative '{initiative.Initiative.Title}' has no work mapped to it.") { BetId = initiative.BetId };
+            return new Finding(FindingKinds.StaleInitiative, id, $"Initiative '{initiative.Initiative.Title}' has no work mapped to it.") { BetId = initiative.BetId, KeyResultId = initiative.KeyResultId, InitiativeId = id };
         }
         var idle = asOf - last;
         if (idle < TimeSpan.FromDays(thresholds.StaleDays))
@@ -98,7 +98,7 @@ public static class FindingRules
             FindingKinds.StaleInitiative,
             id,
             $"Initiative '{initiative.Initiative.Title}' is not done and has had no activity for {(int)idle.TotalDays} days (last on {last.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}).")
-        { BetId = initiative.BetId };
+        { BetId = initiative.BetId, KeyResultId = initiative.KeyResultId, InitiativeId = id };
     }
 
     private static string Percent(double ratio) => ratio.ToString("P0", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal);

@@ -1,7 +1,9 @@
+using OkrSync.Core.Findings;
+
 namespace OkrSync.Core.Reports;
 
 // The JSON contract of `okrsync report --format json` and of the read API. Other tools rely on these names:
-// add fields freely, never rename or remove one. Documented in README.md ("The JSON contract").
+// add fields freely, never rename or remove one. Documented in docs/api.md ("The JSON contract").
 
 public sealed record ReportDocument(
     string Strategy,
@@ -60,6 +62,12 @@ public sealed record WorkItemJson(
     double? Estimate,
     DateTimeOffset Created,
     DateTimeOffset Updated,
-    DateTimeOffset? Closed);
+    DateTimeOffset? Closed,
+    IReadOnlyList<string>? KeyResults = null,
+    IReadOnlyList<string>? Bets = null);
 
-public sealed record FindingJson(string Kind, string Subject, string Message, string? BetId, string? Url);
+public sealed record FindingJson(string Kind, string Subject, string Message, string? BetId, string? Url, string? KeyResultId = null, string? InitiativeId = null)
+{
+    /// <summary>How urgent the kind is (<c>critical</c>, <c>warning</c>, <c>info</c>), from its row in <c>FindingKinds.Rows</c>.</summary>
+    public string Severity => FindingKinds.Describe(Kind).Severity.ToName();
+}

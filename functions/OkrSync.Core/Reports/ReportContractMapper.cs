@@ -53,13 +53,15 @@ public static class ReportContractMapper
             item.Estimate,
             item.Created,
             item.Updated,
-            item.Closed);
+            item.Closed,
+            [.. alignment.KeyResultIds],
+            [.. alignment.BetIds]);
     }
 
     public static FindingJson ToJson(this Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return new FindingJson(finding.Kind, finding.Subject, finding.Message, finding.BetId, finding.Url);
+        return new FindingJson(finding.Kind, finding.Subject, finding.Message, finding.BetId, finding.Url, finding.KeyResultId, finding.InitiativeId);
     }
 
     private static KeyResultJson ToJson(KeyResultRollup k) => new(

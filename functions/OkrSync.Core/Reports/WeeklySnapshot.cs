@@ -21,9 +21,9 @@ public sealed record WeeklySnapshot(string IsoWeek, DateTimeOffset TakenAt, Summ
             IsoWeekOf(report.AsOf),
             report.AsOf,
             report.Summary,
-            [.. report.KeyResults.Select(k => new KeyResultTrend(k.Id, k.BetId, k.Output.Ratio, k.Outcome.Ratio, k.Output.Planned, k.Output.Done))]);
+            [.. report.KeyResults.Select(k => new KeyResultTrend(k.Id, k.BetId, k.Output.Ratio, k.Outcome.Ratio, k.Output.Planned, k.Output.Done, k.Title))]);
     }
 }
 
 /// <summary>One key result's figures in a weekly snapshot.</summary>
-public sealed record KeyResultTrend(string Id, string BetId, double OutputRatio, double? OutcomeRatio, int Planned, int Done);
+public sealed record KeyResultTrend(string Id, string BetId, double OutputRatio, double? OutcomeRatio, int Planned, int Done, string? Title = null);

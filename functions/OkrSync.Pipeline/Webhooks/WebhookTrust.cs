@@ -73,6 +73,10 @@ public sealed partial class WebhookTrust
             {
                 LogUnsignedAllowed(logger, endpoint.Source, AllowUnsignedJiraSetting);
             }
+            else if (Interlocked.Exchange(ref endpoint.Logged, 1) == 0)
+            {
+                LogRefusedNoSecret(logger, endpoint.Source, endpoint.SecretSetting, endpoint.SecretProblem);
+            }
         }
     }
 

@@ -6,7 +6,7 @@ namespace OkrSync.Storage.Tables;
 
 /// <summary>
 /// <see cref="IWorkStore"/> on Azure Table Storage (or Azurite). The table design is documented in
-/// README.md ("Storage"). Tables are created on first use.
+/// docs/storage.md. Tables are created on first use.
 /// </summary>
 public sealed partial class TableWorkStore : IWorkStore, IDisposable
 {

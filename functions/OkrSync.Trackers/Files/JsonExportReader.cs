@@ -13,11 +13,13 @@ internal static class JsonExportReader
     public static List<WorkItem> Read(byte[] json, string file, Func<JsonElement, WorkItem> map)
     {
         var items = new List<WorkItem>();
+        var values = 0;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowMultipleValues = true, CommentHandling = JsonCommentHandling.Skip });
         try
         {
             while (reader.Read())
             {
+                values++;
                 ReadValue(ref reader, json, file, map, items, depth: 0);
             }
         }
@@ -27,8 +29,19 @@ internal static class JsonExportReader
             var column = (e.BytePositionInLine ?? 0) + 1;
             throw new SourceFormatException($"{file}:{line}:{column}", $"invalid JSON: {FirstSentence(e.Message)}", e);
         }
+        if (values == 0)
+        {
+            // An export with no issues is "[]"; an empty file is a failed or unfinished export, not zero items.
+            throw new SourceFormatException($"{file}:1:1", json.Length == 0
+                ? "the export is empty (0 bytes): expected a JSON array of issues ([] when there are none)"
+                : "the export holds no JSON value: expected a JSON array of issues ([] when there are none)");
+        }
         return items;
     }
+
+    /// <summary>Whether a top-level object is an issue itself (it has an id, a number or a key), rather than a wrapper such as <c>{"items":[...]}</c>.</summary>
+    private static bool LooksLikeAnIssue(JsonElement root) =>
+        root.TryGetProperty("id", out _) || root.TryGetProperty("number", out _) || root.TryGetProperty("key", out _);
 
     private static void ReadValue(ref Utf8JsonReader reader, byte[] json, string file, Func<JsonElement, WorkItem> map, List<WorkItem> items, int depth)
     {
@@ -52,6 +65,11 @@ internal static class JsonExportReader
                         {
                             items.Add(MapAt(issue, json, start, $"issues[{index++}]", file, map));
                         }
+                    }
+                    else if (depth == 0 && !LooksLikeAnIssue(root))
+                    {
+                        var keys = string.Join(", ", root.EnumerateObject().Take(5).Select(p => $"'{p.Name}'"));
+                        throw new SourceFormatException(Where(file, json, start), $"expected a JSON array of issues, found an object{(keys.Length == 0 ? "" : $" with {keys}")} (a GitHub export is what 'gh api --paginate repos/O/R/issues' prints; a Jira export is search pages {{\"issues\":[...]}})");
                     }
                     else
                     {

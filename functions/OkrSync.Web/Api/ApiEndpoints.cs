@@ -15,9 +15,24 @@ internal static class ApiEndpoints
         api.MapGet("/findings", ReadApi.FindingsAsync);
         api.MapGet("/orphans", ReadApi.OrphansAsync);
         api.MapGet("/items/{**key}", ReadApi.ItemAsync);
+        api.MapGet("/items", ReadApi.ItemAsync);
         api.MapGet("/health", ReadApi.HealthAsync);
+        foreach (var route in new[] { "/strategy", "/rollup", "/findings", "/orphans", "/items/{**key}", "/items", "/health" })
+        {
+            api.MapMethods(route, OtherThan(HttpMethods.Get, HttpMethods.Head), (HttpContext http) => ReadApi.MethodNotAllowed(http, "GET"));
+        }
         return api;
     }
+
+    /// <summary>Answers 405 (with <c>Allow</c>) for the methods a route does not take, instead of the fallback's 404.</summary>
+    public static IEndpointRouteBuilder MapMethodNotAllowed(this IEndpointRouteBuilder endpoints, string route, string allowed)
+    {
+        endpoints.MapMethods(route, OtherThan(allowed), (HttpContext http) => ReadApi.MethodNotAllowed(http, allowed));
+        return endpoints;
+    }
+
+    private static string[] OtherThan(params string[] allowed) =>
+        [.. new[] { HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options }.Except(allowed, StringComparer.OrdinalIgnoreCase)];
 
     public static IResult Error(int status, string error) => ReadApi.Error(status, error);
 }

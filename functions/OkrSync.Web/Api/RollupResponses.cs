@@ -33,7 +33,7 @@ public sealed class RollupResponses
             return known;
         }
 
-        var json = JsonSerializer.SerializeToUtf8Bytes(report, ReportJsonContext.Default.ReportDocument);
+        var json = JsonSerializer.SerializeToUtf8Bytes(report, ReportJsonContext.Readable.ReportDocument);
         var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 16)) + "\"";
         var rendered = new Rendered(report, json, etag);
         last = rendered;

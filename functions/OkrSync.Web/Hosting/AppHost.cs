@@ -35,6 +35,8 @@ public static partial class AppHost
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+        // IHttpClientFactory logs four lines per tracker call at Information; the sync's own summary says what was fetched.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         // A start-up failure (the port in use) is reported by RunAsync in one line; the host's own error log of it
         // repeats it with a stack trace. A failing background service is still logged, at Critical, with its exception.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
@@ -59,7 +61,14 @@ public static partial class AppHost
         var api = app.MapReadApi().StrategyErrors();
         api.RequireReadKey(access);
         invocations.RequireAdminKey(access);
-        app.Services.GetRequiredService<WebhookTrust>().LogStartup();
+        if (mode == AppMode.Serve)
+        {
+            ServeStartupWarnings.Log(logger, app.Configuration, app.Services.GetRequiredService<StrategyProvider>(), app.Services.GetRequiredService<WebhookTrust>());
+        }
+        else
+        {
+            app.Services.GetRequiredService<WebhookTrust>().LogStartup();
+        }
         app.MapFallback(() => ApiEndpoints.Error(StatusCodes.Status404NotFound, "no such route"));
         LogMode(logger, mode, root);
         return app;

@@ -18,6 +18,7 @@ public static class GitHubWebhookEndpoint
     public static IEndpointRouteBuilder MapGitHubWebhook(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Route, HandleAsync);
+        Api.ApiEndpoints.MapMethodNotAllowed(endpoints, Route, HttpMethods.Post);
         return endpoints;
     }
 

@@ -19,6 +19,7 @@ public static class JiraWebhookEndpoint
     public static IEndpointRouteBuilder MapJiraWebhook(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Route, HandleAsync);
+        Api.ApiEndpoints.MapMethodNotAllowed(endpoints, Route, HttpMethods.Post);
         return endpoints;
     }
 

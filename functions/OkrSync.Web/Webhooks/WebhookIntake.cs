@@ -22,6 +22,7 @@ public sealed partial class WebhookIntake(IEventLog events, IEventQueue queue, Q
         }
         if (deliveryId is not null && await events.IsDeliveryRecordedAsync(source, deliveryId, cancellationToken))
         {
+            Hosting.RequestLogLine.MarkWritten();
             LogDuplicate(logger, source, deliveryId);
             OkrSyncTelemetry.Webhooks.Add(1, new("okrsync.source", source), new("okrsync.outcome", "duplicate"));
             return WebhookResponses.Duplicate(deliveryId);
@@ -29,6 +30,7 @@ public sealed partial class WebhookIntake(IEventLog events, IEventQueue queue, Q
         var fitted = message.FitToQueue();
         if (!ReferenceEquals(fitted, message))
         {
+            Hosting.RequestLogLine.MarkWritten();
             LogReference(logger, source, message.Event, fitted.Fetches.Count);
         }
         try
@@ -47,6 +49,7 @@ public sealed partial class WebhookIntake(IEventLog events, IEventQueue queue, Q
             LogRaced(logger, source, deliveryId);
         }
         signal.Notify();
+        Hosting.RequestLogLine.MarkWritten();
         LogAccepted(logger, source, message.Event, message.Action, deliveryId);
         OkrSyncTelemetry.Webhooks.Add(1, new("okrsync.source", source), new("okrsync.outcome", "accepted"));
         return WebhookResponses.Accepted(deliveryId);
@@ -54,6 +57,7 @@ public sealed partial class WebhookIntake(IEventLog events, IEventQueue queue, Q
 
     public IResult Ignore(string source, string eventName, string reason, string? deliveryId)
     {
+        Hosting.RequestLogLine.MarkWritten();
         LogIgnored(logger, source, eventName, reason);
         OkrSyncTelemetry.Webhooks.Add(1, new("okrsync.source", source), new("okrsync.outcome", "ignored"));
         return WebhookResponses.Ignored(reason, deliveryId);
@@ -61,6 +65,7 @@ public sealed partial class WebhookIntake(IEventLog events, IEventQueue queue, Q
 
     public IResult Reject(string source, int status, string reason)
     {
+        Hosting.RequestLogLine.MarkWritten();
         LogRejected(logger, source, status, reason);
         OkrSyncTelemetry.Webhooks.Add(1, new("okrsync.source", source), new("okrsync.outcome", "rejected"));
         return WebhookResponses.Error(status, reason);

@@ -38,7 +38,7 @@ public class WeeklyDigestBuilderTests
     }
 
     [Fact]
-    public void HiddenOrphansWithoutReportUrl_LinkToTheTrackerSearchOfTheirContainer()
+    public void HiddenOrphansWithoutReportUrl_LinkToATrackerSearchOfExactlyThoseOrphans()
     {
         var orphans = new[] { Orphan("ONB-1", 10), Orphan("ONB-2", 20), Orphan("ONB-3", 30) };
 
@@ -46,8 +46,23 @@ public class WeeklyDigestBuilderTests
 
         var group = Assert.Single(digest.Orphans.Groups);
         Assert.Equal(2, group.Hidden);
-        Assert.StartsWith("https://acme.atlassian.net/issues/?jql=project%20%3D%20%22ONB%22", group.MoreUrl, StringComparison.Ordinal);
+        var link = Assert.IsType<string>(group.MoreUrl);
+        Assert.StartsWith("https://acme.atlassian.net/issues/?jql=", link, StringComparison.Ordinal);
+        Assert.Equal("key in (ONB-1, ONB-2) ORDER BY created ASC", Uri.UnescapeDataString(link[(link.IndexOf("jql=", StringComparison.Ordinal) + 4)..]));
         Assert.Equal(group.MoreUrl, digest.Orphans.MoreUrl);
+    }
+
+    [Fact]
+    public void HiddenGitHubOrphansWithoutReportUrl_DoNotLinkToAllOpenIssues()
+    {
+        var orphans = new[] { Orphan("acme/api#1", 10), Orphan("acme/api#2", 20), Orphan("acme/api#3", 30) };
+
+        var digest = WeeklyDigestBuilder.Build(Input(orphans), Now, new DigestOptions { OrphanCap = 1 });
+
+        var group = Assert.Single(digest.Orphans.Groups);
+        Assert.Equal(2, group.Hidden);
+        Assert.Null(group.MoreUrl);
+        Assert.Null(digest.Orphans.MoreUrl);
     }
 
     [Fact]
