@@ -19,6 +19,7 @@ internal static class TextReportWriter
         console.WriteLine();
         console.Write(StrategyTree(report));
         console.WriteLine();
+        InvestmentText.Write(console, report);
         WriteFindings(console, report.Findings);
         console.WriteLine();
         WriteOrphans(console, report.WorkItems, report.AsOf);
@@ -32,7 +33,9 @@ internal static class TextReportWriter
         {
             var betNode = tree.AddNode(Lines(
                 $"[bold]◆ {Markup.Escape(bet.Id)}[/]  {Markup.Escape(bet.Title)}",
-                $"output  {OutputBar(bet.Output)}   outcome {Bars.Bar(bet.Outcome.Ratio)} {Bars.Percent(bet.Outcome.Ratio)}"));
+                $"output  {OutputBar(bet.Output)}   outcome {Bars.Bar(bet.Outcome.Ratio)} {Bars.Percent(bet.Outcome.Ratio)}",
+                InvestmentText.PositionLine(bet),
+                InvestmentText.ShareLine(bet, report.Investment)));
             foreach (var keyResult in bet.KeyResults)
             {
                 var o = keyResult.Outcome;

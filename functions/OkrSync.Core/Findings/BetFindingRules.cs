@@ -52,8 +52,10 @@ public static class BetFindingRules
             return null;
         }
         var krs = string.Join(", ", green.Select(k => $"'{k.KeyResult.Id}' {Percent(k.Outcome.Ratio!.Value)}"));
-        var signals = string.Join("; ", bet.Bet.Position.Where(s => s.Metric.Progress.HasValue).Select(s =>
-            $"'{s.Title}' {Value(s.Metric.Baseline)} → {Value(s.Metric.Current)}, target {Value(s.Metric.Target)}{Unit(s.Metric.Unit)}, {Percent(s.Metric.Progress!.Value)} of the way"));
+        var measuredSignals = bet.Bet.Position.Where(s => s.Metric.Progress.HasValue).ToList();
+        var signals = string.Join("; ", measuredSignals.Select(s =>
+            $"'{s.Title}' {Value(s.Metric.Baseline)} → {Value(s.Metric.Current)}, target {Value(s.Metric.Target)}{Unit(s.Metric.Unit)}"
+            + (measuredSignals.Count > 1 ? $", {Percent(s.Metric.Progress!.Value)}" : "")));
         return new Finding(
             FindingKinds.GreenKeyResultsFlatPosition,
             bet.Bet.Id,
