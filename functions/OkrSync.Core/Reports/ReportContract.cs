@@ -21,8 +21,10 @@ public sealed record SummaryJson(int Total, int Aligned, int Operational, int Or
 
 public sealed record BetJson(string Id, string Title, string? Owner, OutputJson Output, BetOutcomeJson Outcome, IReadOnlyList<NotDoingJson> NotDoing, IReadOnlyList<KeyResultJson> KeyResults)
 {
-    /// <summary>The bet's position signals, in file order; empty when it names none.</summary>
-    public IReadOnlyList<PositionSignalJson> Position { get; init; } = [];
+    private readonly IReadOnlyList<PositionSignalJson>? position;
+
+    /// <summary>The bet's position signals, in file order; empty when it names none (and in reports stored before they existed).</summary>
+    public IReadOnlyList<PositionSignalJson> Position { get => position ?? []; init => position = value; }
 
     /// <summary>The mean of the signals' ratios (those with a complete metric), unclamped; null when none can be computed.</summary>
     public double? PositionRatio { get; init; }
