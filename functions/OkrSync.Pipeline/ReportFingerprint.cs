@@ -5,7 +5,7 @@ using OkrSync.Core.Reports;
 namespace OkrSync.Pipeline;
 
 /// <summary>
-/// A SHA-256 of a stored report's JSON with its as-of instant blanked: two reports with the same fingerprint say
+/// A SHA-256 of a stored report's JSON with its as-of instant (and the investment window's bounds, which follow it) blanked: two reports with the same fingerprint say
 /// the same thing. The JSON is streamed into the hash, never held whole, so comparing two reports of 100k items
 /// costs kilobytes, not the two copies of the document that comparing strings would.
 /// </summary>
@@ -15,7 +15,9 @@ public static class ReportFingerprint
     {
         ArgumentNullException.ThrowIfNull(report);
         using var sink = new HashingStream();
-        JsonSerializer.Serialize(sink, report with { AsOf = default }, ReportJsonContext.Default.ReportDocument);
+        // The investment window ends at the as-of, so its bounds move with it; its weights say whether anything changed.
+        var investment = report.Investment is { } window ? window with { From = default, To = default } : null;
+        JsonSerializer.Serialize(sink, report with { AsOf = default, Investment = investment }, ReportJsonContext.Default.ReportDocument);
         return sink.HashHex();
     }
 

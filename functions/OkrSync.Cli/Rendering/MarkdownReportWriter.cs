@@ -21,6 +21,7 @@ internal static class MarkdownReportWriter
             md.Append("## ").Append(Cell(bet.Title)).Append(" (`").Append(bet.Id).AppendLine("`)").AppendLine();
             md.Append("Output ").Append(Bars.Percent(bet.Output.Ratio)).Append(" (").Append(bet.Output.Done).Append('/').Append(bet.Output.Planned)
               .Append("), outcome ").Append(Bars.Percent(bet.Outcome.Ratio)).AppendLine(".").AppendLine();
+            InvestmentMarkdown.Bet(md, bet, report.Investment);
             md.AppendLine("| Key result | Output | Outcome | Initiative | Todo | In progress | Done | Cancelled | Done % | Last activity |");
             md.AppendLine("|---|---|---|---|---:|---:|---:|---:|---:|---|");
             foreach (var kr in bet.KeyResults)
@@ -40,6 +41,7 @@ internal static class MarkdownReportWriter
             }
             md.AppendLine();
         }
+        InvestmentMarkdown.Balance(md, report.Investment);
         md.AppendLine("## Findings").AppendLine();
         foreach (var group in report.Findings.GroupBy(f => f.Kind).OrderBy(g => FindingKinds.Order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {

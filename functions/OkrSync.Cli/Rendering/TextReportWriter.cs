@@ -34,6 +34,7 @@ internal static class TextReportWriter
         output.Blank();
         StrategyTree(output, report);
         output.Blank();
+        InvestmentText.Write(output, report);
         WriteFindings(output, report.Findings);
         output.Blank();
         WriteOrphans(output, report.WorkItems, report.AsOf);
@@ -51,6 +52,8 @@ internal static class TextReportWriter
             var (head, rest) = Guides("", b == report.Bets.Count - 1);
             output.Line(Titled(head, [new TextPart($"◆ {bet.Id}", "bold")], bet.Title, Marked(marks, bet.Id, contradictions.ForBet(bet.Id))));
             output.Line(new TextLine(new TextPart(rest, Grey), new TextPart($"output  {OutputBar(bet.Output)} · outcome {Bars.Bar(bet.Outcome.Ratio)} {Bars.Percent(bet.Outcome.Ratio)}")));
+            output.Line(InvestmentText.PositionLine(rest, bet));
+            output.Line(InvestmentText.ShareLine(rest, bet, report.Investment));
             NotDoing(output, rest, bet, contradictions);
             for (var k = 0; k < bet.KeyResults.Count; k++)
             {

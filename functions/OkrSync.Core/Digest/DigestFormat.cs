@@ -12,6 +12,28 @@ public static class DigestFormat
     public const string NothingBehindTitle = "Bets and key results with no work behind them";
     public const string StaleInitiativesTitle = "Initiatives with no recent activity";
     public const string SyncProblemsTitle = "Sources whose data is in doubt";
+    public const string PositionNotMovingTitle = "Bets: key results green, position not moving";
+    public const string InvestmentTitle = "Investment";
+    public const string AllocationDriftTitle = "Delivery off its declared share";
+
+    /// <summary><c>Where delivery went over the 28 days to 2026-11-20 (310 points).</c></summary>
+    public static string InvestmentHint(DigestInvestment investment)
+    {
+        ArgumentNullException.ThrowIfNull(investment);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Where delivery went over the {investment.WindowDays} days to {investment.To.UtcDateTime:yyyy-MM-dd} ({investment.Total:0.#} {investment.Unit}: work done in the window or in progress at its end).");
+    }
+
+    /// <summary><c>partners: 4% (declared 20%), 12 points</c>; <c>orphaned: 18%, 56 points</c>.</summary>
+    public static string ShareLine(DigestShare share, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        var actual = share.Actual is { } a ? Percent(a) : "n/a";
+        var declared = share.Declared is { } d ? $" (declared {Percent(d)})" : "";
+        var units = share.Weight == 1 && unit.EndsWith('s') ? unit[..^1] : unit;
+        return string.Create(CultureInfo.InvariantCulture, $"{share.Name}: {actual}{declared}, {share.Weight:0.#} {units}");
+    }
 
     public static string Percent(double ratio) => ratio.ToString("P0", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal);
 

@@ -29,8 +29,11 @@ public static class DigestHtmlRenderer
         DigestHtmlSections.Orphans(html, digest.Orphans);
         DigestHtmlSections.Findings(html, DigestFormat.ContradictionsTitle, digest.Contradictions, Worse);
         DigestHtmlSections.Findings(html, DigestFormat.OutputsWithoutOutcomeTitle, digest.OutputsWithoutOutcome, "#b45309");
+        DigestHtmlSections.Findings(html, DigestFormat.PositionNotMovingTitle, digest.PositionNotMoving, "#b45309");
         DigestHtmlSections.Findings(html, DigestFormat.NothingBehindTitle, digest.NothingBehind, "#6d28d9");
         DigestHtmlSections.Findings(html, DigestFormat.StaleInitiativesTitle, digest.StaleInitiatives, Muted);
+        DigestHtmlSections.Investment(html, digest.Investment);
+        DigestHtmlSections.Findings(html, DigestFormat.AllocationDriftTitle, digest.AllocationDrift, "#6d28d9");
         if (digest.IsEmpty)
         {
             html.Row("padding:8px 24px 16px 24px;", r => r.Paragraph($"font-size:15px;color:{Better};", p => p.Text("Nothing needs attention this week: no orphaned work and no findings.")));

@@ -56,6 +56,26 @@ internal static class DigestHtmlSections
         });
     }
 
+    /// <summary>The investment balance: one line per bet, then operational, orphaned and contradicting work.</summary>
+    public static void Investment(HtmlWriter html, DigestInvestment? investment)
+    {
+        if (investment is null)
+        {
+            return;
+        }
+        html.Row("padding:0 24px 8px 24px;", r =>
+        {
+            r.Paragraph($"font-size:16px;line-height:22px;font-weight:700;color:{Ink};padding-top:12px;", p => p.Text(DigestFormat.InvestmentTitle))
+                .Paragraph($"font-size:13px;line-height:18px;color:{Muted};", p => p.Text(DigestFormat.InvestmentHint(investment)));
+            foreach (var share in investment.Shares)
+            {
+                r.OpenTable($"padding:4px 0;border-bottom:1px solid {Rule};font-size:14px;line-height:20px;color:{Ink};")
+                    .Text(DigestFormat.ShareLine(share, investment.Unit))
+                    .CloseTable();
+            }
+        });
+    }
+
     public static void Findings(HtmlWriter html, string title, IReadOnlyList<DigestFinding> findings, string accent)
     {
         if (findings.Count == 0)

@@ -22,8 +22,10 @@ public static class DigestTextRenderer
         Orphans(text, digest.Orphans);
         Findings(text, DigestFormat.ContradictionsTitle, digest.Contradictions);
         Findings(text, DigestFormat.OutputsWithoutOutcomeTitle, digest.OutputsWithoutOutcome);
+        Findings(text, DigestFormat.PositionNotMovingTitle, digest.PositionNotMoving);
         Findings(text, DigestFormat.NothingBehindTitle, digest.NothingBehind);
         Findings(text, DigestFormat.StaleInitiativesTitle, digest.StaleInitiatives);
+        Investment(text, digest);
         if (digest.IsEmpty)
         {
             Line(text, "Nothing needs attention this week: no orphaned work and no findings.");
@@ -107,6 +109,24 @@ public static class DigestTextRenderer
             }
         }
         Line(text);
+    }
+
+    /// <summary>The balance in a few lines, then the drift findings under it.</summary>
+    private static void Investment(StringBuilder text, WeeklyDigest digest)
+    {
+        if (digest.Investment is not { } investment)
+        {
+            Findings(text, DigestFormat.AllocationDriftTitle, digest.AllocationDrift);
+            return;
+        }
+        Heading(text, DigestFormat.InvestmentTitle);
+        Line(text, DigestFormat.InvestmentHint(investment));
+        foreach (var share in investment.Shares)
+        {
+            Line(text, $"  {DigestFormat.ShareLine(share, investment.Unit)}");
+        }
+        Line(text);
+        Findings(text, DigestFormat.AllocationDriftTitle, digest.AllocationDrift);
     }
 
     private static void Heading(StringBuilder text, string title)

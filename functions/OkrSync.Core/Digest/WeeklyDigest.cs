@@ -23,8 +23,18 @@ public sealed record WeeklyDigest(
     /// </summary>
     public IReadOnlyList<DigestFinding> SyncProblems { get; init; } = [];
 
+    /// <summary>Bets whose key results are green while their position does not move.</summary>
+    public IReadOnlyList<DigestFinding> PositionNotMoving { get; init; } = [];
+
+    /// <summary>Bets and operational work getting more or less delivery than declared.</summary>
+    public IReadOnlyList<DigestFinding> AllocationDrift { get; init; } = [];
+
+    /// <summary>Where delivery went over the investment window, company-wide; null when the report has no balance.</summary>
+    public DigestInvestment? Investment { get; init; }
+
     /// <summary>Orphaned items plus findings: how many things in this digest ask for attention.</summary>
-    public int AttentionCount => Orphans.Total + Contradictions.Count + OutputsWithoutOutcome.Count + NothingBehind.Count + StaleInitiatives.Count + SyncProblems.Count;
+    public int AttentionCount => Orphans.Total + Contradictions.Count + OutputsWithoutOutcome.Count + NothingBehind.Count + StaleInitiatives.Count + SyncProblems.Count
+        + PositionNotMoving.Count + AllocationDrift.Count;
 
     public bool IsEmpty => AttentionCount == 0;
 }
@@ -64,3 +74,12 @@ public sealed record DigestFinding(string Kind, string Subject, string Message, 
 
 /// <summary>The orphan figures of one ISO week.</summary>
 public sealed record TrendPoint(string IsoWeek, int OpenOrphaned, double OrphanRate);
+
+/// <summary>
+/// The investment balance as the e-mail shows it: the window, the unit and total, and one line per bet (strategy order),
+/// then operational, orphaned and contradicting work.
+/// </summary>
+public sealed record DigestInvestment(int WindowDays, DateTimeOffset To, string Unit, double Total, IReadOnlyList<DigestShare> Shares);
+
+/// <summary>One line of the balance: actual share (null when nothing was worked), declared share (null when not declared), and the weight.</summary>
+public sealed record DigestShare(string Name, double? Actual, double? Declared, double Weight);

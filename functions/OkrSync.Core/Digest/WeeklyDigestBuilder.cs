@@ -48,7 +48,27 @@ public static class WeeklyDigestBuilder
             Trend(report.Summary, week, earlier, options.TrendWeeks))
         {
             SyncProblems = Section(findings, DigestSection.SyncProblems),
+            PositionNotMoving = Section(findings, DigestSection.PositionNotMoving),
+            AllocationDrift = Section(findings, DigestSection.Investment),
+            Investment = Investment(report),
         };
+    }
+
+    private static DigestInvestment? Investment(ReportDocument report)
+    {
+        if (report.Investment is not { } investment)
+        {
+            return null;
+        }
+        var shares = report.Bets
+            .Select(b => (b.Id, Share: investment.Bets.GetValueOrDefault(b.Id)))
+            .Where(b => b.Share is not null)
+            .Select(b => new DigestShare(b.Id, b.Share!.Actual, b.Share.Declared, b.Share.Weight))
+            .ToList();
+        shares.Add(new DigestShare("operational", investment.Operational.Actual, investment.Operational.Declared, investment.Operational.Weight));
+        shares.Add(new DigestShare("orphaned", investment.Orphaned.Actual, null, investment.Orphaned.Weight));
+        shares.Add(new DigestShare("contradicting", investment.Contradicting.Actual, null, investment.Contradicting.Weight));
+        return new DigestInvestment(investment.WindowDays, investment.To, investment.Unit, investment.Total, shares);
     }
 
     private static bool IsOwnersPart(FindingJson finding, OwnerScope owner) => finding.Kind switch

@@ -32,6 +32,15 @@ public static class FindingKinds
     /// <summary>A key result whose work is (nearly) done while its outcome has not moved: green, but the bet is not moving.</summary>
     public const string OutputsWithoutOutcome = "outputs-without-outcome";
 
+    /// <summary>
+    /// A bet whose key results are green (at least <c>krs-green</c> of those with a metric have an outcome ratio of at least
+    /// <c>krs-green</c>) while its position ratio is below <c>position-moved</c>: the key results may measure the wrong thing.
+    /// </summary>
+    public const string GreenKeyResultsFlatPosition = "green-krs-flat-position";
+
+    /// <summary>A bet's or operational work's actual share of delivery off its declared share by at least <c>allocation-drift</c>.</summary>
+    public const string AllocationDrift = "allocation-drift";
+
     /// <summary>A key result with no open or done work behind it.</summary>
     public const string UnbackedKeyResult = "unbacked-kr";
 
@@ -59,6 +68,8 @@ public static class FindingKinds
         new(ReconcileHeld, "Sources whose data is in doubt", FindingSeverity.Critical, DigestSection.SyncProblems) { Mark = "✖ data in doubt" },
         new(ContradictsNotDoing, "Work that contradicts a \"not doing\"", FindingSeverity.Critical, DigestSection.Contradictions) { Mark = "✖ contradicts" },
         new(OutputsWithoutOutcome, "Key results: work done, outcome not moving", FindingSeverity.Critical, DigestSection.OutputsWithoutOutcome) { Mark = "⚠ done but flat" },
+        new(GreenKeyResultsFlatPosition, "Bets: key results green, position not moving", FindingSeverity.Critical, DigestSection.PositionNotMoving) { Mark = "⚠ green KRs, flat position" },
+        new(AllocationDrift, "Bets getting more or less delivery than declared", FindingSeverity.Warning, DigestSection.Investment) { Mark = "⚠ allocation drift" },
         new(UnbackedKeyResult, "Key results with no work behind them", FindingSeverity.Warning, DigestSection.NothingBehind) { Mark = "⚠ no work" },
         new(IdleBet, "Bets with no open work", FindingSeverity.Warning, DigestSection.NothingBehind) { Mark = "○ idle" },
         new(StaleInitiative, "Initiatives with no recent activity", FindingSeverity.Info, DigestSection.StaleInitiatives) { Mark = "○ stale" },
@@ -171,6 +182,12 @@ public enum DigestSection
 
     /// <summary>Bets and key results with no work behind them.</summary>
     NothingBehind,
+
+    /// <summary>Bets whose key results are green while their position does not move.</summary>
+    PositionNotMoving,
+
+    /// <summary>The investment section: delivery off its declared share.</summary>
+    Investment,
 
     /// <summary>Initiatives with no recent activity.</summary>
     StaleInitiatives,

@@ -1,5 +1,6 @@
 using OkrSync.Core.Alignment;
 using OkrSync.Core.Findings;
+using OkrSync.Core.Investment;
 using OkrSync.Core.Rollup;
 using OkrSync.Core.Strategy;
 using OkrSync.Core.Work;
@@ -22,7 +23,11 @@ public sealed record Report(
     Summary Summary,
     StrategyRollup Rollup,
     IReadOnlyList<ItemAlignment> Items,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Where delivery went over the trailing window ending at <see cref="AsOf"/>; null only in reports built by hand.</summary>
+    public InvestmentBalance? Investment { get; init; }
+}
 
 /// <summary>The pure pipeline: align, roll up, find. Linear in the number of items.</summary>
 public static class ReportBuilder
@@ -35,8 +40,11 @@ public static class ReportBuilder
         ArgumentNullException.ThrowIfNull(index);
         var alignments = Aligner.Align(index, items, options);
         var rollup = Rollups.Compute(index, alignments);
-        var findings = FindingRules.Evaluate(alignments, rollup, index.Strategy.Thresholds, asOf);
-        return new Report(index.Strategy, asOf, Summarize(alignments), rollup, alignments, findings);
+        var thresholds = index.Strategy.Thresholds;
+        var investment = InvestmentCalculator.Compute(index, alignments, asOf, thresholds.InvestmentWindowDays);
+        var findings = FindingRules.Evaluate(alignments, rollup, thresholds, asOf);
+        var betFindings = BetFindingRules.Evaluate(index.Strategy, rollup, investment);
+        return new Report(index.Strategy, asOf, Summarize(alignments), rollup, alignments, betFindings.Count == 0 ? findings : [.. findings, .. betFindings]) { Investment = investment };
     }
 
     public static Summary Summarize(IReadOnlyList<ItemAlignment> alignments)

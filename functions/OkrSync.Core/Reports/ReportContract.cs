@@ -13,11 +13,71 @@ public sealed record ReportDocument(
     IReadOnlyList<KeyResultJson> KeyResults,
     IReadOnlyList<InitiativeJson> Initiatives,
     IReadOnlyList<WorkItemJson> WorkItems,
-    IReadOnlyList<FindingJson> Findings);
+    IReadOnlyList<FindingJson> Findings)
+{
+    /// <summary>Where delivery went over the trailing window ending at the as-of. Null in reports stored by versions before it existed.</summary>
+    public InvestmentJson? Investment { get; init; }
+}
 
 public sealed record SummaryJson(int Total, int Aligned, int Operational, int Orphaned, int Contradicting, int OpenOrphaned, int OpenNonOperational, double OrphanRate);
 
-public sealed record BetJson(string Id, string Title, string? Owner, OutputJson Output, BetOutcomeJson Outcome, IReadOnlyList<NotDoingJson> NotDoing, IReadOnlyList<KeyResultJson> KeyResults);
+public sealed record BetJson(string Id, string Title, string? Owner, OutputJson Output, BetOutcomeJson Outcome, IReadOnlyList<NotDoingJson> NotDoing, IReadOnlyList<KeyResultJson> KeyResults)
+{
+    private readonly IReadOnlyList<PositionSignalJson>? position;
+
+    /// <summary>The bet's position signals, in file order; empty when it names none (and in reports stored before they existed).</summary>
+    public IReadOnlyList<PositionSignalJson> Position { get => position ?? []; init => position = value; }
+
+    /// <summary>The mean of the signals' ratios (those with a complete metric), unclamped; null when none can be computed.</summary>
+    public double? PositionRatio { get; init; }
+
+    /// <summary>Declared versus actual share of delivery over the investment window. Null in reports stored by versions before it existed.</summary>
+    public AllocationJson? Allocation { get; init; }
+}
+
+/// <summary>One position signal: its metric and its ratio <c>(current-baseline)/(target-baseline)</c> (null when incomplete).</summary>
+public sealed record PositionSignalJson(string Id, string Title, PositionMetricJson Metric, double? Ratio);
+
+public sealed record PositionMetricJson(string? Unit, double? Baseline, double? Target, double? Current);
+
+/// <summary>
+/// A share of delivery: <see cref="Declared"/> in the strategy (null when not declared, and always in breakdowns),
+/// <see cref="Actual"/> over the window (null when nothing was worked), both ratios in [0, 1], and the
+/// <see cref="Weight"/> behind the actual share in the investment's unit.
+/// </summary>
+public sealed record AllocationJson(double? Declared, double? Actual, double Weight);
+
+/// <summary>
+/// Where delivery went over the <see cref="WindowDays"/> days to <see cref="To"/>: the items worked (done in the window or
+/// in progress at its end), weighted in <see cref="Unit"/> (<c>points</c> when every one has story points, else <c>items</c>).
+/// <see cref="Bets"/> is keyed by bet id, in strategy order.
+/// </summary>
+public sealed record InvestmentJson(
+    int WindowDays,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    string Unit,
+    double Total,
+    int Items,
+    int Estimated,
+    IReadOnlyDictionary<string, AllocationJson> Bets,
+    AllocationJson Operational,
+    AllocationJson Orphaned,
+    AllocationJson Contradicting,
+    IReadOnlyList<InvestmentSliceJson> ByContainer,
+    IReadOnlyList<InvestmentSliceJson> ByAssignee);
+
+/// <summary>
+/// The same balance within one repository or Jira project (<c>byContainer</c>) or one assignee (<c>byAssignee</c>; a
+/// null <see cref="Name"/> is unassigned work). Shares are of <see cref="Total"/>, this part's own weight.
+/// </summary>
+public sealed record InvestmentSliceJson(
+    string? Name,
+    double Total,
+    IReadOnlyDictionary<string, AllocationJson> Bets,
+    AllocationJson Operational,
+    AllocationJson Orphaned,
+    AllocationJson Contradicting);
 
 public sealed record BetOutcomeJson(double? Ratio);
 

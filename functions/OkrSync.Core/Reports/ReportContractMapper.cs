@@ -1,5 +1,6 @@
 using OkrSync.Core.Alignment;
 using OkrSync.Core.Findings;
+using OkrSync.Core.Investment;
 using OkrSync.Core.Rollup;
 using OkrSync.Core.Work;
 
@@ -13,6 +14,7 @@ public static class ReportContractMapper
         ArgumentNullException.ThrowIfNull(report);
         var keyResults = report.Rollup.KeyResults.Select(ToJson).ToList();
         var keyResultsById = keyResults.ToDictionary(k => k.Id, StringComparer.Ordinal);
+        var investment = report.Investment is { } balance ? ToJson(balance, report.Strategy) : null;
         var bets = report.Rollup.Bets.Select(b => new BetJson(
             b.Bet.Id,
             b.Bet.Title,
@@ -20,7 +22,12 @@ public static class ReportContractMapper
             ToJson(b.Output),
             new BetOutcomeJson(b.OutcomeRatio),
             [.. b.Bet.NotDoing.Select(n => new NotDoingJson(n.Id, n.Title, n.Labels))],
-            [.. b.KeyResults.Select(k => keyResultsById[k.KeyResult.Id])])).ToList();
+            [.. b.KeyResults.Select(k => keyResultsById[k.KeyResult.Id])])
+        {
+            Position = [.. b.Bet.Position.Select(p => new PositionSignalJson(p.Id, p.Title, new PositionMetricJson(p.Metric.Unit, p.Metric.Baseline, p.Metric.Target, p.Metric.Current), p.Metric.Progress))],
+            PositionRatio = b.Bet.PositionRatio,
+            Allocation = investment?.Bets.GetValueOrDefault(b.Bet.Id) ?? new AllocationJson(b.Bet.Allocation, null, 0),
+        }).ToList();
         var s = report.Summary;
         return new ReportDocument(
             report.Strategy.Name,
@@ -30,8 +37,57 @@ public static class ReportContractMapper
             keyResults,
             [.. report.Rollup.Initiatives.Select(ToJson)],
             includeWorkItems ? [.. report.Items.Select(ToJson)] : [],
-            [.. report.Findings.Select(ToJson)]);
+            [.. report.Findings.Select(ToJson)])
+        {
+            Investment = investment,
+        };
     }
+
+    /// <summary>The investment balance in the contract: shares with the declared ones where the strategy has them.</summary>
+    public static InvestmentJson ToJson(this InvestmentBalance balance, Strategy.StrategyDocument strategy)
+    {
+        ArgumentNullException.ThrowIfNull(balance);
+        ArgumentNullException.ThrowIfNull(strategy);
+        var overall = balance.Overall;
+        return new InvestmentJson(
+            balance.WindowDays,
+            balance.From,
+            balance.To,
+            balance.Unit,
+            Round(overall.Total),
+            balance.Items,
+            balance.Estimated,
+            Bets(overall, strategy, declared: true),
+            Share(overall, overall.Operational, strategy.Operational.Allocation),
+            Share(overall, overall.Orphaned, null),
+            Share(overall, overall.Contradicting, null),
+            [.. balance.ByContainer.Select(s => Slice(s, strategy))],
+            [.. balance.ByAssignee.Select(s => Slice(s, strategy))]);
+    }
+
+    private static InvestmentSliceJson Slice(InvestmentSlice slice, Strategy.StrategyDocument strategy) => new(
+        slice.Name,
+        Round(slice.Total),
+        Bets(slice, strategy, declared: false),
+        Share(slice, slice.Operational, null),
+        Share(slice, slice.Orphaned, null),
+        Share(slice, slice.Contradicting, null));
+
+    private static Dictionary<string, AllocationJson> Bets(InvestmentSlice slice, Strategy.StrategyDocument strategy, bool declared)
+    {
+        var bets = new Dictionary<string, AllocationJson>(strategy.Bets.Count, StringComparer.Ordinal);
+        for (var b = 0; b < strategy.Bets.Count && b < slice.Bets.Count; b++)
+        {
+            bets[strategy.Bets[b].Id] = Share(slice, slice.Bets[b], declared ? strategy.Bets[b].Allocation : null);
+        }
+        return bets;
+    }
+
+    private static AllocationJson Share(InvestmentSlice slice, double weight, double? declared) =>
+        new(declared, slice.Share(weight) is { } actual ? Math.Round(actual, 4) : null, Round(weight));
+
+    // Weights split between bets are thirds and sixths: three decimals keep the contract readable and sums exact enough.
+    private static double Round(double weight) => Math.Round(weight, 3);
 
     public static WorkItemJson ToJson(this ItemAlignment alignment)
     {

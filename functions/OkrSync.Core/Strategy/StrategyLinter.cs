@@ -31,6 +31,15 @@ public static class StrategyLinter
             {
                 bag.Warning(LintCodes.BetWithoutNotDoing, $"bet '{bet.Id}' names no 'not-doing': a bet with no trade-offs is not a choice", bet.Location);
             }
+            if (bet.Position.Count == 0)
+            {
+                bag.Warning(LintCodes.BetWithoutPosition, $"bet '{bet.Id}' names no 'position': nothing says what winning it looks like above its key results, so green key results under a bet that is not moving look like success", bet.Location);
+            }
+            foreach (var signal in bet.Position.Where(s => s.Metric.Baseline is null || s.Metric.Target is null))
+            {
+                var missing = signal.Metric.Baseline is null ? "baseline" : "target";
+                bag.Warning(LintCodes.PositionWithoutMetric, $"position signal '{signal.Id}' has no {missing}: without both it cannot say whether bet '{bet.Id}' moved", signal.Location);
+            }
             foreach (var keyResult in bet.KeyResults)
             {
                 LintKeyResult(keyResult, strategy.Conventions, bag);
@@ -69,4 +78,6 @@ public static class LintCodes
     public const string BetWithoutNotDoing = "bet-without-not-doing";
     public const string InitiativeWithoutMatchRules = "initiative-without-match-rules";
     public const string KeyResultWithoutInitiatives = "kr-without-initiatives";
+    public const string BetWithoutPosition = "bet-without-position";
+    public const string PositionWithoutMetric = "position-without-metric";
 }

@@ -22,6 +22,9 @@ public sealed record StrategyDocument(
 public sealed record OperationalRules(IReadOnlyList<string> Labels, IReadOnlyList<string> IssueTypes)
 {
     public static OperationalRules None { get; } = new([], []);
+
+    /// <summary>The share of delivery declared for operational work (<c>operational.allocation</c>), in [0, 1]; null when not declared.</summary>
+    public double? Allocation { get; init; }
 }
 
 /// <summary>Naming conventions. A label <c>{InitiativeLabelPrefix}{id}</c> always maps to initiative <c>id</c>.</summary>
@@ -39,7 +42,41 @@ public sealed record Bet(
     string? Owner,
     IReadOnlyList<NotDoing> NotDoing,
     IReadOnlyList<KeyResult> KeyResults,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>What winning this bet looks like in the market, above its key results: zero to three signals (the file's <c>position</c>).</summary>
+    public IReadOnlyList<PositionSignal> Position { get; init; } = [];
+
+    /// <summary>The share of delivery this bet was to get (<c>allocation</c>), in [0, 1]; null when not declared.</summary>
+    public double? Allocation { get; init; }
+
+    /// <summary>
+    /// How far the bet's position has moved: the mean of its signals' <see cref="Metric.Progress"/>, unclamped; signals
+    /// without a complete metric are left out. Null when the bet has no signal with a complete metric.
+    /// </summary>
+    public double? PositionRatio
+    {
+        get
+        {
+            var (sum, count) = (0.0, 0);
+            foreach (var signal in Position)
+            {
+                if (signal.Metric.Progress is { } progress)
+                {
+                    sum += progress;
+                    count++;
+                }
+            }
+            return count == 0 ? null : sum / count;
+        }
+    }
+}
+
+/// <summary>
+/// One market signal of a bet's position (e.g. share of new mid-market logos signed up self-serve), measured like a key
+/// result's metric: its ratio is <c>(current-baseline)/(target-baseline)</c>.
+/// </summary>
+public sealed record PositionSignal(string Id, string Title, Metric Metric, SourceLocation Location);
 
 /// <summary>An explicit trade-off: work carrying one of <see cref="Labels"/> contradicts the strategy.</summary>
 public sealed record NotDoing(string Id, string Title, string? Why, IReadOnlyList<string> Labels, SourceLocation Location);

@@ -1,6 +1,6 @@
 namespace OkrSync.Core.Strategy;
 
-/// <summary>Cross-cutting checks that need the whole document: ids are unique across bets, not-doings, KRs and initiatives.</summary>
+/// <summary>Cross-cutting checks that need the whole document: ids are unique across bets, not-doings, position signals, KRs and initiatives.</summary>
 internal static class StrategyValidator
 {
     public static void Validate(StrategyDocument strategy, DiagnosticBag diagnostics)
@@ -28,6 +28,10 @@ internal static class StrategyValidator
             foreach (var notDoing in bet.NotDoing)
             {
                 Check(notDoing.Id, "not-doing entry", notDoing.Location);
+            }
+            foreach (var signal in bet.Position)
+            {
+                Check(signal.Id, "position signal", signal.Location);
             }
             foreach (var keyResult in bet.KeyResults)
             {

@@ -8,4 +8,19 @@ namespace OkrSync.Core.Strategy;
 public sealed record Thresholds(double OutputDone, double OutcomeMoved, int StaleDays)
 {
     public static Thresholds Default { get; } = new(0.8, 0.25, 14);
+
+    /// <summary>
+    /// <c>krs-green</c>, a ratio in [0, 1], default 0.8: a key result is green when its outcome ratio is at least this, and a
+    /// bet's key results are green when at least this share of those with a complete metric are.
+    /// </summary>
+    public double KeyResultsGreen { get; init; } = 0.8;
+
+    /// <summary><c>position-moved</c>, a ratio in [0, 1], default 0.25: a bet's position is flat while its position ratio is below this.</summary>
+    public double PositionMoved { get; init; } = 0.25;
+
+    /// <summary><c>investment-window-days</c>, at least 1, default 28: the trailing window, ending at the report's as-of, over which effort is counted.</summary>
+    public int InvestmentWindowDays { get; init; } = 28;
+
+    /// <summary><c>allocation-drift</c>, a share in [0, 1], default 0.10 (10 percentage points): actual minus declared share, either way, that raises <c>allocation-drift</c>.</summary>
+    public double AllocationDrift { get; init; } = 0.10;
 }

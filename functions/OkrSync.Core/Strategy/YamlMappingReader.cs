@@ -73,6 +73,38 @@ internal sealed class YamlMappingReader
         return null;
     }
 
+    /// <summary>
+    /// A share written as a percentage, <c>40%</c> (or a bare number of percent, <c>40</c>), returned as a ratio in [0, 1]
+    /// with where it was written. A value that is not a percentage, or outside 0–100%, is reported and read as absent.
+    /// </summary>
+    public (double Share, SourceLocation At)? Percentage(string key)
+    {
+        var value = Get(key);
+        if (value is null)
+        {
+            return null;
+        }
+        var at = At(value, diagnostics.File);
+        var text = (value as YamlScalarNode)?.Value?.Trim() ?? "";
+        var percent = text.EndsWith('%') ? text[..^1].TrimEnd() : text;
+        if (value is not YamlScalarNode || !double.TryParse(percent, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        {
+            diagnostics.Error("invalid-value", $"'{key}' in {what} must be a percentage such as 40%, not '{(value as YamlScalarNode)?.Value ?? value.NodeType.ToString()}'", at);
+            return null;
+        }
+        if (number is < 0 or > 100)
+        {
+            diagnostics.Error("invalid-allocation", $"'{key}' in {what} is {text}: a share must be between 0% and 100%", at);
+            return null;
+        }
+        if (!text.EndsWith('%') && number > 0 && number < 1)
+        {
+            diagnostics.Error("invalid-value", $"'{key}' in {what} is {text}: write the share as a percentage, e.g. {number * 100:0.##}% (or {text}% if you mean less than one percent)", at);
+            return null;
+        }
+        return (number / 100, at);
+    }
+
     /// <summary>A list of names: a YAML sequence of scalars, or a single scalar.</summary>
     public IReadOnlyList<string> StringList(string key)
     {

@@ -13,7 +13,7 @@ internal sealed record StrategyJson(string Name, OperationalRulesJson Operationa
         ArgumentNullException.ThrowIfNull(strategy);
         return new StrategyJson(
             strategy.Name,
-            new OperationalRulesJson(strategy.Operational.Labels, strategy.Operational.IssueTypes),
+            new OperationalRulesJson(strategy.Operational.Labels, strategy.Operational.IssueTypes) { Allocation = strategy.Operational.Allocation },
             strategy.Conventions.InitiativeLabelPrefix,
             [.. strategy.Bets.Select(b => new StrategyBetJson(
                 b.Id, b.Title, b.Why, b.Owner,
@@ -22,13 +22,30 @@ internal sealed record StrategyJson(string Name, OperationalRulesJson Operationa
                     k.Id, k.Title,
                     k.Metric is { } m ? new MetricJson(m.Unit, m.Baseline, m.Target, m.Current) : null,
                     [.. k.Initiatives.Select(i => new StrategyInitiativeJson(i.Id, i.Title, i.Owner,
-                        new MatchJson(i.Match.Labels, i.Match.Parents, i.Match.Milestones, i.Match.Components)))]))]))]);
+                        new MatchJson(i.Match.Labels, i.Match.Parents, i.Match.Milestones, i.Match.Components)))]))])
+            {
+                Position = [.. b.Position.Select(p => new StrategyPositionJson(p.Id, p.Title, new MetricJson(p.Metric.Unit, p.Metric.Baseline, p.Metric.Target, p.Metric.Current)))],
+                Allocation = b.Allocation,
+            })]);
     }
 }
 
-internal sealed record OperationalRulesJson(IReadOnlyList<string> Labels, IReadOnlyList<string> IssueTypes);
+internal sealed record OperationalRulesJson(IReadOnlyList<string> Labels, IReadOnlyList<string> IssueTypes)
+{
+    /// <summary>The declared share of delivery, a ratio in [0, 1]; null when not declared.</summary>
+    public double? Allocation { get; init; }
+}
 
-internal sealed record StrategyBetJson(string Id, string Title, string? Why, string? Owner, IReadOnlyList<NotDoingJson> NotDoing, IReadOnlyList<StrategyKeyResultJson> KeyResults);
+internal sealed record StrategyBetJson(string Id, string Title, string? Why, string? Owner, IReadOnlyList<NotDoingJson> NotDoing, IReadOnlyList<StrategyKeyResultJson> KeyResults)
+{
+    /// <summary>The bet's position signals (what winning it looks like, above its key results); empty when it names none.</summary>
+    public IReadOnlyList<StrategyPositionJson> Position { get; init; } = [];
+
+    /// <summary>The declared share of delivery, a ratio in [0, 1]; null when not declared.</summary>
+    public double? Allocation { get; init; }
+}
+
+internal sealed record StrategyPositionJson(string Id, string Title, MetricJson Metric);
 
 internal sealed record StrategyKeyResultJson(string Id, string Title, MetricJson? Metric, IReadOnlyList<StrategyInitiativeJson> Initiatives);
 

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using OkrSync.Core.Alignment;
+using OkrSync.Core.Investment;
 using OkrSync.Core.Rollup;
 
 namespace OkrSync.Benchmarks.Pipeline;
 
 /// <summary>
-/// A quick stopwatch check of align + rollup, for use while developing (BenchmarkDotNet gives the figures of
+/// A quick stopwatch check of align + rollup + investment balance, for use while developing (BenchmarkDotNet gives the figures of
 /// record): <c>dotnet run -c Release --project tests/OkrSync.Benchmarks -- quick-align 1000000</c>.
 /// </summary>
 internal static class QuickAlign
@@ -14,15 +15,22 @@ internal static class QuickAlign
     public static void Run(int count)
     {
         var index = new StrategyIndex(SyntheticWork.Strategy());
-        var items = SyntheticWork.Items(count, DateTimeOffset.UnixEpoch.AddYears(56));
+        var now = DateTimeOffset.UnixEpoch.AddYears(56);
+        var items = SyntheticWork.Items(count, now);
         for (var run = 0; run < 7; run++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
-            var rollup = Rollups.Compute(index, Aligner.Align(index, items));
+            var alignments = Aligner.Align(index, items);
+            var rollup = Rollups.Compute(index, alignments);
+            var alignedAt = wall.Elapsed;
+            var alignedCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var investment = InvestmentCalculator.Compute(index, alignments, now, index.Strategy.Thresholds.InvestmentWindowDays);
             wall.Stop();
-            var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}: {count:N0} items, wall {wall.Elapsed.TotalMilliseconds:F0} ms, cpu {cpuMs:F0} ms, {rollup.Bets.Count} bets"));
+            var end = Process.GetCurrentProcess().TotalProcessorTime;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"run {run}: {count:N0} items, align + rollup + investment: wall {wall.Elapsed.TotalMilliseconds:F0} ms, cpu {(end - cpu).TotalMilliseconds:F0} ms (investment alone: wall {(wall.Elapsed - alignedAt).TotalMilliseconds:F0} ms, cpu {(end - alignedCpu).TotalMilliseconds:F0} ms), {rollup.Bets.Count} bets, {investment.Items:N0} items worked in the window ({investment.Total:N0} {investment.Unit})"));
         }
     }
 }

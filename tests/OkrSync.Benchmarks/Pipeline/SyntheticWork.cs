@@ -20,10 +20,10 @@ internal static class SyntheticWork
     /// <summary>The synthetic strategy as a strategy file.</summary>
     public static string StrategyYaml()
     {
-        var yaml = new StringBuilder("name: Synthetic\noperational: { labels: [bug, chore], issue-types: [Incident] }\nbets:\n");
+        var yaml = new StringBuilder("name: Synthetic\noperational: { labels: [bug, chore], issue-types: [Incident], allocation: 20% }\nbets:\n");
         for (var b = 0; b < Bets; b++)
         {
-            yaml.Append(CultureInfo.InvariantCulture, $"  - id: bet{b}\n    title: Bet {b}\n    not-doing: [{{ id: nd{b}, title: No {b}, labels: [forbidden-{b}] }}]\n    key-results:\n");
+            yaml.Append(CultureInfo.InvariantCulture, $"  - id: bet{b}\n    title: Bet {b}\n    allocation: 15%\n    position: [{{ id: pos{b}, title: P, metric: {{ baseline: 0, target: 100, current: {b * 10} }} }}]\n    not-doing: [{{ id: nd{b}, title: No {b}, labels: [forbidden-{b}] }}]\n    key-results:\n");
             for (var k = 0; k < KeyResultsPerBet; k++)
             {
                 yaml.Append(CultureInfo.InvariantCulture, $"      - id: kr{b}-{k}\n        title: KR\n        metric: {{ baseline: 0, target: 100, current: {k * 20} }}\n        initiatives:\n");
@@ -71,7 +71,8 @@ internal static class SyntheticWork
                 Created = now.AddDays(-random.Next(200)),
                 Updated = now.AddDays(-random.Next(30)),
             };
-            items[n] = item;
+            // Done work closed on its last update, so that the investment window sees a realistic share of it.
+            items[n] = item.State == StateCategory.Done ? item with { Closed = item.Updated } : item;
         }
         return items;
     }

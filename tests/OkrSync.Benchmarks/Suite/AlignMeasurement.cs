@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Runtime;
 using OkrSync.Benchmarks.Pipeline;
 using OkrSync.Core.Alignment;
+using OkrSync.Core.Investment;
 using OkrSync.Core.Rollup;
 
 namespace OkrSync.Benchmarks.Suite;
 
 /// <summary>
-/// Part 4: align + rollup of N synthetic items (<see cref="SyntheticWork"/>, the same as the BenchmarkDotNet
+/// Part 4: align + rollup + investment balance (issue 13) of N synthetic items (<see cref="SyntheticWork"/>, the same as the BenchmarkDotNet
 /// benchmark) in a child process with okrsync's GC mode: 2 warm-up runs, then <see cref="Runs"/> timed runs; the
 /// median wall time and the bytes allocated per run (all threads, precise) per item.
 /// </summary>
@@ -27,14 +28,23 @@ internal static class AlignMeasurement
         return result;
     }
 
+    private static StrategyRollup Run(StrategyIndex index, Core.Work.WorkItem[] items, DateTimeOffset now)
+    {
+        var alignments = Aligner.Align(index, items);
+        var rollup = Rollups.Compute(index, alignments);
+        GC.KeepAlive(InvestmentCalculator.Compute(index, alignments, now, index.Strategy.Thresholds.InvestmentWindowDays));
+        return rollup;
+    }
+
     /// <summary>Worker side (<c>report-worker align N</c>).</summary>
     public static int Work(int count)
     {
         var index = new StrategyIndex(SyntheticWork.Strategy());
-        var items = SyntheticWork.Items(count, new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+        var now = new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
+        var items = SyntheticWork.Items(count, now);
         for (var run = 0; run < WarmUps; run++)
         {
-            GC.KeepAlive(Rollups.Compute(index, Aligner.Align(index, items)));
+            GC.KeepAlive(Run(index, items, now));
         }
 
         var times = new List<double>(Runs);
@@ -45,7 +55,7 @@ internal static class AlignMeasurement
             GC.WaitForPendingFinalizers();
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
-            var rollup = Rollups.Compute(index, Aligner.Align(index, items));
+            var rollup = Run(index, items, now);
             clock.Stop();
             allocations.Add(GC.GetTotalAllocatedBytes(precise: true) - allocated);
             times.Add(clock.Elapsed.TotalMilliseconds);

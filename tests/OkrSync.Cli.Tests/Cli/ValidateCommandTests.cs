@@ -54,7 +54,8 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains($"{path}:3:5: warning bet-without-not-doing:", cli.Output, StringComparison.Ordinal);
-        Assert.Contains("1 warning", cli.Output, StringComparison.Ordinal);
+        Assert.Contains($"{path}:3:5: warning bet-without-position:", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("2 warnings", cli.Output, StringComparison.Ordinal);
     }
 
     [Fact]

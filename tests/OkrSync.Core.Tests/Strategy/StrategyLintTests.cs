@@ -8,7 +8,8 @@ public class StrategyLintTests
     private static List<string> Codes(string yaml) => [.. StrategyLoader.Load(yaml, "s.yaml").Warnings.Select(w => w.Code)];
 
     private static string Bet(string id, int keyResults = 1, string notDoing = "    not-doing: [{ id: nd-ID, title: N, labels: [x-ID] }]\n") =>
-        $"  - id: {id}\n    title: Bet {id}\n" + notDoing.Replace("ID", id, StringComparison.Ordinal) + "    key-results:\n" +
+        $"  - id: {id}\n    title: Bet {id}\n" + notDoing.Replace("ID", id, StringComparison.Ordinal) +
+        $"    position: [{{ id: {id}-pos, title: P, metric: {{ baseline: 0, target: 1, current: 0 }} }}]\n" + "    key-results:\n" +
         string.Concat(Enumerable.Range(1, keyResults).Select(k =>
             $"      - id: {id}-kr{k}\n        title: KR\n        metric: {{ baseline: 0, target: 1 }}\n        initiatives:\n          - {{ id: {id}-i{k}, title: I, match: {{ labels: [{id}-{k}] }} }}\n"));
 

@@ -45,8 +45,12 @@ internal static class Some
                 metric: { baseline: 0, target: 10, current: 9 }
                 initiatives:
                   - { id: i3, title: Initiative three, match: { labels: [billing] } }
+            position:
+              - { id: p1, title: Position one, metric: { unit: "%", baseline: 10, target: 20, current: 15 } }
           - id: b2
             title: Bet two
+            position:
+              - { id: p2, title: Position two, metric: { baseline: 0, target: 4, current: 2 } }
             not-doing:
               - { id: nd2, title: On-prem edition, labels: [on-prem] }
             key-results:

@@ -59,8 +59,27 @@ public sealed class ApiTests
 
         var rollup = await app.GetJsonAsync("/api/rollup");
 
-        Assert.Equal(["strategy", "asOf", "summary", "bets", "keyResults", "initiatives", "workItems", "findings"], rollup.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["strategy", "asOf", "summary", "bets", "keyResults", "initiatives", "workItems", "findings", "investment"], rollup.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, rollup.GetProperty("summary").GetProperty("openOrphaned").GetInt32());
+    }
+
+    [Fact]
+    public async Task Rollup_CarriesPositionAllocationAndInvestment()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly);
+        await Apply(app, HostPayloads.GitHubUpsert(1));
+
+        var rollup = await app.GetJsonAsync("/api/rollup");
+
+        var bet = rollup.GetProperty("bets")[0];
+        Assert.Equal(JsonValueKind.Array, bet.GetProperty("position").ValueKind);
+        Assert.True(bet.TryGetProperty("positionRatio", out _));
+        Assert.Equal(["declared", "actual", "weight"], bet.GetProperty("allocation").EnumerateObject().Select(p => p.Name));
+        var investment = rollup.GetProperty("investment");
+        Assert.Equal(["windowDays", "from", "to", "unit", "total", "items", "estimated", "bets", "operational", "orphaned", "contradicting", "byContainer", "byAssignee"],
+            investment.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(28, investment.GetProperty("windowDays").GetInt32());
+        Assert.Equal(bet.GetProperty("id").GetString(), investment.GetProperty("bets").EnumerateObject().First().Name);
     }
 
     [Fact]
