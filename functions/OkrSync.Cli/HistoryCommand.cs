@@ -58,7 +58,7 @@ internal static class HistoryCommand
         {
             titles[trend.Id] = trend.Title!;
         }
-        if (await scope.Store.ReadCurrentReportAsync(cancellationToken) is { } report)
+        if (await scope.Reports.ReadCurrentReportAsync(cancellationToken) is { } report)
         {
             foreach (var keyResult in report.KeyResults)
             {
