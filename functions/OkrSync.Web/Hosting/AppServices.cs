@@ -8,6 +8,7 @@ using OkrSync.Web.Api;
 using OkrSync.Web.Functions;
 using OkrSync.Web.Invocations;
 using OkrSync.Web.Local;
+using OkrSync.Web.Pages;
 using OkrSync.Web.Webhooks;
 
 namespace OkrSync.Web.Hosting;
@@ -42,6 +43,7 @@ public static class AppServices
         services.AddSingleton(ReportPublisher.AlignmentFrom(configuration)); // the same options as the CLI's stored reports
         services.AddSingleton<LiveReport>();
         services.AddSingleton<RollupResponses>();
+        services.AddDashboard();
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookTrust>();
