@@ -83,15 +83,17 @@ public sealed class ServePageGate : IPageGate
 
 /// <summary>
 /// The function app: pages sit behind App Service Authentication (Easy Auth) with Microsoft Entra ID, which redirects
-/// people to sign in before a request reaches the app. The app checks that it really is behind it: the platform says
-/// authentication is on (<c>WEBSITE_AUTH_ENABLED</c>) and names the signed-in user (<c>X-MS-CLIENT-PRINCIPAL-ID</c>,
-/// a header the platform sets itself and strips from what clients send). Without both, pages are refused: a deployment
-/// without the Entra ID parameters shows no strategy to the internet.
+/// people to sign in before a request reaches the app. The app checks that it really is behind it: authentication is on
+/// (the platform's <c>WEBSITE_AUTH_ENABLED</c>, or <c>OkrSync:Dashboard:EntraIdSignIn</c>, which the Bicep template sets
+/// with the authentication settings) and the platform names the signed-in user (<c>X-MS-CLIENT-PRINCIPAL-ID</c>, a
+/// header it sets itself and strips from what clients send). Without both, pages are refused: a function app deployed
+/// some other way shows no strategy to the internet.
 /// </summary>
 public sealed class EasyAuthPageGate(IConfiguration configuration) : IPageGate
 {
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL-ID";
     public const string EnabledSetting = "WEBSITE_AUTH_ENABLED";
+    public const string DeployedSetting = "OkrSync:Dashboard:EntraIdSignIn";
 
     public bool HasSignIn => false;
 
@@ -100,7 +102,8 @@ public sealed class EasyAuthPageGate(IConfiguration configuration) : IPageGate
     public PageAccess Check(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var enabled = string.Equals(configuration[EnabledSetting], "true", StringComparison.OrdinalIgnoreCase);
+        var enabled = string.Equals(configuration[EnabledSetting], "true", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(configuration[DeployedSetting], "true", StringComparison.OrdinalIgnoreCase);
         return enabled && http.Request.Headers[PrincipalHeader].ToString().Length > 0 ? PageAccess.Allowed : PageAccess.Refused;
     }
 }

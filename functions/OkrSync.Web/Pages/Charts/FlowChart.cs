@@ -10,7 +10,7 @@ namespace OkrSync.Web.Pages.Charts;
 /// </summary>
 internal static class FlowChart
 {
-    private const double W = 720, NodeWidth = 12, Gap = 10, LabelRoom = 150, Top = 8;
+    private const double W = 720, NodeWidth = 12, Gap = 10, LeftRoom = 120, RightRoom = 210, Top = 8;
 
     public static void Draw(HtmlText html, EffortFlowJson flow, IReadOnlyDictionary<string, string> targetClasses)
     {
@@ -23,8 +23,8 @@ internal static class FlowChart
         var height = Math.Max(220, 26.0 * rows + 40);
         var usable = height - Top * 2 - Gap * (rows - 1);
         var scale = usable / flow.Total;
-        var leftX = LabelRoom;
-        var rightX = W - LabelRoom - NodeWidth;
+        var leftX = LeftRoom;
+        var rightX = W - RightRoom - NodeWidth;
         var sourceY = Stack(flow.Sources, scale, height);
         var targetY = Stack(flow.Targets, scale, height);
         var sourceOffset = flow.Sources.ToDictionary(s => s.Id, s => sourceY[s.Id]);
@@ -62,7 +62,7 @@ internal static class FlowChart
             .Text($"{label}: {HtmlText.Fmt(value)} ({HtmlText.Percent(value / total)})").Raw("</title></rect>");
         var textX = anchorEnd ? x - 6 : x + NodeWidth + 6;
         html.Raw("<text class=\"node-label\"").Attr("x", textX).Attr("y", y + h / 2 + 4).Attr("text-anchor", anchorEnd ? "end" : "start").Raw(">")
-            .Text(Shorten(label, 22)).Raw(" <tspan class=\"muted\">").Text(HtmlText.Percent(value / total)).Raw("</tspan></text>");
+            .Text(Shorten(label, anchorEnd ? 16 : 24)).Raw(" <tspan class=\"muted\">").Text(HtmlText.Percent(value / total)).Raw("</tspan></text>");
     }
 
     private static Dictionary<string, double> Stack(IReadOnlyList<FlowNodeJson> nodes, double scale, double height)

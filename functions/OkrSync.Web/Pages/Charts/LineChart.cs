@@ -25,9 +25,9 @@ internal static class LineChart
         double X(double i) => n == 1 ? Left + (W - Left - Right) / 2 : Left + i * (W - Left - Right) / (n - 1);
         double Y(double v) => Top + (1 - (Math.Clamp(v, min, max) - min) / (max - min)) * (H - Top - Bottom);
         html.Raw("<svg class=\"chart line-chart\" viewBox=\"0 0 720 260\" role=\"img\"").Attr("aria-label", label).Raw(">");
-        for (var t = 0; t <= 4; t++)
+        var step = max - min > 0.6 ? 0.25 : 0.05;
+        for (var v = Math.Ceiling(min / step) * step; v <= max + 1e-9; v += step)
         {
-            var v = min + t * (max - min) / 4;
             html.Raw("<line class=\"grid\"").Attr("x1", Left).Attr("x2", W - Right).Attr("y1", Y(v)).Attr("y2", Y(v)).Raw("/>")
                 .Raw("<text class=\"axis\" text-anchor=\"end\"").Attr("x", Left - 6).Attr("y", Y(v) + 4).Raw(">").Text(HtmlText.Percent(v)).Raw("</text>");
         }

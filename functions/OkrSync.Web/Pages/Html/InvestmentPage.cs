@@ -11,7 +11,7 @@ internal static class InvestmentPage
         {
             html.Raw("<section aria-labelledby=\"share-heading\"><h2 id=\"share-heading\">Declared versus actual, this window</h2>")
                 .Raw("<p class=\"muted\">").Text($"Actual effort counted in work items open now or updated in the last {EffortFlows.Window.TotalDays:0} days ({HtmlText.Fmt(page.Total)} in all). Declared shares come from the strategy's investment targets once they are recorded.").Raw("</p>");
-            Shares(html, page.Shares, classes, "investment-shares");
+            Shares(html, page.Shares, classes, "investment-shares", declared: true);
             html.Raw("</section><section aria-labelledby=\"trend-heading\"><h2 id=\"trend-heading\">Trend by week</h2>");
             if (page.Trend.Count == 0)
             {
@@ -35,29 +35,34 @@ internal static class InvestmentPage
             foreach (var c in page.Containers)
             {
                 html.Raw("<div class=\"container-share\"><h3>").Text(c.Container).Raw(" <span class=\"muted\">").Text($"({HtmlText.Fmt(c.Total)} items)").Raw("</span></h3>");
-                Shares(html, c.Shares, classes, null);
+                Shares(html, c.Shares, classes, null, declared: false);
                 html.Raw("</div>");
             }
             html.Raw("</div></section>");
         }, signOut, jsonLink);
 
-    private static void Shares(HtmlText html, IReadOnlyList<ShareJson> shares, IReadOnlyDictionary<string, string> classes, string? id)
+    private static void Shares(HtmlText html, IReadOnlyList<ShareJson> shares, IReadOnlyDictionary<string, string> classes, string? id, bool declared)
     {
         html.Raw("<table class=\"shares\"");
         if (id is not null)
         {
             html.Attr("id", id);
         }
-        html.Raw("><thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Actual</th><th scope=\"col\" class=\"num\">Items</th><th scope=\"col\" class=\"num\">Declared</th></tr></thead><tbody>");
+        html.Raw("><thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Actual</th><th scope=\"col\" class=\"num\">Items</th>").Raw(declared ? "<th scope=\"col\" class=\"num\">Declared</th>" : "").Raw("</tr></thead><tbody>");
         foreach (var s in shares)
         {
             html.Raw("<tr").Attr("data-share", s.Id).Raw("><th scope=\"row\">").Text(s.Label).Raw("</th><td class=\"bar-cell\"><svg class=\"share-bar\" viewBox=\"0 0 200 14\" preserveAspectRatio=\"none\" aria-hidden=\"true\">")
                 .Raw("<rect class=\"track\" x=\"0\" y=\"0\" width=\"200\" height=\"14\"/><rect").Attr("class", classes.GetValueOrDefault(s.Id, "t-other")).Raw(" x=\"0\" y=\"0\" height=\"14\"").Attr("width", s.Actual * 200).Raw("/>");
-            if (s.Declared is { } declared)
+            if (s.Declared is { } mark)
             {
-                html.Raw("<line class=\"declared-mark\" y1=\"0\" y2=\"14\"").Attr("x1", declared * 200).Attr("x2", declared * 200).Raw("/>");
+                html.Raw("<line class=\"declared-mark\" y1=\"0\" y2=\"14\"").Attr("x1", mark * 200).Attr("x2", mark * 200).Raw("/>");
             }
-            html.Raw("</svg> ").Text(HtmlText.Percent(s.Actual)).Raw("</td><td class=\"num\">").Number(s.Items).Raw("</td><td class=\"num\">").Text(s.Declared is { } d ? HtmlText.Percent(d) : "–").Raw("</td></tr>");
+            html.Raw("</svg> ").Text(HtmlText.Percent(s.Actual)).Raw("</td><td class=\"num\">").Number(s.Items).Raw("</td>");
+            if (declared)
+            {
+                html.Raw("<td class=\"num\">").Text(s.Declared is { } d ? HtmlText.Percent(d) : "–").Raw("</td>");
+            }
+            html.Raw("</tr>");
         }
         html.Raw("</tbody></table>");
     }

@@ -61,7 +61,7 @@ internal static class KeyResultPage
                 markers.Add(new Marker(Math.Clamp(x, 0, page.Weeks.Count - 1), (c.Value - baseline) / (target - baseline), $"Check-in {c.At:yyyy-MM-dd}: {HtmlText.Fmt(c.Value)}{(c.By is null ? "" : " by " + c.By)}{(c.Note is null ? "" : ": " + c.Note)}"));
             }
         }
-        var unit = string.IsNullOrEmpty(outcome.Unit) ? "" : " " + outcome.Unit;
+        var unit = string.IsNullOrEmpty(outcome.Unit) ? "" : outcome.Unit == "%" ? "%" : " " + outcome.Unit;
         LineChart.Draw(
             html,
             $"Output and outcome of {kr.Title} by week",

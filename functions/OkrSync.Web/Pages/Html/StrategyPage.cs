@@ -70,7 +70,9 @@ internal static class StrategyPage
             .Raw("<p class=\"headline\"><strong").Attr("data-no-bet-share", noBet.ToString("0.####", CultureInfo.InvariantCulture)).Raw(">").Text(HtmlText.Percent(noBet)).Raw("</strong> of the window's work serves no bet (orphaned or against a \"not doing\"); ")
             .Text(HtmlText.Percent(flow.Total == 0 ? 0 : operational / flow.Total)).Raw(" is operational. ")
             .Raw("<span class=\"muted\">").Text($"Counted in work items open now or updated since {flow.WindowStart:yyyy-MM-dd} ({HtmlText.Fmt(flow.Total)} in all).").Raw("</span></p>");
+        html.Raw("<div class=\"flow-wrap\">");
         FlowChart.Draw(html, flow, classes);
+        html.Raw("</div>");
         html.Raw("<details class=\"flow-table\"><summary>The numbers</summary><table><thead><tr><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\" class=\"num\">Items</th></tr></thead><tbody>");
         foreach (var band in flow.Bands)
         {
@@ -166,7 +168,7 @@ internal static class StrategyPage
         {
             return "not measured";
         }
-        var unit = string.IsNullOrEmpty(o.Unit) ? "" : " " + o.Unit;
+        var unit = string.IsNullOrEmpty(o.Unit) ? "" : o.Unit == "%" ? "%" : " " + o.Unit;
         return $"{HtmlText.Fmt(o.Current.Value)}{unit} (baseline {(o.Baseline is { } b ? HtmlText.Fmt(b) : "–")} → target {(o.Target is { } t ? HtmlText.Fmt(t) : "–")})";
     }
 }
