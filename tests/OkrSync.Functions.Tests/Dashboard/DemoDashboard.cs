@@ -73,6 +73,8 @@ public sealed class DemoDashboard : IAsyncLifetime
             BypassCSP = bypassCsp,
         });
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000); // the machine is shared: a slow page is not a wrong one
+        page.SetDefaultNavigationTimeout(120_000);
         var watched = new WatchedPage(context, page);
         page.Console += (_, message) =>
         {

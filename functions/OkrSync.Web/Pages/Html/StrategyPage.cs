@@ -70,7 +70,7 @@ internal static class StrategyPage
             .Raw("<p class=\"headline\"><strong").Attr("data-no-bet-share", noBet.ToString("0.####", CultureInfo.InvariantCulture)).Raw(">").Text(HtmlText.Percent(noBet)).Raw("</strong> of the window's work serves no bet (orphaned or against a \"not doing\"); ")
             .Text(HtmlText.Percent(flow.Total == 0 ? 0 : operational / flow.Total)).Raw(" is operational. ")
             .Raw("<span class=\"muted\">").Text($"Counted in work items open now or updated since {flow.WindowStart:yyyy-MM-dd} ({HtmlText.Fmt(flow.Total)} in all).").Raw("</span></p>");
-        html.Raw("<div class=\"flow-wrap\">");
+        html.Raw("<div class=\"flow-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Effort flow chart (scrolls sideways on a small screen)\">");
         FlowChart.Draw(html, flow, classes);
         html.Raw("</div>");
         html.Raw("<details class=\"flow-table\"><summary>The numbers</summary><table><thead><tr><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\" class=\"num\">Items</th></tr></thead><tbody>");
