@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OkrSync.Benchmarks.Pipeline;
 using OkrSync.Pipeline;
-using OkrSync.Storage.Sqlite;
+using OkrSync.Storage.Queues;
 using OkrSync.Testing.Fakes;
 using OkrSync.Web.Pages;
 using OkrSync.Web.Pages.Access;

@@ -110,7 +110,9 @@ public sealed class DashboardBrowserTests(DemoDashboard dashboard, ITestOutputHe
         var before = await watched.Page.Locator("table.work tbody tr").CountAsync();
 
         // The page's script submits the filter form as soon as the choice changes.
-        await watched.Page.RunAndWaitForNavigationAsync(() => watched.Page.SelectOptionAsync("#assignee-filter", assignee));
+        await Task.WhenAll(
+            watched.Page.WaitForURLAsync(url => url.Contains("assignee=", StringComparison.Ordinal)),
+            watched.Page.SelectOptionAsync("#assignee-filter", assignee));
         var rows = watched.Page.Locator("table.work tbody tr");
         var assignees = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.assignee)");
 
