@@ -4,14 +4,13 @@ using OkrSync.Web.Pages.Html;
 
 namespace OkrSync.Web.Pages;
 
-/// <summary>The dashboard on <c>okrsync serve</c>: the pages under <c>/dashboard</c> (and <c>/</c> leading there), its assets and sign-in.</summary>
+/// <summary>The dashboard on <c>okrsync serve</c>: the pages under <c>/dashboard</c>, its assets and sign-in (<c>/</c> stays the host's readiness ping).</summary>
 internal static class DashboardEndpoints
 {
     public static DashboardSite MapDashboard(this IEndpointRouteBuilder endpoints, ServeAccess access)
     {
         var site = new DashboardSite(DashboardPaths.Serve, new ServePageGate(access));
         var pages = endpoints.MapGroup(site.Paths.Base);
-        endpoints.MapGet("/", () => Results.Redirect(site.Paths.Strategy));
         pages.MapGet("", (HttpContext http, DashboardServices services, CancellationToken cancellationToken) => DashboardPages.StrategyAsync(http, site, services, cancellationToken));
         pages.MapGet("/key-results/{id}", (HttpContext http, string id, DashboardServices services, CancellationToken cancellationToken) => DashboardPages.KeyResultAsync(http, id, site, services, cancellationToken));
         pages.MapGet("/orphans", (HttpContext http, DashboardServices services, CancellationToken cancellationToken) => DashboardPages.OrphansAsync(http, site, services, cancellationToken));
