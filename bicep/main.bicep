@@ -64,6 +64,15 @@ param deployerPrincipalType string = 'User'
 @description('Strategy file, relative to the app folder (infra/package.sh puts it at the package root).')
 param strategyPath string = 'strategy.yaml'
 
+@description('Client (application) ID of the Microsoft Entra app registration people sign in to the dashboard with (App Service Authentication). Empty: nobody can sign in, and the dashboard answers 401 (it is never public).')
+@maxLength(36)
+param authClientId string
+
+@description('The Microsoft Entra tenant (ID) whose accounts may sign in to the dashboard. Defaults to the tenant deployed to.')
+@minLength(36)
+@maxLength(36)
+param authTenantId string = tenant().tenantId
+
 @description('Table name prefix for the OkrSync store.')
 param tablePrefix string = 'okrsync'
 
@@ -223,6 +232,32 @@ module functionApp 'modules/functionapp.bicep' = {
   ]
 }
 
+// The paths machines call skip sign-in: the webhooks (signed by the trackers) and the read API (function keys). Every
+// other path, the dashboard's pages included, needs a signed-in Entra ID account.
+var signInExcludedPaths = [
+  '/api/webhooks/github'
+  '/api/webhooks/jira'
+  '/api/strategy'
+  '/api/rollup'
+  '/api/findings'
+  '/api/orphans'
+  '/api/items/*'
+  '/api/health'
+]
+
+module signIn 'modules/auth.bicep' = {
+  name: 'auth'
+  params: {
+    siteName: names.functionApp
+    clientId: authClientId
+    tenantId: authTenantId
+    excludedPaths: signInExcludedPaths
+  }
+  dependsOn: [
+    functionApp
+  ]
+}
+
 @description('Name of the function app (for az functionapp commands).')
 output functionAppName string = functionApp.outputs.name
 
@@ -234,6 +269,9 @@ output githubWebhookUrl string = 'https://${functionApp.outputs.defaultHostName}
 
 @description('URL to register as a Jira webhook.')
 output jiraWebhookUrl string = 'https://${functionApp.outputs.defaultHostName}/api/webhooks/jira'
+
+@description('The dashboard (sign in with Microsoft Entra ID).')
+output dashboardUrl string = 'https://${functionApp.outputs.defaultHostName}/api/dashboard'
 
 @description('Key Vault holding the secrets.')
 output keyVaultName string = keyVault.outputs.name

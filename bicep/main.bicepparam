@@ -15,6 +15,11 @@ param logDailyQuotaGb = '1'
 param deployerPrincipalId = readEnvironmentVariable('OKRSYNC_DEPLOYER_OBJECT_ID', '')
 param deployerPrincipalType = readEnvironmentVariable('OKRSYNC_DEPLOYER_TYPE', 'User')
 
+// Who may open the dashboard: the client ID of a Microsoft Entra app registration (redirect URI
+// https://<app>.azurewebsites.net/.auth/login/aad/callback, ID tokens enabled) and the tenant whose accounts may sign in
+// (defaults to the tenant deployed to). See docs/dashboard.md. Set OKRSYNC_AUTH_CLIENT_ID when running deploy.sh.
+param authClientId = readEnvironmentVariable('OKRSYNC_AUTH_CLIENT_ID', '')
+
 // The strategy file ships inside the package (infra/package.sh --strategy PATH puts it here).
 param strategyPath = 'strategy.yaml'
 

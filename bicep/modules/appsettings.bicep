@@ -56,6 +56,8 @@ var hostSettings = union(
     OKRSYNC_SYNC_SCHEDULE: schedules.sync
     OKRSYNC_RECONCILE_SCHEDULE: schedules.reconcile
     OKRSYNC_REPORT_SCHEDULE: schedules.report
+    // The dashboard's pages are served only behind App Service Authentication (bicep/modules/auth.bicep), which main.bicep always deploys.
+    OkrSync__Dashboard__EntraIdSignIn: 'true'
   },
   appInsightsEntraAuth
     ? { APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD' }

@@ -20,6 +20,7 @@ internal static class BenchmarkProgram
         ["report"] = args => ReportCommand.RunAsync(args[1..]),
         ["report-worker"] = args => ReportCommand.WorkAsync(args[1..]),
         ["webhooks"] = Webhooks.WebhookMeasurement.RunAsync,
+        ["dashboard"] = Dashboard.DashboardPageMeasurement.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

@@ -7,13 +7,15 @@ using OkrSync.Storage.Queues;
 using OkrSync.Storage.Sqlite;
 using OkrSync.Web.Api;
 using OkrSync.Web.Invocations;
+using OkrSync.Web.Pages;
 using OkrSync.Web.Webhooks;
 
 namespace OkrSync.Web.Hosting;
 
 /// <summary>
 /// The web host of <c>okrsync serve</c> and <c>okrsync handler</c>: one minimal-API app with the invocation
-/// endpoints (<c>POST /{FunctionName}</c>), the webhooks and the read API at their original paths under <c>/api</c>.
+/// endpoints (<c>POST /{FunctionName}</c>), the webhooks and the read API at their original paths under <c>/api</c>, and the
+/// dashboard's pages under <c>/dashboard</c>.
 /// </summary>
 public static partial class AppHost
 {
@@ -58,6 +60,7 @@ public static partial class AppHost
         var invocations = app.MapInvocations();
         app.MapGitHubWebhook();
         app.MapJiraWebhook();
+        app.MapDashboard(access);
         var api = app.MapReadApi().StrategyErrors();
         api.RequireReadKey(access);
         invocations.RequireAdminKey(access);

@@ -10,6 +10,7 @@ using OkrSync.Web.Api;
 using OkrSync.Web.Functions;
 using OkrSync.Web.Invocations;
 using OkrSync.Web.Local;
+using OkrSync.Web.Pages;
 using OkrSync.Web.Webhooks;
 
 namespace OkrSync.Web.Hosting;
@@ -44,6 +45,7 @@ public static class AppServices
         services.AddSingleton<StrategyProvider>();
         services.AddSingleton<LiveReport>();
         services.AddSingleton<RollupResponses>();
+        services.AddDashboard();
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookTrust>();

@@ -32,7 +32,12 @@ public sealed class BicepTemplateFixture : IAsyncLifetime
         }
         param deployerPrincipalId = '7d0f6a8e-3c1b-4e0a-9f55-2b6f1c9d8e41'
         param deployerPrincipalType = 'User'
+        param authClientId = '5b2c7f0e-8d4a-4c1e-9a63-0f7e2d9b1c44'
+        param authTenantId = '33333333-3333-3333-3333-333333333333'
         """;
+
+    public const string AuthClientId = "5b2c7f0e-8d4a-4c1e-9a63-0f7e2d9b1c44";
+    public const string AuthTenantId = "33333333-3333-3333-3333-333333333333";
 
     private readonly DirectoryInfo workDirectory = Directory.CreateTempSubdirectory("okrsync-bicep-");
 

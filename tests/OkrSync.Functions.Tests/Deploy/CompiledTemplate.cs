@@ -8,6 +8,8 @@ public static class CompiledTemplate
     public static IReadOnlyList<JsonObject> ResourcesOfType(JsonObject template, string type) =>
         AllResources(template)
             .Where(resource => string.Equals((string?)resource["type"], type, StringComparison.OrdinalIgnoreCase))
+            // A module's `existing` reference to a resource deployed elsewhere is not a resource of its own.
+            .Where(resource => resource["existing"] is not JsonValue existing || !existing.GetValue<bool>())
             .ToList();
 
     public static IEnumerable<JsonObject> AllResources(JsonObject template)

@@ -38,6 +38,12 @@ public sealed class FunctionsMetadataTests
     [InlineData("ApiOrphans", "orphans", "Function", AllMethods)]
     [InlineData("ApiItem", "items/{*key}", "Function", AllMethods)]
     [InlineData("ApiHealth", "health", "Function", AllMethods)]
+    [InlineData("DashboardStrategy", "dashboard", "Anonymous", "get")]
+    [InlineData("DashboardKeyResult", "dashboard/key-results/{id}", "Anonymous", "get")]
+    [InlineData("DashboardOrphans", "dashboard/orphans", "Anonymous", "get")]
+    [InlineData("DashboardInvestment", "dashboard/investment", "Anonymous", "get")]
+    [InlineData("DashboardFindings", "dashboard/findings", "Anonymous", "get")]
+    [InlineData("DashboardAsset", "dashboard/assets/{name}", "Anonymous", "get")]
     public void HttpFunction_HasItsRouteAuthLevelAndMethods(string name, string route, string authLevel, string methods)
     {
         var trigger = Trigger(name);
@@ -51,11 +57,11 @@ public sealed class FunctionsMetadataTests
     private const string AllMethods = "get,head,post,put,patch,delete,options";
 
     [Fact]
-    public void App_HasExactlyTheTwelveFunctions_AllIsolatedInTheFunctionsAssembly()
+    public void App_HasExactlyTheEighteenFunctions_AllIsolatedInTheFunctionsAssembly()
     {
         var names = Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["ApiFindings", "ApiHealth", "ApiItem", "ApiOrphans", "ApiRollup", "ApiStrategy", "ApplyTrackerEvent", "GitHubWebhook", "JiraWebhook", "NightlyReconcile", "ScheduledSync", "WeeklyOrphanReport"], names);
+        Assert.Equal(["ApiFindings", "ApiHealth", "ApiItem", "ApiOrphans", "ApiRollup", "ApiStrategy", "ApplyTrackerEvent", "DashboardAsset", "DashboardFindings", "DashboardInvestment", "DashboardKeyResult", "DashboardOrphans", "DashboardStrategy", "GitHubWebhook", "JiraWebhook", "NightlyReconcile", "ScheduledSync", "WeeklyOrphanReport"], names);
         Assert.All(Functions, f => Assert.Equal(("dotnet-isolated", "OkrSync.Functions.dll"), (f.GetProperty("language").GetString(), f.GetProperty("scriptFile").GetString())));
     }
 

@@ -60,7 +60,8 @@ public static class ChromiumScreenshot
 
     private static int ReadBigEndian(byte[] bytes, int at) => (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
 
-    private static async Task<string> EnsureInstalledAsync(CancellationToken cancellationToken)
+    /// <summary>The path of Chromium, installed by <c>infra/install-chromium.sh</c> first when it is missing (the dashboard's browser tests launch it through Playwright).</summary>
+    public static async Task<string> EnsureInstalledAsync(CancellationToken cancellationToken = default)
     {
         if (Candidates.FirstOrDefault(File.Exists) is { } found)
         {

@@ -1,0 +1,114 @@
+using OkrSync.Core.Findings;
+using OkrSync.Core.Reports;
+
+namespace OkrSync.Web.Pages.Views;
+
+/// <summary>
+/// Builds the strategy page's data: the stored report's numbers (so they equal <c>/api/rollup</c>'s), the flags its
+/// findings raise on bets, key results and initiatives, the contradicting work per "not doing", and the effort flow.
+/// </summary>
+public static class StrategyView
+{
+    /// <summary>Contradicting items listed under each "not doing" (the count says how many there are in all).</summary>
+    public const int ContradictionsShown = 10;
+
+    /// <summary>A flag issue 13's data raises: the key result is green while its bet's position is flat.</summary>
+    public const string GreenUnderFlatPosition = "green-under-flat-position";
+
+    public static StrategyPageJson Build(ReportDocument report, EffortMatrix effort, DashboardInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(effort);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var flags = FlagsBySubject(report.Findings);
+        var initiatives = report.Initiatives.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var contradicting = report.WorkItems.Where(w => w.Classification == "contradicting").ToList();
+        var total = effort.Total;
+        var bets = report.Bets.Select(bet =>
+        {
+            var signals = inputs.SignalsOf(bet.Id);
+            var items = effort.Of(bet.Id);
+            return new BetNodeJson(
+                bet.Id,
+                bet.Title,
+                bet.Owner,
+                bet.Output,
+                bet.Outcome,
+                signals,
+                new InvestmentJson(signals?.DeclaredShare, total == 0 ? 0 : Math.Round(items / total, 4), Math.Round(items, 2), effort.Basis),
+                FlagsOf(flags, bet.Id),
+                [.. bet.NotDoing.Select(n =>
+                {
+                    var hits = contradicting.Where(w => w.Contradicts.Contains(n.Id, StringComparer.Ordinal)).OrderBy(w => w.Created).ToList();
+                    return new NotDoingNodeJson(n.Id, n.Title, n.Labels, hits.Count, [.. hits.Take(ContradictionsShown).Select(Ref)]);
+                })],
+                [.. bet.KeyResults.Select(k => KeyResultNode(k, flags, initiatives, signals))]);
+        }).ToList();
+        return new StrategyPageJson(report.Strategy, report.AsOf, report.Summary, bets, EffortFlows.ToJson(effort, report), CountFindings(report.Findings));
+    }
+
+    public static KeyResultNodeJson KeyResultNode(KeyResultJson k, IReadOnlyDictionary<string, List<string>> flags, IReadOnlyDictionary<string, InitiativeJson> initiatives, BetSignalsJson? signals)
+    {
+        ArgumentNullException.ThrowIfNull(k);
+        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentNullException.ThrowIfNull(initiatives);
+        IReadOnlyList<string> own = FlagsOf(flags, k.Id);
+        if (signals?.Position == "flat" && k.Outcome.Ratio >= 1)
+        {
+            own = [.. own, GreenUnderFlatPosition];
+        }
+        return new KeyResultNodeJson(
+            k.Id,
+            k.BetId,
+            k.Title,
+            k.Output,
+            k.Outcome,
+            own,
+            [.. k.Initiatives.Where(initiatives.ContainsKey).Select(id => InitiativeNode(initiatives[id], flags))]);
+    }
+
+    public static InitiativeNodeJson InitiativeNode(InitiativeJson i, IReadOnlyDictionary<string, List<string>> flags)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        return new(i.Id, i.Title, i.Owner, i.Counts, i.Ratio, i.LastActivity, FlagsOf(flags, i.Id));
+    }
+
+    /// <summary>The finding kinds raised on each strategy id (bets, key results, initiatives), in the kinds' order.</summary>
+    public static Dictionary<string, List<string>> FlagsBySubject(IEnumerable<FindingJson> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var flags = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var finding in findings.Where(f => f.Kind is FindingKinds.OutputsWithoutOutcome or FindingKinds.UnbackedKeyResult or FindingKinds.IdleBet or FindingKinds.StaleInitiative))
+        {
+            if (!flags.TryGetValue(finding.Subject, out var list))
+            {
+                flags[finding.Subject] = list = [];
+            }
+            if (!list.Contains(finding.Kind))
+            {
+                list.Add(finding.Kind);
+            }
+        }
+        return flags;
+    }
+
+    public static IReadOnlyList<FindingKindCountJson> CountFindings(IEnumerable<FindingJson> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var counts = findings.GroupBy(f => f.Kind, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return [.. counts.Keys.OrderBy(FindingKinds.Order).ThenBy(k => k, StringComparer.Ordinal).Select(kind =>
+        {
+            var row = FindingKinds.Describe(kind);
+            return new FindingKindCountJson(kind, row.Title, row.Severity.ToString().ToLowerInvariant(), counts[kind]);
+        })];
+    }
+
+    public static WorkRefJson Ref(WorkItemJson w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        return new(w.Key, w.Title, w.Url, w.Container, w.State, w.Assignee);
+    }
+
+    private static List<string> FlagsOf(IReadOnlyDictionary<string, List<string>> flags, string id) =>
+        flags.TryGetValue(id, out var list) ? [.. list.OrderBy(FindingKinds.Order)] : [];
+}
