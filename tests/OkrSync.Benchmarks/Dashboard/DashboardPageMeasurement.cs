@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using OkrSync.Benchmarks.Pipeline;
 using OkrSync.Pipeline;
 using OkrSync.Storage.Queues;
@@ -35,8 +35,7 @@ internal static class DashboardPageMeasurement
             await File.WriteAllTextAsync(Path.Combine(folder, "strategy.yaml"), SyntheticWork.StrategyYaml());
             var store = new InMemoryWorkStore();
             await store.UpsertAsync(SyntheticWork.Items(count, now));
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["OkrSync:StrategyPath"] = "strategy.yaml" }).Build();
-            var strategy = new StrategyProvider(configuration, new AppFolder(folder));
+            var strategy = new StrategyProvider(Options.Create(new StrategyOptions { StrategyPath = "strategy.yaml" }), new AppFolder(folder));
             var live = new LiveReport(store, store, store, strategy, TimeProvider.System, NullLogger<LiveReport>.Instance);
             var reload = Stopwatch.StartNew();
             await live.ReloadAsync();
