@@ -45,14 +45,36 @@ public static class FindingKinds
     public const string ReconcileHeld = "reconcile-held";
 
     /// <summary>
+    /// A key result or position signal whose latest value was measured <c>thresholds.metric-stale-days</c> days ago or
+    /// more: its outcome is not known now. The subject is the metric id.
+    /// </summary>
+    public const string OutcomeUnmeasured = "outcome-unmeasured";
+
+    /// <summary>
+    /// A metric source whose last pull failed (unreachable, an error status, a timeout, a missing pointer, not a number,
+    /// an unset secret setting): the metric keeps its last value. The subject is the metric id; the message names the
+    /// source and the reason. It stays until a pull of that source succeeds.
+    /// </summary>
+    public const string MetricSourceFailed = "metric-source-failed";
+
+    /// <summary>
+    /// A new version of the strategy (from <c>OkrSync:StrategySource</c>) failed validation and is not used: the last good
+    /// one stays. The subject is the commit; the message lists the located errors. It stays until a valid version is read.
+    /// </summary>
+    public const string StrategyInvalid = "strategy-invalid";
+
+    /// <summary>
     /// Every kind as a row, in the order reports list them (most urgent first). Renderers read the title, severity and
     /// digest section from here instead of switching on the kind; adding a kind means adding a row.
     /// </summary>
     public static IReadOnlyList<FindingKind> Rows { get; } =
     [
         new(ReconcileHeld, "Sources whose data is in doubt", FindingSeverity.Critical, DigestSection.SyncProblems),
+        new(StrategyInvalid, "Strategy versions rejected", FindingSeverity.Critical, DigestSection.SyncProblems),
         new(ContradictsNotDoing, "Work that contradicts a \"not doing\"", FindingSeverity.Critical, DigestSection.Contradictions),
         new(OutputsWithoutOutcome, "Key results: work done, outcome not moving", FindingSeverity.Critical, DigestSection.OutputsWithoutOutcome),
+        new(OutcomeUnmeasured, "Metrics nobody has measured lately", FindingSeverity.Warning, DigestSection.Unmeasured),
+        new(MetricSourceFailed, "Metric sources that failed", FindingSeverity.Warning, DigestSection.SyncProblems),
         new(UnbackedKeyResult, "Key results with no work behind them", FindingSeverity.Warning, DigestSection.NothingBehind),
         new(IdleBet, "Bets with no open work", FindingSeverity.Warning, DigestSection.NothingBehind),
         new(StaleInitiative, "Initiatives with no recent activity", FindingSeverity.Info, DigestSection.StaleInitiatives),
@@ -133,6 +155,9 @@ public enum DigestSection
 
     /// <summary>Bets and key results with no work behind them.</summary>
     NothingBehind,
+
+    /// <summary>Metrics whose latest value is too old to judge the outcome by.</summary>
+    Unmeasured,
 
     /// <summary>Initiatives with no recent activity.</summary>
     StaleInitiatives,

@@ -1,5 +1,6 @@
 using OkrSync.Core.Alignment;
 using OkrSync.Core.Findings;
+using OkrSync.Core.Metrics;
 using OkrSync.Core.Rollup;
 using OkrSync.Core.Strategy;
 using OkrSync.Core.Work;
@@ -22,7 +23,11 @@ public sealed record Report(
     Summary Summary,
     StrategyRollup Rollup,
     IReadOnlyList<ItemAlignment> Items,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Each metric's current value, where it came from and when it was measured (the file's values when built without check-ins).</summary>
+    public MetricReadings Readings { get; init; } = MetricReadings.FromStrategy(Strategy);
+}
 
 /// <summary>The pure pipeline: align, roll up, find. Linear in the number of items.</summary>
 public static class ReportBuilder
@@ -30,13 +35,19 @@ public static class ReportBuilder
     public static Report Build(StrategyDocument strategy, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options = null) =>
         Build(new StrategyIndex(strategy), items, asOf, options);
 
-    public static Report Build(StrategyIndex index, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options = null)
+    public static Report Build(StrategyIndex index, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options = null) =>
+        Build(index, items, asOf, options, checkIns: []);
+
+    /// <summary>Builds the report with each metric's current value from its latest check-in at or before <paramref name="asOf"/> (<see cref="MetricReadings"/>).</summary>
+    public static Report Build(StrategyIndex index, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options, IEnumerable<CheckIn> checkIns)
     {
         ArgumentNullException.ThrowIfNull(index);
+        var readings = MetricReadings.Resolve(index.Strategy, checkIns, asOf);
         var alignments = Aligner.Align(index, items, options);
-        var rollup = Rollups.Compute(index, alignments);
+        var rollup = Rollups.Compute(index, alignments, readings);
         var findings = FindingRules.Evaluate(alignments, rollup, index.Strategy.Thresholds, asOf);
-        return new Report(index.Strategy, asOf, Summarize(alignments), rollup, alignments, findings);
+        IReadOnlyList<Finding> all = [.. findings, .. MetricFindings.Evaluate(index.Strategy, readings, asOf)];
+        return new Report(index.Strategy, asOf, Summarize(alignments), rollup, alignments, all) { Readings = readings };
     }
 
     public static Summary Summarize(IReadOnlyList<ItemAlignment> alignments)

@@ -9,12 +9,12 @@ internal sealed class StrategyParser(DiagnosticBag diagnostics)
     private static readonly string[] BetKeys = ["id", "title", "why", "owner", "not-doing", "key-results"];
     private static readonly string[] NotDoingKeys = ["id", "title", "why", "labels"];
     private static readonly string[] KeyResultKeys = ["id", "title", "owner", "metric", "initiatives"];
-    private static readonly string[] MetricKeys = ["unit", "baseline", "target", "current"];
+    private static readonly string[] MetricKeys = ["unit", "baseline", "target", "current", "measured-at", "source"];
     private static readonly string[] InitiativeKeys = ["id", "title", "owner", "match"];
     private static readonly string[] MatchKeys = ["labels", "parents", "milestones", "components"];
     private static readonly string[] OperationalKeys = ["labels", "issue-types"];
     private static readonly string[] ConventionKeys = ["initiative-label-prefix"];
-    private static readonly string[] ThresholdKeys = ["output-done", "outcome-moved", "stale-days"];
+    private static readonly string[] ThresholdKeys = ["output-done", "outcome-moved", "stale-days", "metric-stale-days"];
 
     public StrategyDocument Parse(YamlMappingNode root)
     {
@@ -66,7 +66,12 @@ internal sealed class StrategyParser(DiagnosticBag diagnostics)
     private Metric ParseMetric(YamlMappingNode node, string keyResultId)
     {
         var reader = new YamlMappingReader(node, $"the metric of key result '{keyResultId}'", diagnostics, MetricKeys);
-        var metric = new Metric(reader.String("unit"), reader.Number("baseline"), reader.Number("target"), reader.Number("current"));
+        var sourceNode = reader.Mapping("source");
+        var metric = new Metric(reader.String("unit"), reader.Number("baseline"), reader.Number("target"), reader.Number("current"))
+        {
+            MeasuredAt = MetricSourceParser.MeasuredAt(reader, keyResultId, diagnostics),
+            Source = sourceNode is null ? null : MetricSourceParser.Parse(sourceNode, keyResultId, diagnostics),
+        };
         if (metric.Baseline is { } baseline && metric.Target is { } target && baseline == target)
         {
             diagnostics.Error("invalid-metric", $"key result '{keyResultId}' has a target equal to its baseline ({target}): nothing could ever move", reader.Location);
@@ -126,12 +131,13 @@ internal sealed class StrategyParser(DiagnosticBag diagnostics)
         var outputDone = reader.Number("output-done") ?? defaults.OutputDone;
         var outcomeMoved = reader.Number("outcome-moved") ?? defaults.OutcomeMoved;
         var staleDays = reader.Number("stale-days") ?? defaults.StaleDays;
-        if (outputDone is < 0 or > 1 || outcomeMoved is < 0 or > 1 || staleDays < 1)
+        var metricStaleDays = reader.Number("metric-stale-days") ?? defaults.MetricStaleDays;
+        if (outputDone is < 0 or > 1 || outcomeMoved is < 0 or > 1 || staleDays < 1 || metricStaleDays < 1)
         {
-            diagnostics.Error("invalid-value", "thresholds: 'output-done' and 'outcome-moved' are ratios in [0, 1], 'stale-days' is at least 1", reader.Location);
+            diagnostics.Error("invalid-value", "thresholds: 'output-done' and 'outcome-moved' are ratios in [0, 1], 'stale-days' and 'metric-stale-days' are at least 1", reader.Location);
             return defaults;
         }
-        return new Thresholds(outputDone, outcomeMoved, (int)staleDays);
+        return new Thresholds(outputDone, outcomeMoved, (int)staleDays) { MetricStaleDays = (int)metricStaleDays };
     }
 
     private string Id(YamlMappingReader reader)
