@@ -97,7 +97,7 @@ internal static class SyncCommand
             ? $"Nothing changed: no items written to {scope.Description}, report unchanged."
             : $"Stored in {scope.Description}: {report.Sources.Sum(s => s.Written)} items written, {report.Sources.Sum(s => s.Unchanged)} unchanged, {report.Sources.Sum(s => s.Deleted)} removed; report {(recomputed.ReportWritten ? "updated" : "unchanged")}{(recomputed.SnapshotWritten ? ", weekly snapshot written" : "")}.");
         var held = recomputed.HeldReconciles.Count == 0 ? "" : $", {recomputed.HeldReconciles.Count} {FindingKinds.ReconcileHeld} ({string.Join(", ", recomputed.HeldReconciles.Select(f => f.Subject))})";
-        context.Out.WriteLine($"{summary.Total} items: {summary.Aligned} aligned, {summary.Operational} operational, {summary.OpenOrphaned} open orphaned ({Rendering.Bars.Percent(summary.OrphanRate)}), {summary.Contradicting} contradicting; {recomputed.Report.Findings.Count + recomputed.HeldReconciles.Count} findings{held}. See them with 'okrsync report'.");
+        context.Out.WriteLine($"{summary.Total} items: {summary.Aligned} aligned, {summary.Operational} operational, {summary.OpenOrphaned} open orphaned ({Rendering.Bars.Percent(summary.OrphanRate)}), {summary.Contradicting} contradicting; {recomputed.FindingCount} findings{held}. See them with 'okrsync report'.");
         return report.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
     }
 

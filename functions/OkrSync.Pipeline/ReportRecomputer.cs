@@ -1,4 +1,5 @@
 using OkrSync.Core.Alignment;
+using OkrSync.Core.Metrics;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Strategy;
@@ -28,10 +29,16 @@ public static class ReportRecomputer
         {
             items.Add(item);
         }
-        var report = ReportBuilder.Build(strategy, items, asOf, options);
+        var checkIns = new List<CheckIn>();
+        await foreach (var checkIn in store.ReadAllCheckInsAsync(cancellationToken))
+        {
+            checkIns.Add(checkIn);
+        }
+        var report = ReportBuilder.Build(new StrategyIndex(strategy), items, asOf, options, checkIns);
         var held = await HeldReconcileFindings.ReadAsync(store, cancellationToken);
-        var published = await ReportPublisher.PublishAsync(store, report, held, weeklySnapshot: true, cancellationToken);
-        return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held };
+        var status = await Metrics.StatusFindings.ReadAsync(store, cancellationToken);
+        var published = await ReportPublisher.PublishAsync(store, report, [.. held, .. status], weeklySnapshot: true, cancellationToken);
+        return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held, StatusFindings = status };
     }
 
     /// <summary>The report as stored: everything but the aligned and operational work items.</summary>
@@ -43,4 +50,10 @@ public sealed record Recomputed(Report Report, bool ReportWritten, bool Snapshot
 {
     /// <summary>The <c>reconcile-held</c> findings added to the stored report (they are not the strategy's, so not in <see cref="Report"/>).</summary>
     public IReadOnlyList<FindingJson> HeldReconciles { get; init; } = [];
+
+    /// <summary>The <c>metric-source-failed</c> and <c>strategy-invalid</c> findings added to the stored report.</summary>
+    public IReadOnlyList<FindingJson> StatusFindings { get; init; } = [];
+
+    /// <summary>Every finding of the stored report, by kind.</summary>
+    public int FindingCount => Report.Findings.Count + HeldReconciles.Count + StatusFindings.Count;
 }

@@ -4,6 +4,7 @@ using OkrSync.Pipeline.Events;
 using OkrSync.Pipeline.Webhooks;
 using OkrSync.Storage;
 using OkrSync.Storage.Queues;
+using OkrSync.Trackers.Metrics;
 using OkrSync.Web.Api;
 using OkrSync.Web.Functions;
 using OkrSync.Web.Invocations;
@@ -36,6 +37,7 @@ public static class AppServices
         services.AddWorkStore(configuration);
         services.AddEventQueue(configuration);
         services.AddTrackerConnectors(configuration);
+        services.AddMetricSources(configuration);
         services.AddOkrSyncMail(configuration);
         services.AddSingleton<IWeeklyReportJob, MailWeeklyReportJob>();
         services.AddSingleton<StrategyProvider>();
