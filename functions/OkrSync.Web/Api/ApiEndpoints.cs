@@ -16,8 +16,13 @@ internal static class ApiEndpoints
         api.MapGet("/orphans", ReadApi.OrphansAsync);
         api.MapGet("/items/{**key}", ReadApi.ItemAsync);
         api.MapGet("/health", ReadApi.HealthAsync);
+        api.MapGet("/check-ins", CheckInApi.ListAsync);
         return api;
     }
+
+    /// <summary><c>POST /api/check-ins</c>: state-changing, so outside the read group; the caller guards it with the admin key.</summary>
+    public static RouteHandlerBuilder MapCheckIns(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/check-ins", CheckInApi.PostAsync);
 
     public static IResult Error(int status, string error) => ReadApi.Error(status, error);
 }

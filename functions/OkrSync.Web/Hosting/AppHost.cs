@@ -58,6 +58,7 @@ public static partial class AppHost
         var api = app.MapReadApi().StrategyErrors();
         api.RequireReadKey(access);
         invocations.RequireAdminKey(access);
+        app.MapCheckIns().RequireAdminKey(access);
         app.Services.GetRequiredService<WebhookTrust>().LogStartup();
         app.MapFallback(() => ApiEndpoints.Error(StatusCodes.Status404NotFound, "no such route"));
         LogMode(logger, mode, root);

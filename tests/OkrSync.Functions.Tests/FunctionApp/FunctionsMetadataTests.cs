@@ -38,6 +38,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("ApiOrphans", "orphans", "Function", "get")]
     [InlineData("ApiItem", "items/{*key}", "Function", "get")]
     [InlineData("ApiHealth", "health", "Function", "get")]
+    [InlineData("ApiCheckInPost", "check-ins", "Function", "post")]
+    [InlineData("ApiCheckIns", "check-ins", "Function", "get")]
     public void HttpFunction_HasItsRouteAuthLevelAndMethod(string name, string route, string authLevel, string method)
     {
         var trigger = Trigger(name);
@@ -48,11 +50,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void App_HasExactlyTheTwelveFunctions_AllIsolatedInTheFunctionsAssembly()
+    public void App_HasExactlyTheFourteenFunctions_AllIsolatedInTheFunctionsAssembly()
     {
         var names = Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["ApiFindings", "ApiHealth", "ApiItem", "ApiOrphans", "ApiRollup", "ApiStrategy", "ApplyTrackerEvent", "GitHubWebhook", "JiraWebhook", "NightlyReconcile", "ScheduledSync", "WeeklyOrphanReport"], names);
+        Assert.Equal(["ApiCheckInPost", "ApiCheckIns", "ApiFindings", "ApiHealth", "ApiItem", "ApiOrphans", "ApiRollup", "ApiStrategy", "ApplyTrackerEvent", "GitHubWebhook", "JiraWebhook", "NightlyReconcile", "ScheduledSync", "WeeklyOrphanReport"], names);
         Assert.All(Functions, f => Assert.Equal(("dotnet-isolated", "OkrSync.Functions.dll"), (f.GetProperty("language").GetString(), f.GetProperty("scriptFile").GetString())));
     }
 
