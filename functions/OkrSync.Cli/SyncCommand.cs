@@ -61,6 +61,15 @@ internal static class SyncCommand
 
     public static async Task<int> RunAsync(CliContext context, StoreScope scope, StrategyDocument strategy, IReadOnlyList<string> specs, SyncPass pass, AlignmentOptions options, CancellationToken cancellationToken)
     {
+        int backfillWeeks;
+        try
+        {
+            backfillWeeks = Pipeline.History.HistoryBackfill.WeeksFrom(context.Configuration);
+        }
+        catch (InvalidOperationException e)
+        {
+            return context.Fail(e.Message);
+        }
         using var services = CliServices.Build(context, scope.Store);
         if (!CliServices.TryCreateSources(context, services, specs, out var sources))
         {
@@ -90,7 +99,11 @@ internal static class SyncCommand
         {
             context.Error.WriteLine($"{report.FailedSources.Count} of {report.Sources.Count} sources failed: {string.Join(", ", report.FailedSources)}; the report and snapshot are from what the others read.");
         }
-        var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Store, strategy, context.Clock.GetUtcNow(), options, cancellationToken);
+        var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Store, strategy, context.Clock.GetUtcNow(), options, backfillWeeks, cancellationToken);
+        if (recomputed.BackfilledWeeks > 0)
+        {
+            context.Out.WriteLine($"First sync of {scope.Description}: backfilled {recomputed.BackfilledWeeks} weekly snapshots from the items' created and closed times, computed with today's strategy and labels (an approximation; {Pipeline.History.HistoryBackfill.BackfillWeeksSetting} sets how many weeks, 0 for none).");
+        }
         var written = report.Sources.Sum(s => s.Written + s.Deleted);
         var summary = recomputed.Report.Summary;
         context.Out.WriteLine(written == 0 && !recomputed.ReportWritten

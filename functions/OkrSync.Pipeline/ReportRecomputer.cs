@@ -4,6 +4,7 @@ using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Strategy;
 using OkrSync.Core.Work;
+using OkrSync.Pipeline.History;
 
 namespace OkrSync.Pipeline;
 
@@ -21,7 +22,11 @@ public static class ReportRecomputer
         (await RecomputeWithOutcomeAsync(store, strategy, asOf, options, cancellationToken)).Report;
 
     /// <summary>As <see cref="RecomputeAsync"/>, and says whether anything was written: an unchanged report is not rewritten.</summary>
-    public static async Task<Recomputed> RecomputeWithOutcomeAsync(IWorkStore store, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<Recomputed> RecomputeWithOutcomeAsync(IWorkStore store, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, CancellationToken cancellationToken = default) =>
+        RecomputeWithOutcomeAsync(store, strategy, asOf, options, backfillWeeks: 0, cancellationToken);
+
+    /// <summary>As above; when the store has no weekly snapshot yet, first backfills <paramref name="backfillWeeks"/> past weeks (<see cref="HistoryBackfill"/>).</summary>
+    public static async Task<Recomputed> RecomputeWithOutcomeAsync(IWorkStore store, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options, int backfillWeeks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var items = new List<WorkItem>();
@@ -34,11 +39,13 @@ public static class ReportRecomputer
         {
             checkIns.Add(checkIn);
         }
-        var report = ReportBuilder.Build(new StrategyIndex(strategy), items, asOf, options, checkIns);
+        var index = new StrategyIndex(strategy);
+        var backfilled = await HistoryBackfill.BackfillIfEmptyAsync(store, index, items, checkIns, asOf, backfillWeeks, options, cancellationToken);
+        var report = ReportBuilder.Build(index, items, asOf, options, checkIns);
         var held = await HeldReconcileFindings.ReadAsync(store, cancellationToken);
         var status = await Metrics.StatusFindings.ReadAsync(store, cancellationToken);
         var published = await ReportPublisher.PublishAsync(store, report, [.. held, .. status], weeklySnapshot: true, cancellationToken);
-        return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held, StatusFindings = status };
+        return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held, StatusFindings = status, BackfilledWeeks = backfilled };
     }
 
     /// <summary>The report as stored: everything but the aligned and operational work items.</summary>
@@ -54,6 +61,9 @@ public sealed record Recomputed(Report Report, bool ReportWritten, bool Snapshot
     /// <summary>The <c>metric-source-failed</c> and <c>strategy-invalid</c> findings added to the stored report.</summary>
     public IReadOnlyList<FindingJson> StatusFindings { get; init; } = [];
 
-    /// <summary>Every finding of the stored report, by kind.</summary>
+    /// <summary>How many past weeks were backfilled (the first sync of a store).</summary>
+    public int BackfilledWeeks { get; init; }
+
+    /// <summary>Every finding of the stored report.</summary>
     public int FindingCount => Report.Findings.Count + HeldReconciles.Count + StatusFindings.Count;
 }

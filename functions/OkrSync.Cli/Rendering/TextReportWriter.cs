@@ -15,6 +15,10 @@ internal static class TextReportWriter
     {
         var s = report.Summary;
         console.MarkupLine($"[bold]{Markup.Escape(report.Strategy)}[/] · as of {Bars.Date(report.AsOf)}");
+        if (Measurement.Commit(report) is { } commit)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(commit)}[/]");
+        }
         console.MarkupLine($"{s.Total} items: [green]{s.Aligned} aligned[/], [blue]{s.Operational} operational[/], [yellow]{s.Orphaned} orphaned[/], [red]{s.Contradicting} contradicting[/] · orphan rate {Bars.Percent(s.OrphanRate)} of open non-operational work");
         console.WriteLine();
         console.Write(StrategyTree(report));
@@ -39,7 +43,8 @@ internal static class TextReportWriter
                 var metric = o.Ratio is null ? "[grey]no complete metric[/]" : $"{Bars.Number(o.Baseline)} → {Bars.Number(o.Current)} of {Markup.Escape(Bars.WithUnit(o.Target, o.Unit))}";
                 var krNode = betNode.AddNode(Lines(
                     $"[bold]KR {Markup.Escape(keyResult.Id)}[/]  {Markup.Escape(keyResult.Title)}",
-                    $"output  {OutputBar(keyResult.Output)}   outcome {Bars.Bar(o.Ratio)} {Bars.Percent(o.Ratio)} ({metric})"));
+                    $"output  {OutputBar(keyResult.Output)}   outcome {Bars.Bar(o.Ratio)} {Bars.Percent(o.Ratio)} ({metric})",
+                    $"[grey]current value {Markup.Escape(Measurement.Describe(o))}[/]"));
                 foreach (var id in keyResult.Initiatives)
                 {
                     krNode.AddNode(new Markup(InitiativeLine(initiatives[id])));

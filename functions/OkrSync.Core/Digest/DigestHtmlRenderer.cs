@@ -29,6 +29,8 @@ public static class DigestHtmlRenderer
         DigestHtmlSections.Orphans(html, digest.Orphans);
         DigestHtmlSections.Findings(html, DigestFormat.ContradictionsTitle, digest.Contradictions, Worse);
         DigestHtmlSections.Findings(html, DigestFormat.OutputsWithoutOutcomeTitle, digest.OutputsWithoutOutcome, "#b45309");
+        DigestHtmlSections.Findings(html, DigestFormat.UnmeasuredTitle, digest.Unmeasured, "#b45309");
+        DigestHtmlSections.Findings(html, DigestFormat.FlaggedKeyResultsTitle, digest.FlaggedKeyResults, Muted);
         DigestHtmlSections.Findings(html, DigestFormat.NothingBehindTitle, digest.NothingBehind, "#6d28d9");
         DigestHtmlSections.Findings(html, DigestFormat.StaleInitiativesTitle, digest.StaleInitiatives, Muted);
         if (digest.IsEmpty)

@@ -22,6 +22,8 @@ public static class DigestTextRenderer
         Orphans(text, digest.Orphans);
         Findings(text, DigestFormat.ContradictionsTitle, digest.Contradictions);
         Findings(text, DigestFormat.OutputsWithoutOutcomeTitle, digest.OutputsWithoutOutcome);
+        Findings(text, DigestFormat.UnmeasuredTitle, digest.Unmeasured);
+        Findings(text, DigestFormat.FlaggedKeyResultsTitle, digest.FlaggedKeyResults);
         Findings(text, DigestFormat.NothingBehindTitle, digest.NothingBehind);
         Findings(text, DigestFormat.StaleInitiativesTitle, digest.StaleInitiatives);
         if (digest.IsEmpty)

@@ -23,8 +23,14 @@ public sealed record WeeklyDigest(
     /// </summary>
     public IReadOnlyList<DigestFinding> SyncProblems { get; init; } = [];
 
+    /// <summary>Metrics whose latest value is too old (<c>outcome-unmeasured</c>).</summary>
+    public IReadOnlyList<DigestFinding> Unmeasured { get; init; } = [];
+
+    /// <summary>Each flagged key result's output and outcome over the last weeks (<see cref="KeyResultWeeks"/>); not counted as attention (its findings are).</summary>
+    public IReadOnlyList<DigestFinding> FlaggedKeyResults { get; init; } = [];
+
     /// <summary>Orphaned items plus findings: how many things in this digest ask for attention.</summary>
-    public int AttentionCount => Orphans.Total + Contradictions.Count + OutputsWithoutOutcome.Count + NothingBehind.Count + StaleInitiatives.Count + SyncProblems.Count;
+    public int AttentionCount => Orphans.Total + Contradictions.Count + OutputsWithoutOutcome.Count + NothingBehind.Count + StaleInitiatives.Count + SyncProblems.Count + Unmeasured.Count;
 
     public bool IsEmpty => AttentionCount == 0;
 }

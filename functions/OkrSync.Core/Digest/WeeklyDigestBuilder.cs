@@ -48,6 +48,8 @@ public static class WeeklyDigestBuilder
             Trend(report.Summary, week, earlier, options.TrendWeeks))
         {
             SyncProblems = Section(findings, DigestSection.SyncProblems),
+            Unmeasured = Section(findings, DigestSection.Unmeasured),
+            FlaggedKeyResults = KeyResultWeeks.For(findings, report, earlier, options.TrendWeeks),
         };
     }
 
@@ -55,7 +57,7 @@ public static class WeeklyDigestBuilder
     {
         _ when finding.BetId is { } bet && owner.Bets.Contains(bet) => true,
         FindingKinds.StaleInitiative => owner.Initiatives.Contains(finding.Subject),
-        FindingKinds.OutputsWithoutOutcome or FindingKinds.UnbackedKeyResult => owner.KeyResults.Contains(finding.Subject),
+        FindingKinds.OutputsWithoutOutcome or FindingKinds.UnbackedKeyResult or FindingKinds.OutcomeUnmeasured or FindingKinds.MetricSourceFailed => owner.KeyResults.Contains(finding.Subject),
         _ => false,
     };
 

@@ -42,6 +42,7 @@ public static class AppServices
         services.AddSingleton<IWeeklyReportJob, MailWeeklyReportJob>();
         services.AddSingleton<StrategyProvider>();
         services.AddSingleton(ReportPublisher.AlignmentFrom(configuration)); // the same options as the CLI's stored reports
+        services.AddSingleton(Pipeline.History.HistoryBackfill.SettingsFrom(configuration)); // a bad value stops the start, naming the setting
         services.AddSingleton<LiveReport>();
         services.AddSingleton<RollupResponses>();
         services.AddSingleton<QueueSignal>();
