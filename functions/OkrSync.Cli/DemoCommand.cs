@@ -53,7 +53,7 @@ internal static class DemoCommand
                 }
                 var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Store, strategy, now, AlignmentOptions.Default, Pipeline.History.HistoryBackfill.DefaultWeeks, cancellationToken);
                 var formatName = parse.GetValue(format) ?? "text";
-                ReportCommand.Render(context, recomputed.Report.ToDocument(), formatName);
+                ReportCommand.Render(context, recomputed.Report.ToDocument() with { Findings = recomputed.Stored?.Findings ?? recomputed.Report.ToDocument().Findings }, formatName);
                 if (formatName == "text")
                 {
                     context.Out.WriteLine();

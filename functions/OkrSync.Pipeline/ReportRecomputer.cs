@@ -45,7 +45,7 @@ public static class ReportRecomputer
         var held = await HeldReconcileFindings.ReadAsync(store, cancellationToken);
         var status = await Metrics.StatusFindings.ReadAsync(store, cancellationToken);
         var published = await ReportPublisher.PublishAsync(store, report, [.. held, .. status], weeklySnapshot: true, cancellationToken);
-        return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held, StatusFindings = status, BackfilledWeeks = backfilled };
+        return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held, StatusFindings = status, BackfilledWeeks = backfilled, Stored = published.Document };
     }
 
     /// <summary>The report as stored: everything but the aligned and operational work items.</summary>
@@ -60,6 +60,9 @@ public sealed record Recomputed(Report Report, bool ReportWritten, bool Snapshot
 
     /// <summary>The <c>metric-source-failed</c> and <c>strategy-invalid</c> findings added to the stored report.</summary>
     public IReadOnlyList<FindingJson> StatusFindings { get; init; } = [];
+
+    /// <summary>The document as stored (its findings say how long each outputs-without-outcome pattern has held).</summary>
+    public ReportDocument? Stored { get; init; }
 
     /// <summary>How many past weeks were backfilled (the first sync of a store).</summary>
     public int BackfilledWeeks { get; init; }

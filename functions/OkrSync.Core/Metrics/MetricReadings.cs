@@ -17,10 +17,14 @@ public sealed class MetricReadings
     public static MetricReadings FromStrategy(StrategyDocument strategy) => Resolve(strategy, [], DateTimeOffset.MaxValue);
 
     /// <summary>Resolves every metric of <paramref name="strategy"/> as of <paramref name="asOf"/>; later check-ins are ignored (history).</summary>
-    public static MetricReadings Resolve(StrategyDocument strategy, IEnumerable<CheckIn> checkIns, DateTimeOffset asOf) =>
-        Resolve(MeasuredMetrics.Of(strategy), checkIns, asOf);
+    public static MetricReadings Resolve(StrategyDocument strategy, IEnumerable<CheckIn> checkIns, DateTimeOffset asOf, bool historical = false) =>
+        Resolve(MeasuredMetrics.Of(strategy), checkIns, asOf, historical);
 
-    public static MetricReadings Resolve(IEnumerable<MeasuredMetric> metrics, IEnumerable<CheckIn> checkIns, DateTimeOffset asOf)
+    /// <summary>
+    /// <paramref name="historical"/>: resolving a past week, where the file's <c>current</c> counts only when its
+    /// <c>measured-at</c> says it was known by then (without one it is today's value, unknown then).
+    /// </summary>
+    public static MetricReadings Resolve(IEnumerable<MeasuredMetric> metrics, IEnumerable<CheckIn> checkIns, DateTimeOffset asOf, bool historical = false)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(checkIns);
@@ -41,7 +45,7 @@ public sealed class MetricReadings
         {
             readings[metric.Id] = latest.TryGetValue(metric.Id, out var checkIn)
                 ? new MetricReading(metric.Id, checkIn.Value, checkIn.Origin, checkIn.At) { Confidence = checkIn.Confidence, Note = checkIn.Note, By = checkIn.By }
-                : metric.Metric.Current is { } current
+                : metric.Metric.Current is { } current && (!historical || metric.Metric.MeasuredAt <= asOf)
                     ? new MetricReading(metric.Id, current, MetricOrigins.Yaml, metric.Metric.MeasuredAt)
                     : new MetricReading(metric.Id, null, MetricOrigins.None, null);
         }

@@ -39,10 +39,11 @@ public static class ReportBuilder
         Build(index, items, asOf, options, checkIns: []);
 
     /// <summary>Builds the report with each metric's current value from its latest check-in at or before <paramref name="asOf"/> (<see cref="MetricReadings"/>).</summary>
-    public static Report Build(StrategyIndex index, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options, IEnumerable<CheckIn> checkIns)
+    /// <remarks><paramref name="historical"/>: a past week (see <see cref="MetricReadings.Resolve(StrategyDocument, IEnumerable{CheckIn}, DateTimeOffset, bool)"/>).</remarks>
+    public static Report Build(StrategyIndex index, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options, IEnumerable<CheckIn> checkIns, bool historical = false)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var readings = MetricReadings.Resolve(index.Strategy, checkIns, asOf);
+        var readings = MetricReadings.Resolve(index.Strategy, checkIns, asOf, historical);
         var alignments = Aligner.Align(index, items, options);
         var rollup = Rollups.Compute(index, alignments, readings);
         var findings = FindingRules.Evaluate(alignments, rollup, index.Strategy.Thresholds, asOf);

@@ -13,7 +13,8 @@ public sealed record ReportDocument(
     IReadOnlyList<WorkItemJson> WorkItems,
     IReadOnlyList<FindingJson> Findings)
 {
-    /// <summary>The commit the strategy was read from (<c>OkrSync:StrategySource</c> = <c>github:…</c>); null for a local file.</summary>
+    /// <summary>The commit the strategy was read from (<c>OkrSync:StrategySource</c> = <c>github:…</c>); left out for a local file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? StrategyCommit { get; init; }
 }
 

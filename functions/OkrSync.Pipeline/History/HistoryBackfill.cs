@@ -11,7 +11,7 @@ namespace OkrSync.Pipeline.History;
 /// History from the first day: when the store has no weekly snapshot yet, the first sync writes one for each of the
 /// previous <see cref="BackfillWeeksSetting"/> weeks (default 12), reconstructed from what the items record. For each
 /// past week, as of its last instant (Sunday 24:00 UTC): an item counts once it was created; it is done (or cancelled)
-/// if it was closed by then, else open. Outcome values are the check-ins measured by then, else the file's. This is an
+/// if it was closed by then, else open. Outcome values are the check-ins measured by then, else the file's <c>current</c> when its <c>measured-at</c> is that early (else unknown). This is an
 /// approximation, and the snapshots say so (<see cref="WeeklySnapshot.Backfilled"/>): it uses today's strategy, labels,
 /// parents and estimates, not those of the week, and it cannot see reopened work.
 /// </summary>
@@ -73,7 +73,7 @@ public static class HistoryBackfill
         {
             var asOf = thisWeek.AddDays(-7 * (back - 1)).AddTicks(-1);
             var then = items.Select(i => AsOf(i, asOf)).OfType<WorkItem>().ToList();
-            var report = ReportBuilder.Build(index, then, asOf, options, checkIns);
+            var report = ReportBuilder.Build(index, then, asOf, options, checkIns, historical: true);
             snapshots.Add(WeeklySnapshot.From(ReportPublisher.ToStoredDocument(report)) with { Backfilled = true });
         }
         return snapshots;
