@@ -57,7 +57,7 @@ public class FindingKindDigestTests
     public void EverySectionARowNames_IsRenderedByTheDigest()
     {
         var digest = WeeklyDigestBuilder.Build(new DigestInput(Report(0, 20, OneOfEach()), [], []), Now);
-        var listed = digest.SyncProblems.Concat(digest.Contradictions).Concat(digest.OutputsWithoutOutcome).Concat(digest.NothingBehind).Concat(digest.StaleInitiatives)
+        var listed = digest.SyncProblems.Concat(digest.Contradictions).Concat(digest.OutputsWithoutOutcome).Concat(digest.NothingBehind).Concat(digest.StaleInitiatives).Concat(digest.Unmeasured)
             .Select(f => f.Kind).ToList();
 
         var expected = FindingKinds.Rows.Where(r => r.Section is not (DigestSection.NotInDigest or DigestSection.OrphanList)).Select(r => r.Name);
@@ -80,6 +80,7 @@ public class FindingKindDigestTests
         DigestSection.OutputsWithoutOutcome => DigestFormat.OutputsWithoutOutcomeTitle,
         DigestSection.NothingBehind => DigestFormat.NothingBehindTitle,
         DigestSection.StaleInitiatives => DigestFormat.StaleInitiativesTitle,
+        DigestSection.Unmeasured => DigestFormat.UnmeasuredTitle,
         _ => throw new ArgumentOutOfRangeException(nameof(section), section, "not a findings section"),
     };
 }
