@@ -73,6 +73,10 @@ public static class HistoryBackfill
         {
             var asOf = thisWeek.AddDays(-7 * (back - 1)).AddTicks(-1);
             var then = items.Select(i => AsOf(i, asOf)).OfType<WorkItem>().ToList();
+            if (then.Count == 0)
+            {
+                continue; // before the first item existed: nothing to show
+            }
             var report = ReportBuilder.Build(index, then, asOf, options, checkIns, historical: true);
             snapshots.Add(WeeklySnapshot.From(ReportPublisher.ToStoredDocument(report)) with { Backfilled = true });
         }

@@ -47,12 +47,12 @@ public sealed class MetricSourceTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>A puller; <paramref name="timeout"/> is the client's (short only where the server never answers: the machine may be slow).</summary>
-    private MetricSourcePuller Puller(IDictionary<string, string?>? settings = null, TimeSpan? timeout = null)
+    private MetricSourcePuller Puller(IDictionary<string, string?>? settings = null, TimeSpan? timeout = null, DateTimeOffset? at = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var options = new MetricSourceOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(30) };
         var reader = new MetricSourceReader(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options, configuration, new AppFolder(folder.Path));
-        return new MetricSourcePuller(reader, store, store, new InstantTimeProvider(Now), NullLogger<MetricSourcePuller>.Instance);
+        return new MetricSourcePuller(reader, store, store, new InstantTimeProvider(at ?? Now), NullLogger<MetricSourcePuller>.Instance);
     }
 
     private async Task<Report> ReportAsync(StrategyDocument strategy)
@@ -127,6 +127,24 @@ public sealed class MetricSourceTests : IAsyncLifetime, IDisposable
             all.Add(checkIn);
         }
         Assert.Single(all);
+    }
+
+    [Fact]
+    public async Task UnchangedValue_IsRecordedAgainOnlyOnceADayOld()
+    {
+        var strategy = Strategy(("nps", $"{{ http: \"{server.Url("number")}\", pointer: /data/value }}"));
+
+        await Puller(at: Now).PullAsync(strategy);
+        await Puller(at: Now.AddMinutes(15)).PullAsync(strategy);
+        await Puller(at: Now.AddHours(23)).PullAsync(strategy);
+        await Puller(at: Now.AddDays(1)).PullAsync(strategy);
+
+        var all = new List<CheckIn>();
+        await foreach (var checkIn in store.ReadCheckInsAsync("nps"))
+        {
+            all.Add(checkIn);
+        }
+        Assert.Equal([Now, Now.AddDays(1)], all.Select(c => c.At));
     }
 
     [Fact]
