@@ -243,6 +243,7 @@ var signInExcludedPaths = [
   '/api/orphans'
   '/api/items/*'
   '/api/health'
+  '/api/check-ins'
 ]
 
 module signIn 'modules/auth.bicep' = {

@@ -16,6 +16,7 @@ internal static class CliApp
         InitCommand.Create(context),
         SyncCommand.Create(context),
         HistoryCommand.Create(context),
+        CheckInCommand.Create(context),
         HostCommands.Serve(),
     };
 

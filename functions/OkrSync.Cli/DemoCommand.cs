@@ -47,13 +47,21 @@ internal static class DemoCommand
                 {
                     return context.Fail(string.Join("; ", sync.Sources.Where(s => !s.Succeeded).Select(s => s.Summary())));
                 }
-                var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Items, scope.Cursors, scope.Reports, strategy, now, AlignmentOptions.Default, cancellationToken);
+                foreach (var checkIn in Demo.DemoCheckIns.For(new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero)))
+                {
+                    await scope.CheckIns.AppendCheckInAsync(checkIn, cancellationToken);
+                }
+                var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Items, scope.Cursors, scope.Reports, strategy, now, AlignmentOptions.Default, scope.CheckIns, Pipeline.History.HistoryBackfill.DefaultWeeks, cancellationToken);
                 var formatName = parse.GetValue(format) ?? "text";
-                ReportCommand.Render(context, recomputed.Report.ToDocument(), formatName);
+                ReportCommand.Render(context, recomputed.Report.ToDocument() with { Findings = recomputed.Stored?.Findings ?? recomputed.Report.ToDocument().Findings }, formatName);
                 if (formatName == "text")
                 {
                     context.Out.WriteLine();
                     context.Out.WriteLine($"The sample workspace is in {directory}; the results are stored in {scope.Description} ({sync.Sources.Sum(s => s.Written)} items written, {sync.Sources.Sum(s => s.Unchanged)} unchanged).");
+                    if (recomputed.BackfilledWeeks > 0)
+                    {
+                        context.Out.WriteLine($"History: {recomputed.BackfilledWeeks} past weeks backfilled from the items' created and closed times (with today's strategy and labels), and a few check-ins recorded, so 'okrsync history' shows trends at once.");
+                    }
                     context.Out.WriteLine("Next: 'okrsync report email --dry-run' for this week's e-mail, 'okrsync history' for the weekly trend, 'okrsync init DIR' to start your own.");
                 }
                 return ExitCodes.Ok;

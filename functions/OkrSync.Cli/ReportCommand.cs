@@ -73,7 +73,7 @@ internal static class ReportCommand
     }
 
     /// <summary>Aligns the sources' items with the strategy and prints the report, with <paramref name="heldReconciles"/> (from a store) first among its findings.</summary>
-    public static async Task<int> RunAsync(CliContext context, string strategyPath, IReadOnlyList<IWorkSource> sources, DateTimeOffset asOf, string format, AlignmentOptions options, IReadOnlyList<FindingJson> heldReconciles, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, string strategyPath, IReadOnlyList<IWorkSource> sources, DateTimeOffset asOf, string format, AlignmentOptions options, IReadOnlyList<FindingJson> heldReconciles, CancellationToken cancellationToken, IReadOnlyList<OkrSync.Core.Metrics.CheckIn>? checkIns = null)
     {
         var loaded = await StrategyFile.LoadAsync(strategyPath, cancellationToken);
         if (loaded.Strategy is not { } strategy)
@@ -93,7 +93,7 @@ internal static class ReportCommand
         {
             return context.Fail(e.Message);
         }
-        var report = ReportBuilder.Build(strategy, items, asOf, options);
+        var report = ReportBuilder.Build(new StrategyIndex(strategy), items, asOf, options, checkIns ?? []);
         Render(context, HeldReconcileFindings.AddTo(report.ToDocument(), heldReconciles), format);
         return ExitCodes.Ok;
     }
@@ -122,7 +122,12 @@ internal static class ReportCommand
                 items.Add(item);
             }
             var held = await HeldReconcileFindings.ReadAsync(scope.Cursors, cancellationToken);
-            return await RunAsync(context, strategyPath, [new FixedSource(items)], asOf ?? context.Clock.GetUtcNow(), format, options, held, cancellationToken);
+            var checkIns = new List<Core.Metrics.CheckIn>();
+            await foreach (var checkIn in scope.CheckIns.ReadAllCheckInsAsync(cancellationToken))
+            {
+                checkIns.Add(checkIn);
+            }
+            return await RunAsync(context, strategyPath, [new FixedSource(items)], asOf ?? context.Clock.GetUtcNow(), format, options, held, cancellationToken, checkIns);
         }, cancellationToken);
     }
 

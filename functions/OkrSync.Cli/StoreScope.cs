@@ -28,6 +28,8 @@ internal sealed class StoreScope : IDisposable
 
     public ISendLedger SendLedger => store;
 
+    public ICheckInLog CheckIns => store;
+
     /// <summary>Where the store is, for messages; never includes secrets.</summary>
     public string Description { get; }
 

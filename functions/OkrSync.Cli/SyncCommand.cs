@@ -70,6 +70,15 @@ internal static class SyncCommand
 
     public static async Task<int> RunAsync(CliContext context, StoreScope scope, StrategyDocument strategy, IReadOnlyList<string> specs, SyncPass pass, AlignmentOptions options, CancellationToken cancellationToken)
     {
+        int backfillWeeks;
+        try
+        {
+            backfillWeeks = Pipeline.History.HistoryBackfill.WeeksFrom(context.Configuration);
+        }
+        catch (InvalidOperationException e)
+        {
+            return context.Fail(e.Message);
+        }
         using var services = CliServices.Build(context, scope);
         if (!CliServices.TryCreateSources(context, services, specs, out var sources))
         {
@@ -99,14 +108,18 @@ internal static class SyncCommand
         {
             context.Error.WriteLine($"{report.FailedSources.Count} of {report.Sources.Count} sources failed: {string.Join(", ", report.FailedSources)}; the report and snapshot are from what the others read.");
         }
-        var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Items, scope.Cursors, scope.Reports, strategy, context.Clock.GetUtcNow(), options, cancellationToken);
+        var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(scope.Items, scope.Cursors, scope.Reports, strategy, context.Clock.GetUtcNow(), options, scope.CheckIns, backfillWeeks, cancellationToken);
+        if (recomputed.BackfilledWeeks > 0)
+        {
+            context.Out.WriteLine($"First sync of {scope.Description}: backfilled {recomputed.BackfilledWeeks} weekly snapshots from the items' created and closed times, computed with today's strategy and labels (an approximation; {Pipeline.History.HistoryBackfill.BackfillWeeksSetting} sets how many weeks, 0 for none).");
+        }
         var written = report.Sources.Sum(s => s.Written + s.Deleted);
         var summary = recomputed.Report.Summary;
         context.Out.WriteLine(written == 0 && !recomputed.ReportWritten
             ? $"Nothing changed: no items written to {scope.Description}, report unchanged."
             : $"Stored in {scope.Description}: {report.Sources.Sum(s => s.Written)} items written, {report.Sources.Sum(s => s.Unchanged)} unchanged, {report.Sources.Sum(s => s.Deleted)} removed; report {(recomputed.ReportWritten ? "updated" : "unchanged")}{(recomputed.SnapshotWritten ? ", weekly snapshot written" : "")}.");
         var held = recomputed.HeldReconciles.Count == 0 ? "" : $", {recomputed.HeldReconciles.Count} {FindingKinds.ReconcileHeld} ({string.Join(", ", recomputed.HeldReconciles.Select(f => f.Subject))})";
-        context.Out.WriteLine($"{summary.Total} items: {summary.Aligned} aligned, {summary.Operational} operational, {summary.OpenOrphaned} open orphaned ({Rendering.Bars.Percent(summary.OrphanRate)}), {summary.Contradicting} contradicting; {recomputed.Report.Findings.Count + recomputed.HeldReconciles.Count} findings{held}. See them with 'okrsync report'.");
+        context.Out.WriteLine($"{summary.Total} items: {summary.Aligned} aligned, {summary.Operational} operational, {summary.OpenOrphaned} open orphaned ({Rendering.Bars.Percent(summary.OrphanRate)}), {summary.Contradicting} contradicting; {recomputed.FindingCount} findings{held}. See them with 'okrsync report'.");
         return report.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
     }
 

@@ -41,7 +41,7 @@ public sealed partial class LiveReport
             {
                 fresh[item.Key] = item;
             }
-            Volatile.Write(ref held, await HeldReconcileFindings.ReadAsync(cursors, cancellationToken));
+            Volatile.Write(ref held, [.. await HeldReconcileFindings.ReadAsync(cursors, cancellationToken), .. await Metrics.StatusFindings.ReadAsync(cursors, cancellationToken)]);
             lock (sync)
             {
                 replay.ForEach(change => change(fresh));

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using OkrSync.Core.Alignment;
+using OkrSync.Core.Metrics;
+using OkrSync.Pipeline.History;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Work;
@@ -13,7 +15,7 @@ namespace OkrSync.Pipeline;
 /// The store stays the truth; this is a cache of it, and so are the <c>reconcile-held</c> findings it adds to every
 /// report (reread with the items: a reconcile, which sets or clears them, is always followed by a reload).
 /// </summary>
-public sealed partial class LiveReport(IItemStore itemStore, IReportStore reports, ICursorStore cursors, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger, AlignmentOptions? alignment = null)
+public sealed partial class LiveReport(IItemStore itemStore, IReportStore reports, ICursorStore cursors, ICheckInLog checkIns, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger, AlignmentOptions? alignment = null, HistorySettings? history = null)
 {
     private readonly SemaphoreSlim computing = new(1, 1);
     private readonly SemaphoreSlim loading = new(1, 1);
@@ -91,6 +93,7 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
         {
             var upTo = Interlocked.Read(ref changes);
             await LoadAsync(cancellationToken);
+            await BackfillAsync(cancellationToken);
             var document = await ComputeAsync(weeklySnapshot: true, cancellationToken);
             Interlocked.Exchange(ref covered, upTo);
             return document;
@@ -124,7 +127,7 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
                 return again;
             }
             await LoadAsync(cancellationToken);
-            var report = ReportBuilder.Build(await strategy.GetAsync(cancellationToken), Snapshot(), clock.GetUtcNow(), alignment);
+            var report = ReportBuilder.Build(await strategy.GetAsync(cancellationToken), Snapshot(), clock.GetUtcNow(), alignment, await ReadCheckInsAsync(cancellationToken));
             Volatile.Write(ref last, report);
             return report;
         }
@@ -140,13 +143,46 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
         var started = Stopwatch.GetTimestamp();
         var index = await strategy.GetAsync(cancellationToken);
         var snapshot = Snapshot();
-        var report = ReportBuilder.Build(index, snapshot, clock.GetUtcNow(), alignment);
+        var report = ReportBuilder.Build(index, snapshot, clock.GetUtcNow(), alignment, await ReadCheckInsAsync(cancellationToken));
         Volatile.Write(ref last, report);
         var document = (await ReportPublisher.PublishAsync(reports, report, Volatile.Read(ref held), weeklySnapshot, cancellationToken)).Document;
         var elapsed = Stopwatch.GetElapsedTime(started);
         OkrSyncTelemetry.ReportDuration.Record(elapsed.TotalSeconds);
         LogComputed(logger, snapshot.Length, elapsed.TotalMilliseconds);
         return document;
+    }
+
+    /// <summary>The first sync's history: weekly snapshots of the past weeks, when the store has none.</summary>
+    private async Task BackfillAsync(CancellationToken cancellationToken)
+    {
+        var weeks = (history ?? HistorySettings.Default).BackfillWeeks;
+        if (weeks <= 0)
+        {
+            return;
+        }
+        var written = await HistoryBackfill.BackfillIfEmptyAsync(reports, await strategy.GetAsync(cancellationToken), Snapshot(), await ReadCheckInsAsync(cancellationToken), clock.GetUtcNow(), weeks, alignment, cancellationToken);
+        if (written > 0)
+        {
+            LogBackfilled(logger, written);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfilled {Weeks} weekly snapshots from the items' created and closed times (with today's strategy and labels)")]
+    private static partial void LogBackfilled(ILogger logger, int weeks);
+
+    /// <summary>Recomputes and saves the report now (after a check-in): returns once a report that includes it is saved.</summary>
+    public async Task RecomputeAsync(CancellationToken cancellationToken = default) =>
+        await RefreshAsync(await ApplyAsync([], [], cancellationToken), cancellationToken);
+
+    /// <summary>Every check-in: a small log, read at each compute so that a check-in from another instance counts at once.</summary>
+    private async Task<List<CheckIn>> ReadCheckInsAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<CheckIn>();
+        await foreach (var checkIn in checkIns.ReadAllCheckInsAsync(cancellationToken))
+        {
+            all.Add(checkIn);
+        }
+        return all;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} work items from the store in {Milliseconds:0} ms")]

@@ -1,4 +1,5 @@
 using OkrSync.Core.Alignment;
+using OkrSync.Core.Findings;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 
@@ -15,7 +16,7 @@ public static class ReportPublisher
     public static async Task<Published> PublishAsync(IReportStore reports, Report report, IReadOnlyList<FindingJson> heldReconciles, bool weeklySnapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var document = HeldReconcileFindings.AddTo(ToStoredDocument(report), heldReconciles);
+        var document = HeldReconcileFindings.AddTo(await WithTrendsAsync(reports, report, ToStoredDocument(report), cancellationToken), heldReconciles);
         var previous = await reports.ReadCurrentReportAsync(cancellationToken);
         // The as-of instant moves on every run; what matters is whether anything else did.
         var changed = previous is null || ReportFingerprint.Of(previous) != ReportFingerprint.Of(document);
@@ -25,6 +26,21 @@ public static class ReportPublisher
         }
         var snapshot = weeklySnapshot && await reports.SaveWeeklySnapshotAsync(WeeklySnapshot.From(document), cancellationToken);
         return new Published(document, changed, snapshot);
+    }
+
+    /// <summary>Says, from the weekly snapshots, how long each <c>outputs-without-outcome</c> pattern has held.</summary>
+    private static async Task<ReportDocument> WithTrendsAsync(IReportStore reports, Report report, ReportDocument document, CancellationToken cancellationToken)
+    {
+        if (!document.Findings.Any(f => f.Kind == FindingKinds.OutputsWithoutOutcome))
+        {
+            return document;
+        }
+        var snapshots = new List<WeeklySnapshot>();
+        await foreach (var snapshot in reports.ReadWeeklySnapshotsAsync(cancellationToken))
+        {
+            snapshots.Add(snapshot);
+        }
+        return document with { Findings = OutcomeTrend.Annotate(document.Findings, document, snapshots, report.Strategy.Thresholds) };
     }
 
     /// <summary>The report as stored: everything but the aligned and operational work items.</summary>

@@ -1,8 +1,10 @@
 using OkrSync.Core.Alignment;
+using OkrSync.Core.Metrics;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Strategy;
 using OkrSync.Core.Work;
+using OkrSync.Pipeline.History;
 
 namespace OkrSync.Pipeline;
 
@@ -17,11 +19,12 @@ namespace OkrSync.Pipeline;
 public static class ReportRecomputer
 {
     /// <summary>
-    /// Reads the items (<paramref name="items"/>) and the held reconciles (<paramref name="cursors"/>), aligns them and
-    /// stores the report and the week's snapshot (<paramref name="reports"/>); says whether anything was written: an
-    /// unchanged report is not rewritten.
+    /// Reads the items (<paramref name="items"/>), the check-ins (<paramref name="checkIns"/>, none when null) and the held
+    /// reconciles and status findings (<paramref name="cursors"/>), aligns them and stores the report and the week's snapshot
+    /// (<paramref name="reports"/>); when the store has no weekly snapshot yet, first backfills <paramref name="backfillWeeks"/>
+    /// past weeks (<see cref="HistoryBackfill"/>). Says whether anything was written: an unchanged report is not rewritten.
     /// </summary>
-    public static async Task<Recomputed> RecomputeWithOutcomeAsync(IItemStore items, ICursorStore cursors, IReportStore reports, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<Recomputed> RecomputeWithOutcomeAsync(IItemStore items, ICursorStore cursors, IReportStore reports, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, ICheckInLog? checkIns = null, int backfillWeeks = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         var read = new List<WorkItem>();
@@ -29,10 +32,21 @@ public static class ReportRecomputer
         {
             read.Add(item);
         }
-        var report = ReportBuilder.Build(strategy, read, asOf, options);
+        var measured = new List<CheckIn>();
+        if (checkIns is not null)
+        {
+            await foreach (var checkIn in checkIns.ReadAllCheckInsAsync(cancellationToken))
+            {
+                measured.Add(checkIn);
+            }
+        }
+        var index = new StrategyIndex(strategy);
+        var backfilled = await HistoryBackfill.BackfillIfEmptyAsync(reports, index, read, measured, asOf, backfillWeeks, options, cancellationToken);
+        var report = ReportBuilder.Build(index, read, asOf, options, measured);
         var held = await HeldReconcileFindings.ReadAsync(cursors, cancellationToken);
-        var published = await ReportPublisher.PublishAsync(reports, report, held, weeklySnapshot: true, cancellationToken);
-        return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held };
+        var status = await Metrics.StatusFindings.ReadAsync(cursors, cancellationToken);
+        var published = await ReportPublisher.PublishAsync(reports, report, [.. held, .. status], weeklySnapshot: true, cancellationToken);
+        return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held, StatusFindings = status, BackfilledWeeks = backfilled, Stored = published.Document };
     }
 
     /// <summary>The report as stored: everything but the aligned and operational work items.</summary>
@@ -44,4 +58,16 @@ public sealed record Recomputed(Report Report, bool ReportWritten, bool Snapshot
 {
     /// <summary>The <c>reconcile-held</c> findings added to the stored report (they are not the strategy's, so not in <see cref="Report"/>).</summary>
     public IReadOnlyList<FindingJson> HeldReconciles { get; init; } = [];
+
+    /// <summary>The <c>metric-source-failed</c> and <c>strategy-invalid</c> findings added to the stored report.</summary>
+    public IReadOnlyList<FindingJson> StatusFindings { get; init; } = [];
+
+    /// <summary>The document as stored (its findings say how long each outputs-without-outcome pattern has held).</summary>
+    public ReportDocument? Stored { get; init; }
+
+    /// <summary>How many past weeks were backfilled (the first sync of a store).</summary>
+    public int BackfilledWeeks { get; init; }
+
+    /// <summary>Every finding of the stored report.</summary>
+    public int FindingCount => Report.Findings.Count + HeldReconciles.Count + StatusFindings.Count;
 }

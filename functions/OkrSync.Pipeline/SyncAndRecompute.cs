@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OkrSync.Pipeline.Metrics;
 
 namespace OkrSync.Pipeline;
 
@@ -7,7 +8,7 @@ namespace OkrSync.Pipeline;
 /// week's snapshot). A source that failed, or a reconcile held back, fails the invocation after the report is saved
 /// from what did sync; when every source failed, nothing is saved: the store still holds the last good report and snapshot.
 /// </summary>
-public sealed partial class SyncAndRecompute(ITrackerSync sync, LiveReport live, ILogger<SyncAndRecompute> logger)
+public sealed partial class SyncAndRecompute(ITrackerSync sync, LiveReport live, StrategyProvider strategy, MetricSourcePuller metrics, ILogger<SyncAndRecompute> logger)
 {
     /// <summary>Runs the sync and saves the report; returns the run's log lines (one per source, then the report's).</summary>
     /// <exception cref="InvalidOperationException">Every source failed (nothing saved), or one failed or was held (the rest saved).</exception>
@@ -29,10 +30,12 @@ public sealed partial class SyncAndRecompute(ITrackerSync sync, LiveReport live,
             throw new InvalidOperationException(
                 $"every source failed, so no report or snapshot was stored: {string.Join("; ", outcomes.Select(o => o.Summary))}");
         }
+        var pulled = await PullMetricsAsync(cancellationToken);
         var report = await live.ReloadAsync(cancellationToken);
         var held = outcomes.Where(o => o.Held is not null).ToList();
         var logs = outcomes.Select(o => o.Summary)
             .Concat(held.Select(o => o.Held!.Describe(o.SourceId)))
+            .Concat(pulled)
             .Append($"report: {report.Summary.Total} items, {report.Summary.OpenOrphaned} open orphaned, {report.Findings.Count} findings")
             .ToArray();
         Log(function, logs);
@@ -43,6 +46,23 @@ public sealed partial class SyncAndRecompute(ITrackerSync sync, LiveReport live,
                 $"{string.Join(", ", problems)}; the report was saved from what did sync: {string.Join("; ", logs)}");
         }
         return logs;
+    }
+
+    /// <summary>
+    /// Rereads the strategy (a new version from git is picked up here) and pulls its metric sources; a strategy that
+    /// cannot be read pulls nothing (the reload then reports why).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> PullMetricsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var index = await strategy.GetAsync(cancellationToken);
+            return await metrics.PullAsync(index.Strategy, cancellationToken);
+        }
+        catch (StrategyUnavailableException)
+        {
+            return [];
+        }
     }
 
     private void Log(string function, IEnumerable<string> lines)

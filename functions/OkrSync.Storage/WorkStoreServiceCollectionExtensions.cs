@@ -19,7 +19,7 @@ public static class WorkStoreServiceCollectionExtensions
 
     /// <summary>
     /// Registers the roles of the registered <see cref="IWorkStore"/>: <see cref="IItemStore"/>, <see cref="IReportStore"/>,
-    /// <see cref="ICursorStore"/>, <see cref="IEventLog"/> and <see cref="ISendLedger"/>, each the one store instance.
+    /// <see cref="ICursorStore"/>, <see cref="IEventLog"/>, <see cref="ISendLedger"/> and <see cref="ICheckInLog"/>, each the one store instance.
     /// </summary>
     public static IServiceCollection AddWorkStoreRoles(this IServiceCollection services)
     {
@@ -29,6 +29,7 @@ public static class WorkStoreServiceCollectionExtensions
         services.TryAddSingleton<ICursorStore>(sp => sp.GetRequiredService<IWorkStore>());
         services.TryAddSingleton<IEventLog>(sp => sp.GetRequiredService<IWorkStore>());
         services.TryAddSingleton<ISendLedger>(sp => sp.GetRequiredService<IWorkStore>());
+        services.TryAddSingleton<ICheckInLog>(sp => sp.GetRequiredService<IWorkStore>());
         return services;
     }
 }

@@ -13,6 +13,10 @@ internal static class MarkdownReportWriter
         var s = report.Summary;
         var initiatives = report.Initiatives.ToDictionary(i => i.Id, StringComparer.Ordinal);
         md.Append("# ").Append(Cell(report.Strategy)).Append(" (as of ").Append(Bars.Date(report.AsOf)).AppendLine(")").AppendLine();
+        if (Measurement.Commit(report) is { } commit)
+        {
+            md.Append('_').Append(commit).AppendLine("_").AppendLine();
+        }
         md.Append(s.Total).Append(" items: ").Append(s.Aligned).Append(" aligned, ").Append(s.Operational).Append(" operational, ")
           .Append(s.Orphaned).Append(" orphaned, ").Append(s.Contradicting).Append(" contradicting. Orphan rate: ")
           .Append(Bars.Percent(s.OrphanRate)).AppendLine(" of open non-operational work.").AppendLine();
@@ -38,6 +42,11 @@ internal static class MarkdownReportWriter
                       .Append(i.Counts.Cancelled).Append(" | ").Append(Bars.Percent(i.Ratio)).Append(" | ").Append(Bars.Date(i.LastActivity)).AppendLine(" |");
                     krCells = " | |";
                 }
+            }
+            md.AppendLine();
+            foreach (var kr in bet.KeyResults)
+            {
+                md.Append("- ").Append(Cell(kr.Title)).Append(": current value ").Append(Bars.Number(kr.Outcome.Current)).Append(' ').AppendLine(Cell(Measurement.Describe(kr.Outcome)));
             }
             md.AppendLine();
         }

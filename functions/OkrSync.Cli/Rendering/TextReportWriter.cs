@@ -24,6 +24,10 @@ internal static class TextReportWriter
     {
         var s = report.Summary;
         output.Line(new TextLine(new TextPart(report.Strategy, "bold", TextFit.Shorten), new TextPart($" · as of {Bars.Date(report.AsOf)}")));
+        if (Measurement.Commit(report) is { } commit)
+        {
+            output.Line(new TextLine(new TextPart(commit, Grey, TextFit.Shorten)));
+        }
         output.Prose(new TextLine(
             new TextPart($"{s.Total} items: "),
             new TextPart($"{s.Aligned} aligned", "green"), new TextPart(", "),
@@ -66,6 +70,7 @@ internal static class TextReportWriter
                     new TextPart(krRest, Grey),
                     new TextPart($"output  {OutputBar(keyResult.Output)} · outcome {Bars.Bar(o.Ratio)} {Bars.Percent(o.Ratio)}"),
                     new TextPart($" ({metric})", o.Ratio is null ? Grey : null, TextFit.Drop)));
+                output.Line(new TextLine(new TextPart(krRest, Grey), new TextPart($"current value {Measurement.Describe(o)}", Grey, TextFit.Shorten)));
                 for (var i = 0; i < keyResult.Initiatives.Count; i++)
                 {
                     var initiative = initiatives[keyResult.Initiatives[i]];

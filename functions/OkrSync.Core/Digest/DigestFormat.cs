@@ -9,6 +9,8 @@ public static class DigestFormat
     public const string OrphansHint = "Open work that serves no bet and is not declared operational.";
     public const string ContradictionsTitle = "Work that contradicts a \"not doing\"";
     public const string OutputsWithoutOutcomeTitle = "Key results: work done, outcome not moving";
+    public const string UnmeasuredTitle = "Metrics nobody has measured lately";
+    public const string FlaggedKeyResultsTitle = "Flagged key results, week by week";
     public const string NothingBehindTitle = "Bets and key results with no work behind them";
     public const string StaleInitiativesTitle = "Initiatives with no recent activity";
     public const string SyncProblemsTitle = "Sources whose data is in doubt";

@@ -30,6 +30,8 @@ public static class DigestHtmlRenderer
         DigestHtmlSections.Findings(html, DigestFormat.ContradictionsTitle, digest.Contradictions, Worse);
         DigestHtmlSections.Findings(html, DigestFormat.OutputsWithoutOutcomeTitle, digest.OutputsWithoutOutcome, "#b45309");
         DigestHtmlSections.Findings(html, DigestFormat.PositionNotMovingTitle, digest.PositionNotMoving, "#b45309");
+        DigestHtmlSections.Findings(html, DigestFormat.UnmeasuredTitle, digest.Unmeasured, "#b45309");
+        DigestHtmlSections.Findings(html, DigestFormat.FlaggedKeyResultsTitle, digest.FlaggedKeyResults, Muted);
         DigestHtmlSections.Findings(html, DigestFormat.NothingBehindTitle, digest.NothingBehind, "#6d28d9");
         DigestHtmlSections.Findings(html, DigestFormat.StaleInitiativesTitle, digest.StaleInitiatives, Muted);
         DigestHtmlSections.Investment(html, digest.Investment);

@@ -23,6 +23,8 @@ public static class DigestTextRenderer
         Findings(text, DigestFormat.ContradictionsTitle, digest.Contradictions);
         Findings(text, DigestFormat.OutputsWithoutOutcomeTitle, digest.OutputsWithoutOutcome);
         Findings(text, DigestFormat.PositionNotMovingTitle, digest.PositionNotMoving);
+        Findings(text, DigestFormat.UnmeasuredTitle, digest.Unmeasured);
+        Findings(text, DigestFormat.FlaggedKeyResultsTitle, digest.FlaggedKeyResults);
         Findings(text, DigestFormat.NothingBehindTitle, digest.NothingBehind);
         Findings(text, DigestFormat.StaleInitiativesTitle, digest.StaleInitiatives);
         Investment(text, digest);

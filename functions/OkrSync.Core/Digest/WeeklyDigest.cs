@@ -32,9 +32,15 @@ public sealed record WeeklyDigest(
     /// <summary>Where delivery went over the investment window, company-wide; null when the report has no balance.</summary>
     public DigestInvestment? Investment { get; init; }
 
+    /// <summary>Metrics whose latest value is too old (<c>outcome-unmeasured</c>).</summary>
+    public IReadOnlyList<DigestFinding> Unmeasured { get; init; } = [];
+
+    /// <summary>Each flagged key result's output and outcome over the last weeks (<see cref="KeyResultWeeks"/>); not counted as attention (its findings are).</summary>
+    public IReadOnlyList<DigestFinding> FlaggedKeyResults { get; init; } = [];
+
     /// <summary>Orphaned items plus findings: how many things in this digest ask for attention.</summary>
     public int AttentionCount => Orphans.Total + Contradictions.Count + OutputsWithoutOutcome.Count + NothingBehind.Count + StaleInitiatives.Count + SyncProblems.Count
-        + PositionNotMoving.Count + AllocationDrift.Count;
+        + PositionNotMoving.Count + AllocationDrift.Count + Unmeasured.Count;
 
     public bool IsEmpty => AttentionCount == 0;
 }

@@ -51,6 +51,8 @@ public static class WeeklyDigestBuilder
             PositionNotMoving = Section(findings, DigestSection.PositionNotMoving),
             AllocationDrift = Section(findings, DigestSection.Investment),
             Investment = Investment(report),
+            Unmeasured = Section(findings, DigestSection.Unmeasured),
+            FlaggedKeyResults = KeyResultWeeks.For(findings, report, earlier, options.TrendWeeks),
         };
     }
 
@@ -75,7 +77,7 @@ public static class WeeklyDigestBuilder
     {
         _ when finding.BetId is { } bet && owner.Bets.Contains(bet) => true,
         FindingKinds.StaleInitiative => owner.Initiatives.Contains(finding.Subject),
-        FindingKinds.OutputsWithoutOutcome or FindingKinds.UnbackedKeyResult => owner.KeyResults.Contains(finding.Subject),
+        FindingKinds.OutputsWithoutOutcome or FindingKinds.UnbackedKeyResult or FindingKinds.OutcomeUnmeasured or FindingKinds.MetricSourceFailed => owner.KeyResults.Contains(finding.Subject),
         _ => false,
     };
 

@@ -60,16 +60,38 @@ public static class FindingKinds
     public const string ReconcileHeld = "reconcile-held";
 
     /// <summary>
+    /// A key result or position signal whose latest value was measured <c>thresholds.metric-stale-days</c> days ago or
+    /// more: its outcome is not known now. The subject is the metric id.
+    /// </summary>
+    public const string OutcomeUnmeasured = "outcome-unmeasured";
+
+    /// <summary>
+    /// A metric source whose last pull failed (unreachable, an error status, a timeout, a missing pointer, not a number,
+    /// an unset secret setting): the metric keeps its last value. The subject is the metric id; the message names the
+    /// source and the reason. It stays until a pull of that source succeeds.
+    /// </summary>
+    public const string MetricSourceFailed = "metric-source-failed";
+
+    /// <summary>
+    /// A new version of the strategy (from <c>OkrSync:StrategySource</c>) failed validation and is not used: the last good
+    /// one stays. The subject is the commit; the message lists the located errors. It stays until a valid version is read.
+    /// </summary>
+    public const string StrategyInvalid = "strategy-invalid";
+
+    /// <summary>
     /// Every kind as a row, in the order reports list them (most urgent first). Renderers read the title, severity and
     /// digest section from here instead of switching on the kind; adding a kind means adding a row.
     /// </summary>
     public static IReadOnlyList<FindingKind> Rows { get; } =
     [
         new(ReconcileHeld, "Sources whose data is in doubt", FindingSeverity.Critical, DigestSection.SyncProblems) { Mark = "✖ data in doubt" },
+        new(StrategyInvalid, "Strategy versions rejected", FindingSeverity.Critical, DigestSection.SyncProblems) { Mark = "✖ strategy rejected" },
         new(ContradictsNotDoing, "Work that contradicts a \"not doing\"", FindingSeverity.Critical, DigestSection.Contradictions) { Mark = "✖ contradicts" },
         new(OutputsWithoutOutcome, "Key results: work done, outcome not moving", FindingSeverity.Critical, DigestSection.OutputsWithoutOutcome) { Mark = "⚠ done but flat" },
         new(GreenKeyResultsFlatPosition, "Bets: key results green, position not moving", FindingSeverity.Critical, DigestSection.PositionNotMoving) { Mark = "⚠ green KRs, flat position" },
         new(AllocationDrift, "Bets getting more or less delivery than declared", FindingSeverity.Warning, DigestSection.Investment) { Mark = "⚠ allocation drift" },
+        new(OutcomeUnmeasured, "Metrics nobody has measured lately", FindingSeverity.Warning, DigestSection.Unmeasured) { Mark = "⚠ unmeasured" },
+        new(MetricSourceFailed, "Metric sources that failed", FindingSeverity.Warning, DigestSection.SyncProblems) { Mark = "✖ source failed" },
         new(UnbackedKeyResult, "Key results with no work behind them", FindingSeverity.Warning, DigestSection.NothingBehind) { Mark = "⚠ no work" },
         new(IdleBet, "Bets with no open work", FindingSeverity.Warning, DigestSection.NothingBehind) { Mark = "○ idle" },
         new(StaleInitiative, "Initiatives with no recent activity", FindingSeverity.Info, DigestSection.StaleInitiatives) { Mark = "○ stale" },
@@ -188,6 +210,8 @@ public enum DigestSection
 
     /// <summary>The investment section: delivery off its declared share.</summary>
     Investment,
+    /// <summary>Metrics whose latest value is too old to judge the outcome by.</summary>
+    Unmeasured,
 
     /// <summary>Initiatives with no recent activity.</summary>
     StaleInitiatives,

@@ -3,10 +3,10 @@ namespace OkrSync.Core.Ports;
 /// <summary>
 /// Where the pipeline keeps its state, every role in one: work items (<see cref="IItemStore"/>), the current report and
 /// weekly snapshots (<see cref="IReportStore"/>), sync cursors (<see cref="ICursorStore"/>), webhook delivery ids and
-/// removals (<see cref="IEventLog"/>) and report sends (<see cref="ISendLedger"/>). Two adapters implement it with the
+/// removals (<see cref="IEventLog"/>), report sends (<see cref="ISendLedger"/>) and metric check-ins (<see cref="ICheckInLog"/>). Two adapters implement it with the
 /// same semantics: Azure Table Storage and embedded SQLite. Callers depend on the roles they use, not on this.
 /// </summary>
-public interface IWorkStore : IItemStore, IReportStore, ICursorStore, IEventLog, ISendLedger;
+public interface IWorkStore : IItemStore, IReportStore, ICursorStore, IEventLog, ISendLedger, ICheckInLog;
 
 /// <summary>What an upsert did: rows written, items skipped because unchanged, and items skipped because the store held a newer version.</summary>
 public readonly record struct UpsertResult(int Written, int Unchanged, int Stale)

@@ -1,6 +1,7 @@
 using OkrSync.Core.Alignment;
 using OkrSync.Core.Findings;
 using OkrSync.Core.Investment;
+using OkrSync.Core.Metrics;
 using OkrSync.Core.Rollup;
 using OkrSync.Core.Strategy;
 using OkrSync.Core.Work;
@@ -27,6 +28,8 @@ public sealed record Report(
 {
     /// <summary>Where delivery went over the trailing window ending at <see cref="AsOf"/>; null only in reports built by hand.</summary>
     public InvestmentBalance? Investment { get; init; }
+    /// <summary>Each metric's current value, where it came from and when it was measured (the file's values when built without check-ins).</summary>
+    public MetricReadings Readings { get; init; } = MetricReadings.FromStrategy(Strategy);
 }
 
 /// <summary>The pure pipeline: align, roll up, find. Linear in the number of items.</summary>
@@ -35,16 +38,23 @@ public static class ReportBuilder
     public static Report Build(StrategyDocument strategy, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options = null) =>
         Build(new StrategyIndex(strategy), items, asOf, options);
 
-    public static Report Build(StrategyIndex index, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options = null)
+    public static Report Build(StrategyIndex index, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options = null) =>
+        Build(index, items, asOf, options, checkIns: []);
+
+    /// <summary>Builds the report with each metric's current value from its latest check-in at or before <paramref name="asOf"/> (<see cref="MetricReadings"/>).</summary>
+    /// <remarks><paramref name="historical"/>: a past week (see <see cref="MetricReadings.Resolve(StrategyDocument, IEnumerable{CheckIn}, DateTimeOffset, bool)"/>).</remarks>
+    public static Report Build(StrategyIndex index, IEnumerable<WorkItem> items, DateTimeOffset asOf, AlignmentOptions? options, IEnumerable<CheckIn> checkIns, bool historical = false)
     {
         ArgumentNullException.ThrowIfNull(index);
+        var readings = MetricReadings.Resolve(index.Strategy, checkIns, asOf, historical);
         var alignments = Aligner.Align(index, items, options);
-        var rollup = Rollups.Compute(index, alignments);
+        var rollup = Rollups.Compute(index, alignments, readings);
         var thresholds = index.Strategy.Thresholds;
         var investment = InvestmentCalculator.Compute(index, alignments, asOf, thresholds.InvestmentWindowDays);
         var findings = FindingRules.Evaluate(alignments, rollup, thresholds, asOf);
         var betFindings = BetFindingRules.Evaluate(index.Strategy, rollup, investment);
-        return new Report(index.Strategy, asOf, Summarize(alignments), rollup, alignments, betFindings.Count == 0 ? findings : [.. findings, .. betFindings]) { Investment = investment };
+        IReadOnlyList<Finding> all = [.. findings, .. betFindings, .. MetricFindings.Evaluate(index.Strategy, readings, asOf)];
+        return new Report(index.Strategy, asOf, Summarize(alignments), rollup, alignments, all) { Investment = investment, Readings = readings };
     }
 
     public static Summary Summarize(IReadOnlyList<ItemAlignment> alignments)

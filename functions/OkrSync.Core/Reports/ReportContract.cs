@@ -17,6 +17,9 @@ public sealed record ReportDocument(
 {
     /// <summary>Where delivery went over the trailing window ending at the as-of. Null in reports stored by versions before it existed.</summary>
     public InvestmentJson? Investment { get; init; }
+    /// <summary>The commit the strategy was read from (<c>OkrSync:StrategySource</c> = <c>github:…</c>); left out for a local file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? StrategyCommit { get; init; }
 }
 
 public sealed record SummaryJson(int Total, int Aligned, int Operational, int Orphaned, int Contradicting, int OpenOrphaned, int OpenNonOperational, double OrphanRate);
@@ -87,7 +90,20 @@ public sealed record KeyResultJson(string Id, string BetId, string Title, Output
 
 public sealed record OutputJson(int Planned, int Done, double Ratio);
 
-public sealed record OutcomeJson(string? Unit, double? Baseline, double? Target, double? Current, double? Ratio);
+public sealed record OutcomeJson(string? Unit, double? Baseline, double? Target, double? Current, double? Ratio)
+{
+    /// <summary>Where <see cref="Current"/> came from: <c>yaml</c>, <c>check-in</c>, a metric source's name, or <c>none</c>.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>When <see cref="Current"/> was measured; null when unknown (a file value without <c>measured-at</c>).</summary>
+    public DateTimeOffset? MeasuredAt { get; init; }
+
+    /// <summary>The latest check-in's confidence (<c>on-track</c>, <c>at-risk</c>, <c>off-track</c>), when it gave one.</summary>
+    public string? Confidence { get; init; }
+
+    /// <summary>The latest check-in's note, when it gave one.</summary>
+    public string? Note { get; init; }
+}
 
 public sealed record InitiativeJson(
     string Id,

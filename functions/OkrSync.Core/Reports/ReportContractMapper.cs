@@ -1,6 +1,7 @@
 using OkrSync.Core.Alignment;
 using OkrSync.Core.Findings;
 using OkrSync.Core.Investment;
+using OkrSync.Core.Metrics;
 using OkrSync.Core.Rollup;
 using OkrSync.Core.Work;
 
@@ -12,7 +13,7 @@ public static class ReportContractMapper
     public static ReportDocument ToDocument(this Report report, bool includeWorkItems = true)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var keyResults = report.Rollup.KeyResults.Select(ToJson).ToList();
+        var keyResults = report.Rollup.KeyResults.Select(k => ToJson(k, report.Readings)).ToList();
         var keyResultsById = keyResults.ToDictionary(k => k.Id, StringComparer.Ordinal);
         var investment = report.Investment is { } balance ? ToJson(balance, report.Strategy) : null;
         var bets = report.Rollup.Bets.Select(b => new BetJson(
@@ -40,6 +41,7 @@ public static class ReportContractMapper
             [.. report.Findings.Select(ToJson)])
         {
             Investment = investment,
+            StrategyCommit = report.Strategy.Commit,
         };
     }
 
@@ -120,12 +122,12 @@ public static class ReportContractMapper
         return new FindingJson(finding.Kind, finding.Subject, finding.Message, finding.BetId, finding.Url, finding.KeyResultId, finding.InitiativeId);
     }
 
-    private static KeyResultJson ToJson(KeyResultRollup k) => new(
+    private static KeyResultJson ToJson(KeyResultRollup k, MetricReadings readings) => new(
         k.KeyResult.Id,
         k.BetId,
         k.KeyResult.Title,
         ToJson(k.Output),
-        new OutcomeJson(k.Outcome.Unit, k.Outcome.Baseline, k.Outcome.Target, k.Outcome.Current, k.Outcome.Ratio),
+        ToJson(k.Outcome, readings.For(k.KeyResult.Id)),
         [.. k.Initiatives.Select(i => i.Initiative.Id)]);
 
     private static InitiativeJson ToJson(InitiativeRollup i) => new(
@@ -139,6 +141,15 @@ public static class ReportContractMapper
         i.Ratio,
         i.PointsRatio,
         i.LastActivity);
+
+    /// <summary>The outcome with where its current value came from and when it was measured.</summary>
+    public static OutcomeJson ToJson(Outcome o, MetricReading? reading) => new(o.Unit, o.Baseline, o.Target, o.Current, o.Ratio)
+    {
+        Source = reading?.Origin ?? (o.Current is null ? MetricOrigins.None : MetricOrigins.Yaml),
+        MeasuredAt = reading?.MeasuredAt,
+        Confidence = reading?.Confidence?.ToName(),
+        Note = reading?.Note,
+    };
 
     private static OutputJson ToJson(Output o) => new(o.Planned, o.Done, o.Ratio);
 }

@@ -1,4 +1,5 @@
 using OkrSync.Core.Alignment;
+using OkrSync.Core.Metrics;
 using OkrSync.Core.Work;
 
 namespace OkrSync.Core.Rollup;
@@ -6,7 +7,8 @@ namespace OkrSync.Core.Rollup;
 /// <summary>Rolls aligned work up to initiatives, key results and bets. Pure, one pass over the items.</summary>
 public static class Rollups
 {
-    public static StrategyRollup Compute(StrategyIndex index, IReadOnlyList<ItemAlignment> alignments)
+    /// <summary>Rolls up; each key result's current value is its reading in <paramref name="readings"/> (default: the file's).</summary>
+    public static StrategyRollup Compute(StrategyIndex index, IReadOnlyList<ItemAlignment> alignments, MetricReadings? readings = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(alignments);
@@ -77,7 +79,9 @@ public static class Rollups
                     var i = initiativeIndex++;
                     initiatives.Add(new InitiativeRollup(initiative, keyResult.Id, bet.Id, counts[i], points[i], estimated[i], lastActivity[i]));
                 }
-                var metric = keyResult.Metric;
+                var metric = keyResult.Metric is { } declared && readings is not null
+                    ? declared with { Current = readings.ValueOf(keyResult.Id, declared.Current) }
+                    : keyResult.Metric;
                 var outcome = new Outcome(metric?.Unit, metric?.Baseline, metric?.Target, metric?.Current, metric?.Progress);
                 keyResults.Add(new KeyResultRollup(keyResult, bet.Id, new Output(krPlanned[krIndex], krDone[krIndex]), outcome, initiatives));
                 krIndex++;

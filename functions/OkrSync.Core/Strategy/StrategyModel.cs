@@ -13,6 +13,9 @@ public sealed record StrategyDocument(
     /// <summary>When findings fire; the file's <c>thresholds</c> section, or the defaults.</summary>
     public Thresholds Thresholds { get; init; } = Thresholds.Default;
 
+    /// <summary>The commit this version was read from, when the strategy comes from git (<c>OkrSync:StrategySource</c>); null for a local file.</summary>
+    public string? Commit { get; init; }
+
     public IEnumerable<KeyResult> KeyResults => Bets.SelectMany(b => b.KeyResults);
 
     public IEnumerable<Initiative> Initiatives => KeyResults.SelectMany(k => k.Initiatives);

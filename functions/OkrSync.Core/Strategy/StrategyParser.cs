@@ -10,12 +10,12 @@ internal sealed class StrategyParser(DiagnosticBag diagnostics)
     private static readonly string[] PositionKeys = ["id", "title", "metric"];
     private static readonly string[] NotDoingKeys = ["id", "title", "why", "labels"];
     private static readonly string[] KeyResultKeys = ["id", "title", "owner", "metric", "initiatives"];
-    private static readonly string[] MetricKeys = ["unit", "baseline", "target", "current"];
+    private static readonly string[] MetricKeys = ["unit", "baseline", "target", "current", "measured-at", "source"];
     private static readonly string[] InitiativeKeys = ["id", "title", "owner", "match"];
     private static readonly string[] MatchKeys = ["labels", "parents", "milestones", "components"];
     private static readonly string[] OperationalKeys = ["labels", "issue-types", "allocation"];
     private static readonly string[] ConventionKeys = ["initiative-label-prefix"];
-    private static readonly string[] ThresholdKeys = ["output-done", "outcome-moved", "stale-days", "krs-green", "position-moved", "investment-window-days", "allocation-drift"];
+    private static readonly string[] ThresholdKeys = ["output-done", "outcome-moved", "stale-days", "metric-stale-days", "krs-green", "position-moved", "investment-window-days", "allocation-drift"];
 
     /// <summary>At most this many position signals per bet: a bet's position is one to three market signals.</summary>
     public const int MaxPositionSignals = 3;
@@ -118,7 +118,12 @@ internal sealed class StrategyParser(DiagnosticBag diagnostics)
     private Metric ParseMetric(YamlMappingNode node, string ownerId, string owner = "key result")
     {
         var reader = new YamlMappingReader(node, $"the metric of {owner} '{ownerId}'", diagnostics, MetricKeys);
-        var metric = new Metric(reader.String("unit"), reader.Number("baseline"), reader.Number("target"), reader.Number("current"));
+        var sourceNode = reader.Mapping("source");
+        var metric = new Metric(reader.String("unit"), reader.Number("baseline"), reader.Number("target"), reader.Number("current"))
+        {
+            MeasuredAt = MetricSourceParser.MeasuredAt(reader, ownerId, diagnostics),
+            Source = sourceNode is null ? null : MetricSourceParser.Parse(sourceNode, ownerId, diagnostics),
+        };
         if (metric.Baseline is { } baseline && metric.Target is { } target && baseline == target)
         {
             diagnostics.Error("invalid-metric", $"{owner} '{ownerId}' has a target equal to its baseline ({target}): nothing could ever move", reader.Location);
@@ -189,13 +194,15 @@ internal sealed class StrategyParser(DiagnosticBag diagnostics)
         var drift = reader.Get("allocation-drift") is YamlScalarNode { Value: { } text } && text.TrimEnd().EndsWith('%')
             ? reader.Percentage("allocation-drift")?.Share ?? defaults.AllocationDrift
             : Ratio(reader, "allocation-drift", defaults.AllocationDrift);
-        if (outputDone is < 0 or > 1 || outcomeMoved is < 0 or > 1 || staleDays < 1)
+        var metricStaleDays = reader.Number("metric-stale-days") ?? defaults.MetricStaleDays;
+        if (outputDone is < 0 or > 1 || outcomeMoved is < 0 or > 1 || staleDays < 1 || metricStaleDays < 1)
         {
-            diagnostics.Error("invalid-value", "thresholds: 'output-done' and 'outcome-moved' are ratios in [0, 1], 'stale-days' is at least 1", reader.Location);
+            diagnostics.Error("invalid-value", "thresholds: 'output-done' and 'outcome-moved' are ratios in [0, 1], 'stale-days' and 'metric-stale-days' are at least 1", reader.Location);
             return defaults;
         }
         return new Thresholds(outputDone, outcomeMoved, (int)staleDays)
         {
+            MetricStaleDays = (int)metricStaleDays,
             KeyResultsGreen = krsGreen,
             PositionMoved = positionMoved,
             InvestmentWindowDays = windowDays,

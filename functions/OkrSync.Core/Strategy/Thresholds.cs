@@ -7,6 +7,14 @@ namespace OkrSync.Core.Strategy;
 /// </summary>
 public sealed record Thresholds(double OutputDone, double OutcomeMoved, int StaleDays)
 {
+    public const int DefaultMetricStaleDays = 14;
+
+    /// <summary>
+    /// <c>metric-stale-days</c>: a metric whose latest value was measured this many days ago or more is
+    /// <c>outcome-unmeasured</c>. Default 14.
+    /// </summary>
+    public int MetricStaleDays { get; init; } = DefaultMetricStaleDays;
+
     public static Thresholds Default { get; } = new(0.8, 0.25, 14);
 
     /// <summary>

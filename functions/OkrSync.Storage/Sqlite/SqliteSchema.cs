@@ -58,6 +58,23 @@ internal static class SqliteSchema
         """
         CREATE TABLE removals (key TEXT NOT NULL PRIMARY KEY, removed_at TEXT NOT NULL) WITHOUT ROWID;
         """,
+        // 4: metric check-ins, append-only; the key (id, instant, value) makes a repeated check-in a no-op.
+        """
+        CREATE TABLE check_ins (
+            metric_id TEXT NOT NULL,
+            at_utc_ticks INTEGER NOT NULL,
+            value_text TEXT NOT NULL,
+            value REAL NOT NULL,
+            at TEXT NOT NULL,
+            confidence TEXT,
+            note TEXT,
+            by TEXT,
+            source TEXT,
+            recorded_at TEXT NOT NULL,
+            recorded_utc_ticks INTEGER NOT NULL,
+            PRIMARY KEY (metric_id, at_utc_ticks, value_text)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -35,6 +35,7 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
         Deliveries = service.GetTableClient(names.Deliveries);
         Sends = service.GetTableClient(names.Sends);
         Removals = service.GetTableClient(names.Removals);
+        CheckIns = service.GetTableClient(names.CheckIns);
     }
 
     /// <summary>Connects from options: connection string, or account name with DefaultAzureCredential.</summary>
@@ -62,6 +63,8 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
     private TableClient Sends { get; }
 
     private TableClient Removals { get; }
+
+    private TableClient CheckIns { get; }
 
     /// <summary>Creates the tables if they do not exist. Called on first use; callable up front to fail fast.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

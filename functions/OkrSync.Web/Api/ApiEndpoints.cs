@@ -17,12 +17,17 @@ internal static class ApiEndpoints
         api.MapGet("/items/{**key}", ReadApi.ItemAsync);
         api.MapGet("/items", ReadApi.ItemAsync);
         api.MapGet("/health", ReadApi.HealthAsync);
+        api.MapGet("/check-ins", CheckInApi.ListAsync);
         foreach (var route in new[] { "/strategy", "/rollup", "/findings", "/orphans", "/items/{**key}", "/items", "/health" })
         {
             api.MapMethods(route, OtherThan(HttpMethods.Get, HttpMethods.Head), (HttpContext http) => ReadApi.MethodNotAllowed(http, "GET"));
         }
         return api;
     }
+
+    /// <summary><c>POST /api/check-ins</c>: state-changing, so outside the read group; the caller guards it with the admin key.</summary>
+    public static RouteHandlerBuilder MapCheckIns(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/check-ins", CheckInApi.PostAsync);
 
     /// <summary>Answers 405 (with <c>Allow</c>) for the methods a route does not take, instead of the fallback's 404.</summary>
     public static IEndpointRouteBuilder MapMethodNotAllowed(this IEndpointRouteBuilder endpoints, string route, string allowed)

@@ -64,6 +64,7 @@ public static partial class AppHost
         var api = app.MapReadApi().StrategyErrors();
         api.RequireReadKey(access);
         invocations.RequireAdminKey(access);
+        app.MapCheckIns().RequireAdminKey(access);
         if (mode == AppMode.Serve)
         {
             ServeStartupWarnings.Log(logger, app.Configuration, app.Services.GetRequiredService<StrategyProvider>(), app.Services.GetRequiredService<WebhookTrust>());

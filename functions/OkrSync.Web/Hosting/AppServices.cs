@@ -6,6 +6,7 @@ using OkrSync.Pipeline.Webhooks;
 using OkrSync.Storage;
 using OkrSync.Storage.Queues;
 using OkrSync.Trackers;
+using OkrSync.Trackers.Metrics;
 using OkrSync.Web.Api;
 using OkrSync.Web.Functions;
 using OkrSync.Web.Invocations;
@@ -40,9 +41,11 @@ public static class AppServices
         services.AddWorkStore(configuration);
         services.AddEventQueue(configuration);
         services.AddWorkSources(configuration);
+        services.AddMetricSources(configuration);
         services.AddOkrSyncMail(configuration);
         services.AddSingleton<MailWeeklyReportJob>();
         services.AddSingleton<StrategyProvider>();
+        services.AddSingleton(Pipeline.History.HistoryBackfill.SettingsFrom(configuration)); // a bad value stops the start, naming the setting
         services.AddSingleton<LiveReport>();
         services.AddSingleton<RollupResponses>();
         services.AddDashboard();

@@ -36,7 +36,7 @@ internal static class DashboardPageMeasurement
             var store = new InMemoryWorkStore();
             await store.UpsertAsync(SyntheticWork.Items(count, now));
             var strategy = new StrategyProvider(Options.Create(new StrategyOptions { StrategyPath = "strategy.yaml" }), new AppFolder(folder));
-            var live = new LiveReport(store, store, store, strategy, TimeProvider.System, NullLogger<LiveReport>.Instance);
+            var live = new LiveReport(store, store, store, store, strategy, TimeProvider.System, NullLogger<LiveReport>.Instance);
             var reload = Stopwatch.StartNew();
             await live.ReloadAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count:N0} items; report computed and stored in {reload.ElapsedMilliseconds} ms (the sync's cost, not the page's)"));

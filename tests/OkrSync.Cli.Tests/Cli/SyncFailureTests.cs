@@ -102,6 +102,7 @@ public sealed class SyncFailureTests : IAsyncLifetime
     private static Dictionary<string, string?> GitHubAt(string baseUrl) => new()
     {
         ["OkrSync:GitHub:BaseUrl"] = baseUrl,
+        ["OkrSync:History:BackfillWeeks"] = "0", // these are about the week's own snapshot, not the first sync's history
         ["OkrSync:GitHub:Token"] = FakeGitHubOptions.DefaultToken,
     };
 }

@@ -58,7 +58,7 @@ public class FindingKindDigestTests
     {
         var digest = WeeklyDigestBuilder.Build(new DigestInput(Report(0, 20, OneOfEach()), [], []), Now);
         var listed = digest.SyncProblems.Concat(digest.Contradictions).Concat(digest.OutputsWithoutOutcome).Concat(digest.NothingBehind).Concat(digest.StaleInitiatives)
-            .Concat(digest.PositionNotMoving).Concat(digest.AllocationDrift)
+            .Concat(digest.PositionNotMoving).Concat(digest.AllocationDrift).Concat(digest.Unmeasured)
             .Select(f => f.Kind).ToList();
 
         var expected = FindingKinds.Rows.Where(r => r.Section is not (DigestSection.NotInDigest or DigestSection.OrphanList)).Select(r => r.Name);
@@ -83,6 +83,7 @@ public class FindingKindDigestTests
         DigestSection.StaleInitiatives => DigestFormat.StaleInitiativesTitle,
         DigestSection.PositionNotMoving => DigestFormat.PositionNotMovingTitle,
         DigestSection.Investment => DigestFormat.AllocationDriftTitle,
+        DigestSection.Unmeasured => DigestFormat.UnmeasuredTitle,
         _ => throw new ArgumentOutOfRangeException(nameof(section), section, "not a findings section"),
     };
 }

@@ -22,7 +22,7 @@ public class FindingKindTests
     [Fact]
     public void Rows_AreOnePerKind_InTheOrderOfAll()
     {
-        Assert.Equal(10, FindingKinds.Rows.Count);
+        Assert.Equal(13, FindingKinds.Rows.Count);
         Assert.Equal(FindingKinds.Rows.Select(r => r.Name), FindingKinds.All);
         Assert.Equal(FindingKinds.All.Count, FindingKinds.All.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(FindingKinds.Rows.Count, FindingKinds.Rows.Select(r => r.Title).Distinct(StringComparer.Ordinal).Count());
@@ -33,7 +33,7 @@ public class FindingKindTests
     public void KindNames_AreThePublicContract()
     {
         Assert.Equal(
-            ["reconcile-held", "contradicts-not-doing", "outputs-without-outcome", "green-krs-flat-position", "allocation-drift", "unbacked-kr", "idle-bet", "stale-initiative", "orphaned-work", "poison-event"],
+            ["reconcile-held", "strategy-invalid", "contradicts-not-doing", "outputs-without-outcome", "green-krs-flat-position", "allocation-drift", "outcome-unmeasured", "metric-source-failed", "unbacked-kr", "idle-bet", "stale-initiative", "orphaned-work", "poison-event"],
             FindingKinds.All);
     }
 

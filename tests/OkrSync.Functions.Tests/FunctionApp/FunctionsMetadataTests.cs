@@ -44,6 +44,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("DashboardInvestment", "dashboard/investment", "Anonymous", "get")]
     [InlineData("DashboardFindings", "dashboard/findings", "Anonymous", "get")]
     [InlineData("DashboardAsset", "dashboard/assets/{name}", "Anonymous", "get")]
+    [InlineData("ApiCheckInPost", "check-ins", "Function", "post")]
+    [InlineData("ApiCheckIns", "check-ins", "Function", "get")]
     public void HttpFunction_HasItsRouteAuthLevelAndMethods(string name, string route, string authLevel, string methods)
     {
         var trigger = Trigger(name);
@@ -57,11 +59,11 @@ public sealed class FunctionsMetadataTests
     private const string AllMethods = "get,head,post,put,patch,delete,options";
 
     [Fact]
-    public void App_HasExactlyTheEighteenFunctions_AllIsolatedInTheFunctionsAssembly()
+    public void App_HasExactlyTheTwentyFunctions_AllIsolatedInTheFunctionsAssembly()
     {
         var names = Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["ApiFindings", "ApiHealth", "ApiItem", "ApiOrphans", "ApiRollup", "ApiStrategy", "ApplyTrackerEvent", "DashboardAsset", "DashboardFindings", "DashboardInvestment", "DashboardKeyResult", "DashboardOrphans", "DashboardStrategy", "GitHubWebhook", "JiraWebhook", "NightlyReconcile", "ScheduledSync", "WeeklyOrphanReport"], names);
+        Assert.Equal(["ApiCheckInPost", "ApiCheckIns", "ApiFindings", "ApiHealth", "ApiItem", "ApiOrphans", "ApiRollup", "ApiStrategy", "ApplyTrackerEvent", "DashboardAsset", "DashboardFindings", "DashboardInvestment", "DashboardKeyResult", "DashboardOrphans", "DashboardStrategy", "GitHubWebhook", "JiraWebhook", "NightlyReconcile", "ScheduledSync", "WeeklyOrphanReport"], names);
         Assert.All(Functions, f => Assert.Equal(("dotnet-isolated", "OkrSync.Functions.dll"), (f.GetProperty("language").GetString(), f.GetProperty("scriptFile").GetString())));
     }
 

@@ -1,3 +1,4 @@
+using OkrSync.Core.Metrics;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Work;
@@ -81,6 +82,15 @@ public sealed class FailingWorkStore(IWorkStore inner, int? upsertsBeforeCrash) 
 
     public Task MarkReportSentAsync(string isoWeek, string recipient, DateTimeOffset sentAt, CancellationToken cancellationToken = default) =>
         inner.MarkReportSentAsync(isoWeek, recipient, sentAt, cancellationToken);
+
+    public Task<bool> AppendCheckInAsync(CheckIn checkIn, CancellationToken cancellationToken = default) =>
+        inner.AppendCheckInAsync(checkIn, cancellationToken);
+
+    public IAsyncEnumerable<CheckIn> ReadCheckInsAsync(string metricId, CancellationToken cancellationToken = default) =>
+        inner.ReadCheckInsAsync(metricId, cancellationToken);
+
+    public IAsyncEnumerable<CheckIn> ReadAllCheckInsAsync(CancellationToken cancellationToken = default) =>
+        inner.ReadAllCheckInsAsync(cancellationToken);
 
     public Task ReleaseReportSendAsync(string isoWeek, string recipient, CancellationToken cancellationToken = default) =>
         inner.ReleaseReportSendAsync(isoWeek, recipient, cancellationToken);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
+using OkrSync.Core.Metrics;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Work;
@@ -25,6 +26,7 @@ public sealed class InMemoryWorkStore : IWorkStore
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, bool Sent)> sends = new(StringComparer.Ordinal);
     private readonly List<WeeklySnapshot> snapshots = [];
     private ReportDocument? report;
+    private readonly Dictionary<string, CheckIn> checkIns = new(StringComparer.Ordinal);
 
     /// <summary>Rows actually written (inserted or replaced) since creation.</summary>
     public int RowsWritten { get; private set; }
@@ -292,6 +294,30 @@ public sealed class InMemoryWorkStore : IWorkStore
             yield return item;
         }
         await Task.CompletedTask;
+    }
+
+    public Task<bool> AppendCheckInAsync(CheckIn checkIn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        lock (gate)
+        {
+            return Task.FromResult(checkIns.TryAdd(checkIn.IdentityKey, checkIn));
+        }
+    }
+
+    public IAsyncEnumerable<CheckIn> ReadCheckInsAsync(string metricId, CancellationToken cancellationToken = default) =>
+        CheckInsWhere(c => c.MetricId == metricId);
+
+    public IAsyncEnumerable<CheckIn> ReadAllCheckInsAsync(CancellationToken cancellationToken = default) => CheckInsWhere(_ => true);
+
+    private IAsyncEnumerable<CheckIn> CheckInsWhere(Func<CheckIn, bool> filter)
+    {
+        lock (gate)
+        {
+            return checkIns.Values.Where(filter)
+                .OrderBy(c => c.MetricId, StringComparer.Ordinal).ThenBy(c => c.At.UtcTicks).ThenBy(c => c.RecordedAt.UtcTicks).ThenBy(c => c.Value)
+                .ToList().ToAsyncEnumerable();
+        }
     }
 
     /// <summary>The content hash: every field, lists by value.</summary>

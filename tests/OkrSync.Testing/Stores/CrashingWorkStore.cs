@@ -1,3 +1,4 @@
+using OkrSync.Core.Metrics;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 using OkrSync.Core.Work;
@@ -129,6 +130,18 @@ public sealed class CrashingWorkStore(IWorkStore inner, int writesBeforeCrash) :
         Spend();
         return inner.MarkReportSentAsync(isoWeek, recipient, sentAt, cancellationToken);
     }
+
+    public Task<bool> AppendCheckInAsync(CheckIn checkIn, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.AppendCheckInAsync(checkIn, cancellationToken);
+    }
+
+    public IAsyncEnumerable<CheckIn> ReadCheckInsAsync(string metricId, CancellationToken cancellationToken = default) =>
+        inner.ReadCheckInsAsync(metricId, cancellationToken);
+
+    public IAsyncEnumerable<CheckIn> ReadAllCheckInsAsync(CancellationToken cancellationToken = default) =>
+        inner.ReadAllCheckInsAsync(cancellationToken);
 
     public Task ReleaseReportSendAsync(string isoWeek, string recipient, CancellationToken cancellationToken = default)
     {
