@@ -14,9 +14,10 @@ public static class MeasuredMetrics
 {
     public const string KeyResult = "key result";
 
+    public const string PositionSignal = "position signal";
+
     /// <summary>
-    /// The key results with a metric. Position signals (issue 13) are added here, one line: their ids then take
-    /// check-ins, sources and staleness exactly like key results.
+    /// The key results with a metric and the bets' position signals: their ids take check-ins, sources and staleness alike.
     /// </summary>
     public static IReadOnlyList<MeasuredMetric> Of(StrategyDocument strategy)
     {
@@ -24,6 +25,7 @@ public static class MeasuredMetrics
         return
         [
             .. strategy.Bets.SelectMany(b => b.KeyResults.Where(k => k.Metric is not null).Select(k => new MeasuredMetric(k.Id, k.Title, KeyResult, k.Metric!, b.Id))),
+            .. strategy.Bets.SelectMany(b => b.Position.Select(p => new MeasuredMetric(p.Id, p.Title, PositionSignal, p.Metric, b.Id))),
         ];
     }
 

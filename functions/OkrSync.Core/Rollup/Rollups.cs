@@ -87,7 +87,11 @@ public static class Rollups
                 krIndex++;
             }
             var outcomes = keyResults.Where(k => k.Outcome.Ratio.HasValue).Select(k => k.Outcome.Ratio!.Value).ToList();
-            bets.Add(new BetRollup(bet, new Output(betPlanned[b], betDone[b]), outcomes.Count == 0 ? null : outcomes.Average(), keyResults));
+            // A position signal's current value is its reading too (a check-in or a source), so the bet's position ratio moves with it.
+            var measured = readings is null || bet.Position.Count == 0
+                ? bet
+                : bet with { Position = [.. bet.Position.Select(p => p with { Metric = p.Metric with { Current = readings.ValueOf(p.Id, p.Metric.Current) } })] };
+            bets.Add(new BetRollup(measured, new Output(betPlanned[b], betDone[b]), outcomes.Count == 0 ? null : outcomes.Average(), keyResults));
         }
         return new StrategyRollup(bets);
     }

@@ -119,4 +119,48 @@ public sealed class CheckInReportTests
     {
         Assert.Equal(["activation"], MeasuredMetrics.Of(Strategy()).Select(m => m.Id));
     }
+
+    private static StrategyDocument WithPosition() =>
+        StrategyLoader.Load("""
+            name: Position check-in test
+            bets:
+              - id: grow
+                title: Grow
+                position:
+                  - id: midmarket-logos
+                    title: Share of new mid-market logos that signed up self-serve
+                    metric: { unit: "%", baseline: 12, target: 30, current: 13 }
+                key-results:
+                  - id: activation
+                    title: Activation from 22% to 40%
+                    metric: { unit: "%", baseline: 22, target: 40, current: 27 }
+                    initiatives: [{ id: onboarding, title: Onboarding, match: { labels: [onboarding] } }]
+            """, "strategy.yaml").Strategy ?? throw new InvalidOperationException("invalid test strategy");
+
+    [Fact]
+    public void MeasuredMetrics_ListsPositionSignalsToo()
+    {
+        Assert.Equal(
+            [("activation", MeasuredMetrics.KeyResult), ("midmarket-logos", MeasuredMetrics.PositionSignal)],
+            MeasuredMetrics.Of(WithPosition()).Select(m => (m.Id, m.What)));
+    }
+
+    [Fact]
+    public void CheckInOnAPositionSignal_MovesTheBetsPositionRatio()
+    {
+        var before = Build(WithPosition()).ToDocument().Bets.Single();
+        var after = Build(WithPosition(), new CheckIn("midmarket-logos", 21, Now.AddDays(-1))).ToDocument().Bets.Single();
+
+        Assert.Equal(1.0 / 18, before.PositionRatio!.Value, 6);
+        Assert.Equal((21.0, 0.5), (after.Position.Single().Metric.Current, after.PositionRatio!.Value));
+    }
+
+    [Fact]
+    public void PositionSignalNotMeasuredLately_RaisesOutcomeUnmeasured()
+    {
+        var report = Build(WithPosition(), new CheckIn("midmarket-logos", 13, Now.AddDays(-30)), new CheckIn("activation", 27, Now.AddDays(-1)));
+
+        Assert.Contains(report.Findings, f => f.Kind == FindingKinds.OutcomeUnmeasured && f.Subject == "midmarket-logos");
+        Assert.DoesNotContain(report.Findings, f => f.Kind == FindingKinds.OutcomeUnmeasured && f.Subject == "activation");
+    }
 }
