@@ -18,16 +18,25 @@ internal static class HistoryCommand
     public static Command Create(CliContext context)
     {
         var store = CliOptions.Store();
-        var weeks = new Option<string?>("--weeks") { Description = $"How many recent weeks to show (a whole number of at least 1; default {DefaultWeeks})." };
+        var weeks = new Option<int>("--weeks")
+        {
+            Description = $"How many recent weeks to show (a whole number, 1 or more; default {DefaultWeeks}).",
+            DefaultValueFactory = _ => DefaultWeeks,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1)
+                {
+                    return value;
+                }
+                result.AddError($"--weeks: '{text}' is not a number of weeks (a whole number, 1 or more, e.g. --weeks 8)");
+                return 0;
+            },
+        };
         var command = new Command("history", "Show the weekly snapshots: orphan rate and each key result's output and outcome, week by week.") { store, weeks };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var text = parse.GetValue(weeks);
-            var count = DefaultWeeks;
-            if (text is not null && (!int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out count) || count < 1))
-            {
-                return context.Fail($"--weeks must be a whole number of weeks, at least 1 (e.g. --weeks 8), not '{text}'");
-            }
+            var count = parse.GetValue(weeks);
             return await StoreScope.RunAsync(context, parse.GetValue(store), readOnly: true, async scope =>
             {
                 var snapshots = new List<WeeklySnapshot>();
@@ -40,7 +49,7 @@ internal static class HistoryCommand
                     context.Out.WriteLine($"No weekly snapshots in {scope.Description} yet: 'okrsync sync' writes one per ISO week (and the first sync backfills the weeks before).");
                     return ExitCodes.Ok;
                 }
-                HistoryWriter.Write(context.Out, [.. snapshots.TakeLast(count)]);
+                HistoryWriter.Write(context.Out, snapshots, count);
                 return ExitCodes.Ok;
             }, cancellationToken);
         });

@@ -9,13 +9,16 @@ internal static class HistoryWriter
 {
     private const string Ticks = "▁▂▃▄▅▆▇█";
 
-    public static void Write(IAnsiConsole console, IReadOnlyList<WeeklySnapshot> snapshots)
+    /// <summary>The last <paramref name="shown"/> of <paramref name="all"/>; the first one shown is compared with the week before it when there is one.</summary>
+    public static void Write(IAnsiConsole console, IReadOnlyList<WeeklySnapshot> all, int shown)
     {
-        var summary = new Table().AddColumns("Week", "Items", "Open orphaned", "Orphan rate", "Change");
-        WeeklySnapshot? previous = null;
+        var first = Math.Max(0, all.Count - shown);
+        var snapshots = all.Skip(first).ToList();
+        var summary = new Table().AddColumns("Week", "Items", "Open orphaned", "Orphan rate", "Change on the week before");
+        var previous = first > 0 ? all[first - 1] : null;
         foreach (var week in snapshots)
         {
-            var change = previous is null ? "first week shown" : Delta(week.Summary.OpenOrphaned - previous.Summary.OpenOrphaned);
+            var change = previous is null ? "first snapshot" : Delta(week.Summary.OpenOrphaned - previous.Summary.OpenOrphaned);
             summary.AddRow(WeekLabel(week), $"{week.Summary.Total}", $"{week.Summary.OpenOrphaned}", Bars.Percent(week.Summary.OrphanRate), change);
             previous = week;
         }
@@ -29,8 +32,8 @@ internal static class HistoryWriter
             var rows = snapshots.Select(s => (Week: s, Trend: s.KeyResults.FirstOrDefault(k => k.Id == id))).ToList();
             var title = rows.Select(r => r.Trend?.Title).LastOrDefault(t => t is not null);
             console.MarkupLine($"[bold]KR {Markup.Escape(id)}[/]{(title is null ? "" : "  " + Markup.Escape(title))}");
-            var table = new Table().AddColumns("Week", "Output", "Outcome", "Change");
-            KeyResultTrend? before = null;
+            var table = new Table().AddColumns("Week", "Output", "Outcome", "Change on the week before");
+            var before = first > 0 ? all[first - 1].KeyResults.FirstOrDefault(k => k.Id == id) : null;
             foreach (var (week, trend) in rows)
             {
                 if (trend is null)
@@ -76,7 +79,10 @@ internal static class HistoryWriter
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>One block per week, scaled between the series' lowest and highest; a gap for a week without a value.</summary>
+    /// <summary>
+    /// One block per week on a fixed scale from 0 to 100% (widened when a ratio falls outside it), so that a move of a
+    /// point or two looks like one and not like a jump; a gap for a week without a value.
+    /// </summary>
     public static string Sparkline(IEnumerable<double?> values)
     {
         var list = values.ToList();
@@ -85,7 +91,7 @@ internal static class HistoryWriter
         {
             return "[grey]no values[/]";
         }
-        double low = known.Min(), high = known.Max();
+        double low = Math.Min(0, known.Min()), high = Math.Max(1, known.Max());
         return string.Concat(list.Select(v => v is not { } x ? ' ' : high == low ? Ticks[3] : Ticks[(int)Math.Round((x - low) / (high - low) * (Ticks.Length - 1))]));
     }
 

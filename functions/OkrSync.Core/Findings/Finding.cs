@@ -88,7 +88,7 @@ public static class FindingKinds
         new(StrategyInvalid, "Strategy versions rejected", FindingSeverity.Critical, DigestSection.SyncProblems) { Mark = "✖ strategy rejected" },
         new(ContradictsNotDoing, "Work that contradicts a \"not doing\"", FindingSeverity.Critical, DigestSection.Contradictions) { Mark = "✖ contradicts" },
         new(OutputsWithoutOutcome, "Key results: work done, outcome not moving", FindingSeverity.Critical, DigestSection.OutputsWithoutOutcome) { Mark = "⚠ done but flat" },
-        new(GreenKeyResultsFlatPosition, "Bets: key results green, position not moving", FindingSeverity.Critical, DigestSection.PositionNotMoving) { Mark = "⚠ green KRs, flat position" },
+        new(GreenKeyResultsFlatPosition, "Bets: key results green, position not moving", FindingSeverity.Critical, DigestSection.PositionNotMoving) { Mark = "⚠ position flat" },
         new(AllocationDrift, "Bets getting more or less delivery than declared", FindingSeverity.Warning, DigestSection.Investment) { Mark = "⚠ allocation drift" },
         new(OutcomeUnmeasured, "Metrics nobody has measured lately", FindingSeverity.Warning, DigestSection.Unmeasured) { Mark = "⚠ unmeasured" },
         new(MetricSourceFailed, "Metric sources that failed", FindingSeverity.Warning, DigestSection.SyncProblems) { Mark = "✖ source failed" },

@@ -85,7 +85,7 @@ public sealed class CheckInCommandTests : IDisposable
         var exit = await cli.RunAsync("history", "--weeks", weeks, "--store", store);
 
         Assert.Equal(1, exit);
-        Assert.Contains($"--weeks must be a whole number of weeks, at least 1 (e.g. --weeks 8), not '{weeks}'", cli.Error, StringComparison.Ordinal);
+        Assert.Contains($"--weeks: '{weeks}' is not a number of weeks", cli.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Usage", cli.Output + cli.Error, StringComparison.Ordinal);
     }
 

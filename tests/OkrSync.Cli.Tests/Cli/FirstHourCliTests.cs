@@ -118,12 +118,12 @@ public sealed class FirstHourCliTests : IDisposable
 
         Assert.Contains("Activation from 20% to 40%", cli.Output, StringComparison.Ordinal);
         Assert.Contains("first snapshot", cli.Output, StringComparison.Ordinal);
-        Assert.Contains("▲1 orphaned", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("▲1 (worse)", cli.Output, StringComparison.Ordinal);
         Assert.Contains("(worse)", cli.Output, StringComparison.Ordinal);
 
         var lastWeekOnly = new CliHarness();
         Assert.Equal(0, await lastWeekOnly.RunAsync("history", "--store", Store, "--weeks", "1"));
-        Assert.Contains("▲1 orphaned", lastWeekOnly.Output, StringComparison.Ordinal);
+        Assert.Contains("▲1 (worse)", lastWeekOnly.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("first snapshot", lastWeekOnly.Output, StringComparison.Ordinal);
     }
 

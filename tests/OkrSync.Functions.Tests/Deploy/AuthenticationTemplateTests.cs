@@ -55,6 +55,7 @@ public sealed class AuthenticationTemplateTests(BicepTemplateFixture bicep) : IC
             .Where(b => b.ValueKind == JsonValueKind.Object)
             .Select(b => "/api/" + b.GetProperty("route").GetString())
             .Select(route => route.Contains('{', StringComparison.Ordinal) ? route[..route.IndexOf('{', StringComparison.Ordinal)] + "*" : route)
+            .Distinct(StringComparer.Ordinal) // one path may carry several functions (GET and POST /api/check-ins)
             .ToList();
 
         var machines = routes.Where(r => !r.StartsWith("/api/dashboard", StringComparison.Ordinal)).ToList();
