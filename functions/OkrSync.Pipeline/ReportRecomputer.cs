@@ -23,16 +23,31 @@ public static class ReportRecomputer
     public static async Task<Recomputed> RecomputeWithOutcomeAsync(IWorkStore store, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var items = new List<WorkItem>();
-        await foreach (var item in store.ReadAllItemsWithoutBodiesAsync(cancellationToken))
+        for (var attempt = 1; ; attempt++)
         {
-            items.Add(item);
+            // The generation before the items: a report another process stores meanwhile makes this write lose, and read again.
+            var generation = await store.ReadCurrentReportGenerationAsync(cancellationToken);
+            var items = new List<WorkItem>();
+            await foreach (var item in store.ReadAllItemsWithoutBodiesAsync(cancellationToken))
+            {
+                items.Add(item);
+            }
+            var report = ReportBuilder.Build(strategy, items, asOf, options);
+            var held = await HeldReconcileFindings.ReadAsync(store, cancellationToken);
+            var published = await ReportPublisher.PublishAsync(store, report, held, weeklySnapshot: true, generation, cancellationToken);
+            if (!published.Lost)
+            {
+                return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held };
+            }
+            if (attempt >= MaxLostRaces)
+            {
+                throw new InvalidOperationException($"The report was not stored: other processes stored newer ones {attempt} times in a row while this one read the store again.");
+            }
         }
-        var report = ReportBuilder.Build(strategy, items, asOf, options);
-        var held = await HeldReconcileFindings.ReadAsync(store, cancellationToken);
-        var published = await ReportPublisher.PublishAsync(store, report, held, weeklySnapshot: true, cancellationToken);
-        return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held };
     }
+
+    /// <summary>How many times in a row the write may lose to another process (and read everything again) before it gives up.</summary>
+    public const int MaxLostRaces = 5;
 
     /// <summary>The report as stored: everything but the aligned and operational work items.</summary>
     public static ReportDocument ToStoredDocument(Report report) => ReportPublisher.ToStoredDocument(report);

@@ -58,6 +58,11 @@ internal static class SqliteSchema
         """
         CREATE TABLE removals (key TEXT NOT NULL PRIMARY KEY, removed_at TEXT NOT NULL) WITHOUT ROWID;
         """,
+        // 4: the current report's version, moved up by one on every write, so that a writer that read an older one is
+        // refused (optimistic concurrency between instances). A report stored before it counts as version 1.
+        """
+        ALTER TABLE current_report ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -17,7 +17,8 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
 {
     public const int ChunkBytes = 60_000; // a binary property holds at most 64 KiB
     private const int MaxAttempts = 5;
-    private static readonly string[] ManifestProjection = ["RowKey", "Generation", "ChunkCount"];
+    private const string VersionProperty = "Version";
+    private static readonly string[] ManifestProjection = ["RowKey", "Generation", "ChunkCount", VersionProperty];
 
     /// <summary>Writes the document, replacing any previous one of that name; returns the generation written.</summary>
     public async Task<string> ReplaceAsync(string partition, string name, byte[] body, CancellationToken cancellationToken = default)
@@ -31,11 +32,13 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
                 if (current.HasValue && current.Value is { } previous)
                 {
                     // Conditional on the manifest just read: exactly one writer supersedes each generation, and only it deletes its chunks.
+                    manifest[VersionProperty] = VersionOf(previous) + 1;
                     await table.UpdateEntityAsync(manifest, previous.ETag, TableUpdateMode.Replace, cancellationToken);
                     await DeleteChunksAsync(partition, previous.GetString("Generation"), cancellationToken);
                 }
                 else
                 {
+                    manifest[VersionProperty] = 1L;
                     await table.AddEntityAsync(manifest, cancellationToken);
                 }
 
@@ -64,7 +67,7 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
         Func<TableEntity, CancellationToken, Task<bool>> supersedes,
         CancellationToken cancellationToken = default)
     {
-        string[] projection = [.. ManifestProjection, .. properties.Keys];
+        string[] projection = [.. ManifestProjection.Union(properties.Keys)];
         TableEntity? manifest = null;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -107,6 +110,33 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
 
         throw new InvalidOperationException($"Could not write document {partition}/{name}: other writers kept replacing it.");
     }
+
+    /// <summary>
+    /// Writes the document only while its manifest's <c>Version</c> is <paramref name="expectedVersion"/> (any when
+    /// there is none yet), as version + 1: judged on the manifest read and written If-Match its ETag, so a writer that
+    /// raced past it in between makes this one judge again and lose. The body's chunks are written only once the
+    /// version matched, and removed when the race was lost. Returns what was written, or the newer version found.
+    /// </summary>
+    public async Task<(bool Written, long Version)> ReplaceIfVersionAsync(string partition, string name, byte[] body, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var written = await WriteIfAsync(
+            partition,
+            name,
+            body,
+            new Dictionary<string, object> { [VersionProperty] = expectedVersion + 1 },
+            (stored, _) => Task.FromResult(VersionOf(stored) == expectedVersion),
+            cancellationToken);
+        return written ? (true, expectedVersion + 1) : (false, await ReadVersionAsync(partition, name, cancellationToken));
+    }
+
+    /// <summary>The document's version: 0 when there is none; 1 for one written before versions were kept.</summary>
+    public async Task<long> ReadVersionAsync(string partition, string name, CancellationToken cancellationToken = default)
+    {
+        var head = await table.GetEntityIfExistsAsync<TableEntity>(partition, name, ManifestProjection, cancellationToken);
+        return head.HasValue && head.Value is { } manifest ? VersionOf(manifest) : 0;
+    }
+
+    private static long VersionOf(TableEntity manifest) => manifest.GetInt64(VersionProperty) ?? 1;
 
     public async Task<byte[]?> ReadAsync(string partition, string name, CancellationToken cancellationToken = default) =>
         (await ReadUnlessAsync(partition, name, knownGeneration: null, cancellationToken))?.Body;
