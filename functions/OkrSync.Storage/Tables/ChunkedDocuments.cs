@@ -65,7 +65,17 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
         byte[] body,
         IReadOnlyDictionary<string, object> properties,
         Func<TableEntity, CancellationToken, Task<bool>> supersedes,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await WriteGenerationIfAsync(partition, name, body, properties, supersedes, cancellationToken) is not null;
+
+    /// <summary>As <see cref="WriteIfAsync"/>; the generation written, or null when it did not write.</summary>
+    private async Task<string?> WriteGenerationIfAsync(
+        string partition,
+        string name,
+        byte[] body,
+        IReadOnlyDictionary<string, object> properties,
+        Func<TableEntity, CancellationToken, Task<bool>> supersedes,
+        CancellationToken cancellationToken)
     {
         string[] projection = [.. ManifestProjection.Union(properties.Keys)];
         TableEntity? manifest = null;
@@ -76,7 +86,7 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
             if (previous is not null && !await supersedes(previous, cancellationToken))
             {
                 await DeleteChunksAsync(partition, manifest?.GetString("Generation"), cancellationToken);
-                return false;
+                return null;
             }
 
             if (manifest is null)
@@ -100,7 +110,7 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
                     await table.AddEntityAsync(manifest, cancellationToken);
                 }
 
-                return true;
+                return manifest.GetString("Generation");
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -115,18 +125,19 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
     /// Writes the document only while its manifest's <c>Version</c> is <paramref name="expectedVersion"/> (any when
     /// there is none yet), as version + 1: judged on the manifest read and written If-Match its ETag, so a writer that
     /// raced past it in between makes this one judge again and lose. The body's chunks are written only once the
-    /// version matched, and removed when the race was lost. Returns what was written, or the newer version found.
+    /// version matched, and removed when the race was lost. Returns the generation written (null when the race was
+    /// lost) and the version now stored.
     /// </summary>
-    public async Task<(bool Written, long Version)> ReplaceIfVersionAsync(string partition, string name, byte[] body, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<(string? Generation, long Version)> ReplaceIfVersionAsync(string partition, string name, byte[] body, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        var written = await WriteIfAsync(
+        var generation = await WriteGenerationIfAsync(
             partition,
             name,
             body,
             new Dictionary<string, object> { [VersionProperty] = expectedVersion + 1 },
             (stored, _) => Task.FromResult(VersionOf(stored) == expectedVersion),
             cancellationToken);
-        return written ? (true, expectedVersion + 1) : (false, await ReadVersionAsync(partition, name, cancellationToken));
+        return generation is not null ? (generation, expectedVersion + 1) : (null, await ReadVersionAsync(partition, name, cancellationToken));
     }
 
     /// <summary>The document's version: 0 when there is none; 1 for one written before versions were kept.</summary>

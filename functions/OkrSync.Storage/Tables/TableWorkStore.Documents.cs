@@ -42,9 +42,14 @@ public sealed partial class TableWorkStore
         ArgumentOutOfRangeException.ThrowIfNegative(expectedGeneration);
         await EnsureCreatedAsync(cancellationToken);
         var body = Compress(report, ReportJsonContext.Default.ReportDocument, CompressionLevel.Fastest);
-        var (written, version) = await new ChunkedDocuments(Reports, logger)
+        var (generation, version) = await new ChunkedDocuments(Reports, logger)
             .ReplaceIfVersionAsync(CurrentReportPartition, CurrentReportName, body, expectedGeneration, cancellationToken);
-        return new ReportWrite(written, version);
+        if (generation is not null)
+        {
+            cachedReport = new CachedReport(generation, report);
+        }
+
+        return new ReportWrite(generation is not null, version);
     }
 
     /// <summary>The stored report; unchanged since this store last wrote or read it, the same instance again, after one point read.</summary>
