@@ -36,10 +36,14 @@ public sealed partial class LiveReport
                 replay = [];
             }
             var started = Stopwatch.GetTimestamp();
+            // The generation first: every report stored up to it was computed from items already in the store, which
+            // the read below sees. A report stored after it makes this instance's next write lose, and catch up.
+            var stored = await reports.ReadCurrentReportGenerationAsync(cancellationToken);
             var fresh = new Dictionary<string, WorkItem>(StringComparer.OrdinalIgnoreCase);
+            var pool = new ItemStrings();
             await foreach (var item in itemStore.ReadAllItemsWithoutBodiesAsync(cancellationToken))
             {
-                fresh[item.Key] = item;
+                fresh[item.Key] = pool.Compact(item);
             }
             Volatile.Write(ref held, [.. await HeldReconcileFindings.ReadAsync(cursors, cancellationToken), .. await Metrics.StatusFindings.ReadAsync(cursors, cancellationToken)]);
             lock (sync)
@@ -47,6 +51,9 @@ public sealed partial class LiveReport
                 replay.ForEach(change => change(fresh));
                 replay = null;
                 items = fresh;
+                incremental = null;
+                Volatile.Write(ref strings, pool);
+                Interlocked.Exchange(ref generation, stored);
                 loadedAt = clock.GetUtcNow();
             }
             LogLoaded(logger, fresh.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

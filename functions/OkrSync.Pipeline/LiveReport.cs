@@ -14,6 +14,12 @@ namespace OkrSync.Pipeline;
 /// one runs, every caller that arrives waits for the next one, which covers all of their changes at once.
 /// The store stays the truth; this is a cache of it, and so are the <c>reconcile-held</c> findings it adds to every
 /// report (reread with the items: a reconcile, which sets or clears them, is always followed by a reload).
+/// An event costs what it touches: the report is an <see cref="IncrementalReport"/> that takes the changed items'
+/// old contributions away and adds the new ones; only a load aligns every item.
+/// Several instances (the Functions host scales the queue trigger out) share one store: each report is written over
+/// the stored generation the items were loaded at (<see cref="IReportStore.SaveCurrentReportIfAsync"/>), so an
+/// instance never overwrites a newer report; one that lost the race reloads from the store, which holds every
+/// instance's items, and computes again.
 /// </summary>
 public sealed partial class LiveReport(IItemStore itemStore, IReportStore reports, ICursorStore cursors, ICheckInLog checkIns, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger, AlignmentOptions? alignment = null, HistorySettings? history = null)
 {
@@ -26,7 +32,14 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
     private long changes;
     private long covered;
     private Report? last;
+    // The stored report's generation that the in-memory items have caught up with: read before the items on every
+    // load, and moved on by this instance's own writes. A write expects it; a newer one stored means a lost race.
+    private long generation;
     private IReadOnlyList<FindingJson> held = [];
+    // The report over the in-memory items, kept current change by change; null until the first compute after a load.
+    private IncrementalReport? incremental;
+    // One copy of each label, container, status... across the in-memory items; a new pool with every load.
+    private ItemStrings strings = new();
 
     /// <summary>After this long the in-memory items are reloaded from the store (other instances may have written). Default 10 minutes.</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(10);
@@ -35,25 +48,31 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
     public async Task<long> ApplyAsync(IReadOnlyList<WorkItem> upserts, IReadOnlyList<string> deletes, CancellationToken cancellationToken = default)
     {
         await EnsureLoadedAsync(cancellationToken);
-        void Change(Dictionary<string, WorkItem> set)
+        List<WorkItem> Change(Dictionary<string, WorkItem> set)
         {
+            var accepted = new List<WorkItem>(upserts.Count);
             foreach (var item in upserts)
             {
                 if (!set.TryGetValue(item.Key, out var known) || item.Updated >= known.Updated)
                 {
-                    // As loaded from the store: no body, which nothing here reads.
-                    set[item.Key] = item.Body is null ? item : item with { Body = null };
+                    // As loaded from the store: no body, which nothing here reads, and repeating strings shared.
+                    var stored = Volatile.Read(ref strings).Compact(item);
+                    set[item.Key] = stored;
+                    accepted.Add(stored);
                 }
             }
             foreach (var key in deletes)
             {
                 set.Remove(key);
             }
+            return accepted;
         }
         lock (sync)
         {
-            Change(items!);
-            replay?.Add(Change);
+            var accepted = Change(items!);
+            // The incremental report follows the same changes: what they touch, not every item.
+            incremental?.Apply(accepted, deletes);
+            replay?.Add(set => Change(set));
             return ++changes;
         }
     }
@@ -137,19 +156,40 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
         }
     }
 
+    /// <summary>How many times in a row a compute may lose the race to another instance (and catch up) before it gives up.</summary>
+    public int MaxLostRaces { get; init; } = 5;
+
+    /// <summary>
+    /// Builds and stores the report over the generation the items were read at. Lost a race (another instance stored
+    /// a newer report, so its items may hold changes this one has not seen): reload from the store, which holds every
+    /// instance's items, and compute again, so the report written last covers everything stored before it.
+    /// </summary>
     private async Task<ReportDocument> ComputeAsync(bool weeklySnapshot, CancellationToken cancellationToken)
     {
         using var activity = OkrSyncTelemetry.Source.StartActivity("okrsync.report.compute");
         var started = Stopwatch.GetTimestamp();
         var index = await strategy.GetAsync(cancellationToken);
-        var snapshot = Snapshot();
-        var report = ReportBuilder.Build(index, snapshot, clock.GetUtcNow(), alignment, await ReadCheckInsAsync(cancellationToken));
-        Volatile.Write(ref last, report);
-        var document = (await ReportPublisher.PublishAsync(reports, report, Volatile.Read(ref held), weeklySnapshot, cancellationToken)).Document;
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        OkrSyncTelemetry.ReportDuration.Record(elapsed.TotalSeconds);
-        LogComputed(logger, snapshot.Length, elapsed.TotalMilliseconds);
-        return document;
+        for (var attempt = 1; ; attempt++)
+        {
+            var expected = Interlocked.Read(ref generation);
+            var (report, count) = Incremental(index, await ReadCheckInsAsync(cancellationToken));
+            var published = await ReportPublisher.PublishAsync(reports, report, Volatile.Read(ref held), weeklySnapshot, expected, cancellationToken);
+            if (!published.Lost)
+            {
+                Interlocked.Exchange(ref generation, published.Generation);
+                Volatile.Write(ref last, report);
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                OkrSyncTelemetry.ReportDuration.Record(elapsed.TotalSeconds);
+                LogComputed(logger, count, elapsed.TotalMilliseconds);
+                return published.Document;
+            }
+            LogLostRace(logger, expected, published.Generation, attempt);
+            if (attempt >= MaxLostRaces)
+            {
+                throw new InvalidOperationException($"The report was not stored: other instances stored newer ones {attempt} times in a row while this one caught up (last seen generation {published.Generation}). The event is retried.");
+            }
+            await LoadAsync(cancellationToken);
+        }
     }
 
     /// <summary>The first sync's history: weekly snapshots of the past weeks, when the store has none.</summary>
@@ -184,6 +224,26 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
         }
         return all;
     }
+
+    /// <summary>
+    /// The report from the incremental one, which events keep current at the cost of what they touch; built from the
+    /// in-memory items (one linear pass) after a load or when the strategy changed. The check-ins (a small log, read at
+    /// each compute) give each metric's reading.
+    /// </summary>
+    private (Report Report, int Count) Incremental(StrategyIndex index, IReadOnlyList<CheckIn> measured)
+    {
+        lock (sync)
+        {
+            if (incremental is null || !ReferenceEquals(incremental.Index, index))
+            {
+                incremental = new IncrementalReport(index, items!.Values, alignment);
+            }
+            return (incremental.ToReport(clock.GetUtcNow(), measured), incremental.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another instance stored report generation {Found} over the {Expected} this one expected (attempt {Attempt}): reloading the items from the store and recomputing")]
+    private static partial void LogLostRace(ILogger logger, long expected, long found, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} work items from the store in {Milliseconds:0} ms")]
     private static partial void LogLoaded(ILogger logger, int count, double milliseconds);

@@ -27,27 +27,43 @@ public static class ReportRecomputer
     public static async Task<Recomputed> RecomputeWithOutcomeAsync(IItemStore items, ICursorStore cursors, IReportStore reports, StrategyDocument strategy, DateTimeOffset asOf, AlignmentOptions? options = null, ICheckInLog? checkIns = null, int backfillWeeks = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var read = new List<WorkItem>();
-        await foreach (var item in items.ReadAllItemsWithoutBodiesAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(reports);
+        var index = new StrategyIndex(strategy);
+        for (var attempt = 1; ; attempt++)
         {
-            read.Add(item);
-        }
-        var measured = new List<CheckIn>();
-        if (checkIns is not null)
-        {
-            await foreach (var checkIn in checkIns.ReadAllCheckInsAsync(cancellationToken))
+            // The generation before the items: a report another process stores meanwhile makes this write lose, and read again.
+            var generation = await reports.ReadCurrentReportGenerationAsync(cancellationToken);
+            var read = new List<WorkItem>();
+            await foreach (var item in items.ReadAllItemsWithoutBodiesAsync(cancellationToken))
             {
-                measured.Add(checkIn);
+                read.Add(item);
+            }
+            var measured = new List<CheckIn>();
+            if (checkIns is not null)
+            {
+                await foreach (var checkIn in checkIns.ReadAllCheckInsAsync(cancellationToken))
+                {
+                    measured.Add(checkIn);
+                }
+            }
+            var backfilled = await HistoryBackfill.BackfillIfEmptyAsync(reports, index, read, measured, asOf, backfillWeeks, options, cancellationToken);
+            var report = ReportBuilder.Build(index, read, asOf, options, measured);
+            var held = await HeldReconcileFindings.ReadAsync(cursors, cancellationToken);
+            var status = await Metrics.StatusFindings.ReadAsync(cursors, cancellationToken);
+            var published = await ReportPublisher.PublishAsync(reports, report, [.. held, .. status], weeklySnapshot: true, generation, cancellationToken);
+            if (!published.Lost)
+            {
+                return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held, StatusFindings = status, BackfilledWeeks = backfilled, Stored = published.Document };
+            }
+            if (attempt >= MaxLostRaces)
+            {
+                throw new InvalidOperationException($"The report was not stored: other processes stored newer ones {attempt} times in a row while this one read the store again.");
             }
         }
-        var index = new StrategyIndex(strategy);
-        var backfilled = await HistoryBackfill.BackfillIfEmptyAsync(reports, index, read, measured, asOf, backfillWeeks, options, cancellationToken);
-        var report = ReportBuilder.Build(index, read, asOf, options, measured);
-        var held = await HeldReconcileFindings.ReadAsync(cursors, cancellationToken);
-        var status = await Metrics.StatusFindings.ReadAsync(cursors, cancellationToken);
-        var published = await ReportPublisher.PublishAsync(reports, report, [.. held, .. status], weeklySnapshot: true, cancellationToken);
-        return new Recomputed(report, published.ReportWritten, published.SnapshotWritten) { HeldReconciles = held, StatusFindings = status, BackfilledWeeks = backfilled, Stored = published.Document };
     }
+
+    /// <summary>How many times in a row the write may lose to another process (and read everything again) before it gives up.</summary>
+    public const int MaxLostRaces = 5;
 
     /// <summary>The report as stored: everything but the aligned and operational work items.</summary>
     public static ReportDocument ToStoredDocument(Report report) => ReportPublisher.ToStoredDocument(report);

@@ -116,7 +116,7 @@ public static class Aligner
     }
 
     /// <summary>One pass over the item's labels, milestone and components: initiatives matched, operational, not-doings hit.</summary>
-    private static int[] ReadLabels(StrategyIndex index, WorkItem item, out bool operational, out int[] contradicts)
+    internal static int[] ReadLabels(StrategyIndex index, WorkItem item, out bool operational, out int[] contradicts)
     {
         var matches = IndexSet.Empty;
         operational = false;
@@ -141,7 +141,7 @@ public static class Aligner
         return matches;
     }
 
-    private static bool IsOperationalType(StrategyIndex index, WorkItem item) =>
+    internal static bool IsOperationalType(StrategyIndex index, WorkItem item) =>
         index.OperationalTypes.Count > 0 && item.Type.Length > 0 && index.OperationalTypes.Contains(item.Type);
 
     private static WorkItem[] Filter(IEnumerable<WorkItem> workItems, bool includePullRequests)

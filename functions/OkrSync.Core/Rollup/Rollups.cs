@@ -1,5 +1,6 @@
 using OkrSync.Core.Alignment;
 using OkrSync.Core.Metrics;
+using OkrSync.Core.Strategy;
 using OkrSync.Core.Work;
 
 namespace OkrSync.Core.Rollup;
@@ -79,20 +80,31 @@ public static class Rollups
                     var i = initiativeIndex++;
                     initiatives.Add(new InitiativeRollup(initiative, keyResult.Id, bet.Id, counts[i], points[i], estimated[i], lastActivity[i]));
                 }
-                var metric = keyResult.Metric is { } declared && readings is not null
-                    ? declared with { Current = readings.ValueOf(keyResult.Id, declared.Current) }
-                    : keyResult.Metric;
-                var outcome = new Outcome(metric?.Unit, metric?.Baseline, metric?.Target, metric?.Current, metric?.Progress);
-                keyResults.Add(new KeyResultRollup(keyResult, bet.Id, new Output(krPlanned[krIndex], krDone[krIndex]), outcome, initiatives));
+                keyResults.Add(new KeyResultRollup(keyResult, bet.Id, new Output(krPlanned[krIndex], krDone[krIndex]), OutcomeOf(keyResult, readings), initiatives));
                 krIndex++;
             }
-            var outcomes = keyResults.Where(k => k.Outcome.Ratio.HasValue).Select(k => k.Outcome.Ratio!.Value).ToList();
-            // A position signal's current value is its reading too (a check-in or a source), so the bet's position ratio moves with it.
-            var measured = readings is null || bet.Position.Count == 0
-                ? bet
-                : bet with { Position = [.. bet.Position.Select(p => p with { Metric = p.Metric with { Current = readings.ValueOf(p.Id, p.Metric.Current) } })] };
-            bets.Add(new BetRollup(measured, new Output(betPlanned[b], betDone[b]), outcomes.Count == 0 ? null : outcomes.Average(), keyResults));
+            bets.Add(BetOf(bet, new Output(betPlanned[b], betDone[b]), keyResults, readings));
         }
         return new StrategyRollup(bets);
+    }
+
+    /// <summary>A key result's outcome, with its current value from <paramref name="readings"/> (the file's when null).</summary>
+    internal static Outcome OutcomeOf(KeyResult keyResult, MetricReadings? readings)
+    {
+        var metric = keyResult.Metric is { } declared && readings is not null
+            ? declared with { Current = readings.ValueOf(keyResult.Id, declared.Current) }
+            : keyResult.Metric;
+        return new Outcome(metric?.Unit, metric?.Baseline, metric?.Target, metric?.Current, metric?.Progress);
+    }
+
+    /// <summary>A bet's rollup from its key results' rollups, its position signals measured by <paramref name="readings"/>.</summary>
+    internal static BetRollup BetOf(Bet bet, Output output, IReadOnlyList<KeyResultRollup> keyResults, MetricReadings? readings)
+    {
+        var outcomes = keyResults.Where(k => k.Outcome.Ratio.HasValue).Select(k => k.Outcome.Ratio!.Value).ToList();
+        // A position signal's current value is its reading too (a check-in or a source), so the bet's position ratio moves with it.
+        var measured = readings is null || bet.Position.Count == 0
+            ? bet
+            : bet with { Position = [.. bet.Position.Select(p => p with { Metric = p.Metric with { Current = readings.ValueOf(p.Id, p.Metric.Current) } })] };
+        return new BetRollup(measured, output, outcomes.Count == 0 ? null : outcomes.Average(), keyResults);
     }
 }

@@ -75,6 +75,11 @@ internal static class SqliteSchema
             PRIMARY KEY (metric_id, at_utc_ticks, value_text)
         ) WITHOUT ROWID;
         """,
+        // 5: the current report's version, moved up by one on every write, so that a writer that read an older one is
+        // refused (optimistic concurrency between instances). A report stored before it counts as version 1.
+        """
+        ALTER TABLE current_report ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

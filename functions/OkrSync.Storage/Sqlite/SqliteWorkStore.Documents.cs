@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 
 namespace OkrSync.Storage.Sqlite;
@@ -17,11 +18,50 @@ public sealed partial class SqliteWorkStore
         var json = JsonSerializer.Serialize(report, ReportJsonContext.Default.ReportDocument);
         var generation = Guid.NewGuid().ToString("N");
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "INSERT INTO current_report (id, json, generation) VALUES (1, $json, $generation) ON CONFLICT (id) DO UPDATE SET json = excluded.json, generation = excluded.generation;");
+        await using var command = Command(connection, null,
+            "INSERT INTO current_report (id, json, generation, version) VALUES (1, $json, $generation, 1) " +
+            "ON CONFLICT (id) DO UPDATE SET json = excluded.json, generation = excluded.generation, version = current_report.version + 1;");
         command.Parameters.AddWithValue("$json", json);
         command.Parameters.AddWithValue("$generation", generation);
         await command.ExecuteNonQueryAsync(cancellationToken);
         cachedReport = new CachedReport(generation, report);
+    }
+
+    public async Task<long> ReadCurrentReportGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await VersionAsync(connection, cancellationToken);
+    }
+
+    /// <summary>One statement: insert when there is no report, else update only <c>WHERE version = $expected</c>.</summary>
+    public async Task<ReportWrite> SaveCurrentReportIfAsync(ReportDocument report, long expectedGeneration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedGeneration);
+        var json = JsonSerializer.Serialize(report, ReportJsonContext.Default.ReportDocument);
+        var generation = Guid.NewGuid().ToString("N");
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            "INSERT INTO current_report (id, json, generation, version) VALUES (1, $json, $generation, $next) " +
+            "ON CONFLICT (id) DO UPDATE SET json = excluded.json, generation = excluded.generation, version = excluded.version " +
+            "WHERE current_report.version = $expected;");
+        command.Parameters.AddWithValue("$json", json);
+        command.Parameters.AddWithValue("$generation", generation);
+        command.Parameters.AddWithValue("$expected", expectedGeneration);
+        command.Parameters.AddWithValue("$next", expectedGeneration + 1);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            cachedReport = new CachedReport(generation, report);
+            return new ReportWrite(Written: true, expectedGeneration + 1);
+        }
+
+        return new ReportWrite(Written: false, await VersionAsync(connection, cancellationToken));
+    }
+
+    private static async Task<long> VersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null, "SELECT version FROM current_report WHERE id = 1;");
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : 0;
     }
 
     /// <summary>The stored report; unchanged since this store last wrote or read it, the same instance again, unparsed.</summary>

@@ -17,7 +17,8 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
 {
     public const int ChunkBytes = 60_000; // a binary property holds at most 64 KiB
     private const int MaxAttempts = 5;
-    private static readonly string[] ManifestProjection = ["RowKey", "Generation", "ChunkCount"];
+    private const string VersionProperty = "Version";
+    private static readonly string[] ManifestProjection = ["RowKey", "Generation", "ChunkCount", VersionProperty];
 
     /// <summary>Writes the document, replacing any previous one of that name; returns the generation written.</summary>
     public async Task<string> ReplaceAsync(string partition, string name, byte[] body, CancellationToken cancellationToken = default)
@@ -31,11 +32,13 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
                 if (current.HasValue && current.Value is { } previous)
                 {
                     // Conditional on the manifest just read: exactly one writer supersedes each generation, and only it deletes its chunks.
+                    manifest[VersionProperty] = VersionOf(previous) + 1;
                     await table.UpdateEntityAsync(manifest, previous.ETag, TableUpdateMode.Replace, cancellationToken);
                     await DeleteChunksAsync(partition, previous.GetString("Generation"), cancellationToken);
                 }
                 else
                 {
+                    manifest[VersionProperty] = 1L;
                     await table.AddEntityAsync(manifest, cancellationToken);
                 }
 
@@ -62,9 +65,19 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
         byte[] body,
         IReadOnlyDictionary<string, object> properties,
         Func<TableEntity, CancellationToken, Task<bool>> supersedes,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await WriteGenerationIfAsync(partition, name, body, properties, supersedes, cancellationToken) is not null;
+
+    /// <summary>As <see cref="WriteIfAsync"/>; the generation written, or null when it did not write.</summary>
+    private async Task<string?> WriteGenerationIfAsync(
+        string partition,
+        string name,
+        byte[] body,
+        IReadOnlyDictionary<string, object> properties,
+        Func<TableEntity, CancellationToken, Task<bool>> supersedes,
+        CancellationToken cancellationToken)
     {
-        string[] projection = [.. ManifestProjection, .. properties.Keys];
+        string[] projection = [.. ManifestProjection.Union(properties.Keys)];
         TableEntity? manifest = null;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -73,7 +86,7 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
             if (previous is not null && !await supersedes(previous, cancellationToken))
             {
                 await DeleteChunksAsync(partition, manifest?.GetString("Generation"), cancellationToken);
-                return false;
+                return null;
             }
 
             if (manifest is null)
@@ -97,7 +110,7 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
                     await table.AddEntityAsync(manifest, cancellationToken);
                 }
 
-                return true;
+                return manifest.GetString("Generation");
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -107,6 +120,34 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
 
         throw new InvalidOperationException($"Could not write document {partition}/{name}: other writers kept replacing it.");
     }
+
+    /// <summary>
+    /// Writes the document only while its manifest's <c>Version</c> is <paramref name="expectedVersion"/> (any when
+    /// there is none yet), as version + 1: judged on the manifest read and written If-Match its ETag, so a writer that
+    /// raced past it in between makes this one judge again and lose. The body's chunks are written only once the
+    /// version matched, and removed when the race was lost. Returns the generation written (null when the race was
+    /// lost) and the version now stored.
+    /// </summary>
+    public async Task<(string? Generation, long Version)> ReplaceIfVersionAsync(string partition, string name, byte[] body, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var generation = await WriteGenerationIfAsync(
+            partition,
+            name,
+            body,
+            new Dictionary<string, object> { [VersionProperty] = expectedVersion + 1 },
+            (stored, _) => Task.FromResult(VersionOf(stored) == expectedVersion),
+            cancellationToken);
+        return generation is not null ? (generation, expectedVersion + 1) : (null, await ReadVersionAsync(partition, name, cancellationToken));
+    }
+
+    /// <summary>The document's version: 0 when there is none; 1 for one written before versions were kept.</summary>
+    public async Task<long> ReadVersionAsync(string partition, string name, CancellationToken cancellationToken = default)
+    {
+        var head = await table.GetEntityIfExistsAsync<TableEntity>(partition, name, ManifestProjection, cancellationToken);
+        return head.HasValue && head.Value is { } manifest ? VersionOf(manifest) : 0;
+    }
+
+    private static long VersionOf(TableEntity manifest) => manifest.GetInt64(VersionProperty) ?? 1;
 
     public async Task<byte[]?> ReadAsync(string partition, string name, CancellationToken cancellationToken = default) =>
         (await ReadUnlessAsync(partition, name, knownGeneration: null, cancellationToken))?.Body;

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Azure.Data.Tables;
+using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
 
 namespace OkrSync.Storage.Tables;
@@ -26,6 +27,29 @@ public sealed partial class TableWorkStore
         var body = Compress(report, ReportJsonContext.Default.ReportDocument, CompressionLevel.Fastest);
         var generation = await new ChunkedDocuments(Reports, logger).ReplaceAsync(CurrentReportPartition, CurrentReportName, body, cancellationToken);
         cachedReport = new CachedReport(generation, report);
+    }
+
+    public async Task<long> ReadCurrentReportGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        return await new ChunkedDocuments(Reports, logger).ReadVersionAsync(CurrentReportPartition, CurrentReportName, cancellationToken);
+    }
+
+    /// <summary>As <see cref="SaveCurrentReportAsync"/>, If-Match the manifest that still names <paramref name="expectedGeneration"/>.</summary>
+    public async Task<ReportWrite> SaveCurrentReportIfAsync(ReportDocument report, long expectedGeneration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedGeneration);
+        await EnsureCreatedAsync(cancellationToken);
+        var body = Compress(report, ReportJsonContext.Default.ReportDocument, CompressionLevel.Fastest);
+        var (generation, version) = await new ChunkedDocuments(Reports, logger)
+            .ReplaceIfVersionAsync(CurrentReportPartition, CurrentReportName, body, expectedGeneration, cancellationToken);
+        if (generation is not null)
+        {
+            cachedReport = new CachedReport(generation, report);
+        }
+
+        return new ReportWrite(generation is not null, version);
     }
 
     /// <summary>The stored report; unchanged since this store last wrote or read it, the same instance again, after one point read.</summary>

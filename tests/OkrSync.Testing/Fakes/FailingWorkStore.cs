@@ -48,6 +48,11 @@ public sealed class FailingWorkStore(IWorkStore inner, int? upsertsBeforeCrash) 
 
     public Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default) => inner.ReadCurrentReportAsync(cancellationToken);
 
+    public Task<long> ReadCurrentReportGenerationAsync(CancellationToken cancellationToken = default) => inner.ReadCurrentReportGenerationAsync(cancellationToken);
+
+    public Task<ReportWrite> SaveCurrentReportIfAsync(ReportDocument report, long expectedGeneration, CancellationToken cancellationToken = default) =>
+        inner.SaveCurrentReportIfAsync(report, expectedGeneration, cancellationToken);
+
     public Task<bool> SaveWeeklySnapshotAsync(WeeklySnapshot snapshot, CancellationToken cancellationToken = default) =>
         inner.SaveWeeklySnapshotAsync(snapshot, cancellationToken);
 

@@ -27,6 +27,7 @@ public sealed class InMemoryWorkStore : IWorkStore
     private readonly List<WeeklySnapshot> snapshots = [];
     private ReportDocument? report;
     private readonly Dictionary<string, CheckIn> checkIns = new(StringComparer.Ordinal);
+    private long reportGeneration;
 
     /// <summary>Rows actually written (inserted or replaced) since creation.</summary>
     public int RowsWritten { get; private set; }
@@ -157,8 +158,35 @@ public sealed class InMemoryWorkStore : IWorkStore
 
     public Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
     {
-        this.report = report;
+        lock (gate)
+        {
+            this.report = report;
+            reportGeneration++;
+        }
         return Task.CompletedTask;
+    }
+
+    public Task<long> ReadCurrentReportGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(reportGeneration);
+        }
+    }
+
+    public Task<ReportWrite> SaveCurrentReportIfAsync(ReportDocument report, long expectedGeneration, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedGeneration);
+        lock (gate)
+        {
+            if (this.report is not null && reportGeneration != expectedGeneration)
+            {
+                return Task.FromResult(new ReportWrite(Written: false, reportGeneration));
+            }
+            this.report = report;
+            reportGeneration = expectedGeneration + 1;
+            return Task.FromResult(new ReportWrite(Written: true, reportGeneration));
+        }
     }
 
     public Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default) => Task.FromResult(report);

@@ -68,6 +68,14 @@ public sealed class CrashingWorkStore(IWorkStore inner, int writesBeforeCrash) :
 
     public Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default) => inner.ReadCurrentReportAsync(cancellationToken);
 
+    public Task<long> ReadCurrentReportGenerationAsync(CancellationToken cancellationToken = default) => inner.ReadCurrentReportGenerationAsync(cancellationToken);
+
+    public Task<ReportWrite> SaveCurrentReportIfAsync(ReportDocument report, long expectedGeneration, CancellationToken cancellationToken = default)
+    {
+        Spend();
+        return inner.SaveCurrentReportIfAsync(report, expectedGeneration, cancellationToken);
+    }
+
     public Task<bool> SaveWeeklySnapshotAsync(WeeklySnapshot snapshot, CancellationToken cancellationToken = default)
     {
         Spend();

@@ -1,0 +1,318 @@
+using OkrSync.Core.Alignment;
+using OkrSync.Core.Findings;
+using OkrSync.Core.Investment;
+using OkrSync.Core.Metrics;
+using OkrSync.Core.Rollup;
+using OkrSync.Core.Work;
+
+namespace OkrSync.Core.Reports;
+
+/// <summary>
+/// The report kept up to date one change at a time, at the cost of what the change touches: the item, its descendants
+/// (children inherit their parent's mapping) and the counters of the initiatives, key results and bets they leave and
+/// join. Each item's contribution (its alignment) is kept; a change takes the old contributions away, aligns the item
+/// and its descendants again, and adds the new ones. Findings are derived from the counters and from the items that
+/// need attention (orphaned, contradicting), never by aligning every item again; the one pass over the kept alignments is
+/// the investment balance's trailing window (see <see cref="ToReport(DateTimeOffset, IEnumerable{CheckIn})"/>).
+/// <see cref="ReportBuilder.Build(StrategyIndex, IEnumerable{WorkItem}, DateTimeOffset, AlignmentOptions?, IEnumerable{CheckIn}, bool)"/>
+/// stays the reference: for the same items and check-ins, <see cref="ToReport(DateTimeOffset, IEnumerable{CheckIn})"/> gives the same
+/// summary, rollup, readings, investment and findings (property tests
+/// check it over random changes). One difference: the trackers allow no parent cycles, and where the data has one
+/// anyway, the full build cuts it where its walk happens to enter it (its input order), this one where the change
+/// closed it. Not thread-safe: one writer at a time (the live report serialises its changes).
+/// </summary>
+public sealed class IncrementalReport
+{
+    private static readonly StringComparer Keys = StringComparer.OrdinalIgnoreCase;
+    private readonly StrategyIndex index;
+    private readonly AlignmentOptions options;
+    private readonly Dictionary<string, Entry> entries = new(Keys);
+    private readonly Dictionary<string, HashSet<string>> children = new(Keys);
+    private readonly Dictionary<string, Entry> attention = new(Keys);
+    private readonly RollupCounters counters;
+    private int aligned, operational, orphaned, contradicting, openOrphaned, openNonOperational;
+
+    public IncrementalReport(StrategyIndex index, IEnumerable<WorkItem> items, AlignmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(items);
+        this.index = index;
+        this.options = options ?? AlignmentOptions.Default;
+        counters = new RollupCounters(index);
+        foreach (var item in items)
+        {
+            if (!item.IsPullRequest || this.options.IncludePullRequests)
+            {
+                entries[item.Key] = new Entry(item);
+            }
+        }
+        foreach (var entry in entries.Values)
+        {
+            Link(entry.Item);
+        }
+        AlignAll();
+        foreach (var entry in entries.Values)
+        {
+            Contribute(entry, +1);
+        }
+    }
+
+    /// <summary>
+    /// The first load, as <see cref="Aligner"/> does it and in the same order: each item's parent chain walked once,
+    /// parents aligned before their children, a cycle cut where the walk entered it.
+    /// </summary>
+    private void AlignAll()
+    {
+        var done = new HashSet<Entry>();
+        var visiting = new HashSet<Entry>();
+        var path = new List<Entry>();
+        foreach (var start in entries.Values)
+        {
+            if (done.Contains(start))
+            {
+                continue;
+            }
+            path.Clear();
+            Entry? top = null;
+            for (var node = start; ;)
+            {
+                if (done.Contains(node)) { top = node; break; }
+                if (!visiting.Add(node)) { break; } // a cycle: cut the link into it
+                path.Add(node);
+                if (Parent(node.Item) is not { } parent) { break; }
+                node = parent;
+            }
+            for (var k = path.Count - 1; k >= 0; k--)
+            {
+                var node = path[k];
+                Realign(node, k == path.Count - 1 ? top : path[k + 1]);
+                done.Add(node);
+            }
+        }
+    }
+
+    public StrategyIndex Index => index;
+
+    public int Count => entries.Count;
+
+    /// <summary>Inserts or replaces items (as given: callers keep the newer version) and removes keys.</summary>
+    public void Apply(IReadOnlyList<WorkItem> upserts, IReadOnlyList<string> deletes)
+    {
+        ArgumentNullException.ThrowIfNull(upserts);
+        ArgumentNullException.ThrowIfNull(deletes);
+        foreach (var item in upserts)
+        {
+            Upsert(item);
+        }
+        foreach (var key in deletes)
+        {
+            Delete(key);
+        }
+    }
+
+    public void Upsert(WorkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.IsPullRequest && !options.IncludePullRequests)
+        {
+            // Not work under these options: as absent from the alignment as a deleted item.
+            Delete(item.Key);
+            return;
+        }
+        if (entries.TryGetValue(item.Key, out var known))
+        {
+            Unlink(known.Item);
+            Contribute(known, -1);
+            known.Item = item;
+            Link(item);
+            Realign(known);
+            Contribute(known, +1);
+        }
+        else
+        {
+            var entry = new Entry(item);
+            entries[item.Key] = entry;
+            Link(item);
+            Realign(entry);
+            Contribute(entry, +1);
+        }
+        RealignDescendants(item.Key);
+    }
+
+    public void Delete(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!entries.Remove(key, out var known))
+        {
+            return;
+        }
+        Unlink(known.Item);
+        Contribute(known, -1);
+        RealignDescendants(key);
+    }
+
+    /// <summary>The report as <see cref="ReportBuilder"/> builds it from the same items and no check-ins (item order aside).</summary>
+    public Report ToReport(DateTimeOffset asOf) => ToReport(asOf, []);
+
+    /// <summary>
+    /// The report as <see cref="ReportBuilder.Build(StrategyIndex, IEnumerable{WorkItem}, DateTimeOffset, AlignmentOptions?, IEnumerable{CheckIn}, bool)"/>
+    /// builds it from the same items and <paramref name="checkIns"/> (item order aside): the rollup from the counters with
+    /// each metric's reading, findings from the counters and the items needing attention, plus the bet and metric findings.
+    /// The investment balance is a trailing window that moves with <paramref name="asOf"/>, so it is computed here over the
+    /// kept alignments (<see cref="InvestmentCalculator"/>, one pass without aligning anything again), not kept as counters.
+    /// </summary>
+    public Report ToReport(DateTimeOffset asOf, IEnumerable<CheckIn> checkIns)
+    {
+        ArgumentNullException.ThrowIfNull(checkIns);
+        var readings = MetricReadings.Resolve(index.Strategy, checkIns, asOf);
+        var rollup = counters.ToRollup(readings);
+        var thresholds = index.Strategy.Thresholds;
+        var needAttention = attention.Values.Select(e => e.Alignment).ToList();
+        var items = new ItemAlignment[entries.Count];
+        var at = 0;
+        foreach (var entry in entries.Values)
+        {
+            items[at++] = entry.Alignment;
+        }
+        var investment = InvestmentCalculator.Compute(index, items, asOf, thresholds.InvestmentWindowDays);
+        IReadOnlyList<Finding> findings =
+        [
+            .. FindingRules.Evaluate(needAttention, rollup, thresholds, asOf),
+            .. BetFindingRules.Evaluate(index.Strategy, rollup, investment),
+            .. MetricFindings.Evaluate(index.Strategy, readings, asOf),
+        ];
+        return new Report(index.Strategy, asOf, Summary, rollup, items, findings) { Investment = investment, Readings = readings };
+    }
+
+    public Summary Summary => new(entries.Count, aligned, operational, orphaned, contradicting, openOrphaned, openNonOperational);
+
+    /// <summary>The items that need attention (orphaned and contradicting), what the stored report keeps.</summary>
+    public IEnumerable<ItemAlignment> Attention => attention.Values.Select(e => e.Alignment);
+
+    private void Link(WorkItem item)
+    {
+        if (item.ParentKey is { } parent)
+        {
+            if (!children.TryGetValue(parent, out var set))
+            {
+                children[parent] = set = new HashSet<string>(Keys);
+            }
+            set.Add(item.Key);
+        }
+    }
+
+    private void Unlink(WorkItem item)
+    {
+        if (item.ParentKey is { } parent && children.TryGetValue(parent, out var set))
+        {
+            set.Remove(item.Key);
+            if (set.Count == 0)
+            {
+                children.Remove(parent);
+            }
+        }
+    }
+
+    /// <summary>The parent the full build links to: present, not the item itself.</summary>
+    private Entry? Parent(WorkItem item) =>
+        item.ParentKey is { } key && !Keys.Equals(key, item.Key) && entries.TryGetValue(key, out var parent) ? parent : null;
+
+    private void Realign(Entry entry) => Realign(entry, Parent(entry.Item));
+
+    /// <summary>One item, as <see cref="Aligner"/> aligns it under <paramref name="up"/> (null: a root, or where a cycle is cut).</summary>
+    private void Realign(Entry entry, Entry? up)
+    {
+        var item = entry.Item;
+        var rule = Lookup(index.ByParent, item.Key);
+        if (up is null && item.ParentKey is { } missing && Parent(item) is null)
+        {
+            // A parent missing from the data still counts as a link, for `parents:` rules.
+            rule = IndexSet.Union(rule, Lookup(index.ByParent, missing));
+        }
+        entry.Subtree = up is not null ? IndexSet.Union(up.Subtree, rule) : rule;
+        var own = Aligner.ReadLabels(index, item, out var labelOperational, out var contradicts);
+        var direct = IndexSet.Union(own, entry.Subtree);
+        var effective = direct.Length > 0 || up is null ? direct : up.Alignment.InitiativeIndexes;
+        var isOperational = labelOperational || Aligner.IsOperationalType(index, item) || (up is not null && up.Operational);
+        entry.Operational = isOperational;
+        var classification =
+            contradicts.Length > 0 ? Classification.Contradicting :
+            effective.Length > 0 ? Classification.Aligned :
+            isOperational ? Classification.Operational :
+            Classification.Orphaned;
+        entry.Alignment = new ItemAlignment(item, classification, effective, contradicts, index);
+    }
+
+    /// <summary>Aligns the descendants of <paramref name="key"/> again, parents before children, each once (a cycle stops the walk).</summary>
+    private void RealignDescendants(string key)
+    {
+        if (!children.ContainsKey(key))
+        {
+            return;
+        }
+        var visited = new HashSet<string>(Keys) { key };
+        var queue = new Queue<string>();
+        queue.Enqueue(key);
+        while (queue.TryDequeue(out var parentKey))
+        {
+            if (!children.TryGetValue(parentKey, out var set))
+            {
+                continue;
+            }
+            foreach (var childKey in set)
+            {
+                if (!visited.Add(childKey) || !entries.TryGetValue(childKey, out var child))
+                {
+                    continue;
+                }
+                Contribute(child, -1);
+                Realign(child);
+                Contribute(child, +1);
+                queue.Enqueue(childKey);
+            }
+        }
+    }
+
+    private void Contribute(Entry entry, int sign)
+    {
+        var alignment = entry.Alignment;
+        var item = alignment.Item;
+        var open = item.State.IsOpen();
+        switch (alignment.Classification)
+        {
+            case Classification.Aligned: aligned += sign; break;
+            case Classification.Operational: operational += sign; break;
+            case Classification.Orphaned: orphaned += sign; openOrphaned += open ? sign : 0; break;
+            default: contradicting += sign; break;
+        }
+        openNonOperational += open && alignment.Classification != Classification.Operational ? sign : 0;
+        counters.Apply(item, alignment.InitiativeIndexes, sign);
+        if (alignment.Classification is Classification.Orphaned or Classification.Contradicting)
+        {
+            if (sign > 0)
+            {
+                attention[item.Key] = entry;
+            }
+            else
+            {
+                attention.Remove(item.Key);
+            }
+        }
+    }
+
+    private static int[] Lookup(Dictionary<string, int[]> map, string key) =>
+        map.Count > 0 && map.TryGetValue(key, out var found) ? found : IndexSet.Empty;
+
+    /// <summary>One item and what it contributes: its alignment, and what its children inherit.</summary>
+    private sealed class Entry(WorkItem item)
+    {
+        public WorkItem Item { get; set; } = item;
+
+        public ItemAlignment Alignment { get; set; }
+
+        /// <summary>Initiatives reached through <c>parents:</c> rules on the item or an ancestor.</summary>
+        public int[] Subtree { get; set; } = IndexSet.Empty;
+
+        public bool Operational { get; set; }
+    }
+}
