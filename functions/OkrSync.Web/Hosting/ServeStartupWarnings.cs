@@ -14,7 +14,7 @@ internal static partial class ServeStartupWarnings
 {
     public static void Log(ILogger logger, IConfiguration configuration, StrategyProvider strategy, WebhookTrust webhooks)
     {
-        if (!File.Exists(strategy.Path))
+        if (strategy.Git is null && !File.Exists(strategy.Path))
         {
             LogNoStrategy(logger, strategy.Path);
         }
