@@ -33,11 +33,15 @@ public sealed partial class StrategyProvider(
     private string? etag;
     private string? gitFailure;
 
+    // Read at first use, not at construction: a malformed setting then stops the start (ValidateOnStart) with its message.
+    private readonly Lazy<(GitStrategyLocation? Git, string Path)> source = new(() =>
+        (options.Value.Git, options.Value.Git?.ToString() ?? options.Value.ResolvedPath(appFolder.Path)));
+
     /// <summary>The git location, or null for a local file.</summary>
-    public GitStrategyLocation? Git { get; } = options.Value.Git;
+    public GitStrategyLocation? Git => source.Value.Git;
 
     /// <summary>The local file's full path, or the git source (<c>github:OWNER/REPO/PATH@REF</c>).</summary>
-    public string Path { get; } = options.Value.Git?.ToString() ?? options.Value.ResolvedPath(appFolder.Path);
+    public string Path => source.Value.Path;
 
     public async Task<StrategyIndex> GetAsync(CancellationToken cancellationToken = default)
     {
