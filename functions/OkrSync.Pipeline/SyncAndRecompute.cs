@@ -49,19 +49,21 @@ public sealed partial class SyncAndRecompute(ITrackerSync sync, LiveReport live,
     }
 
     /// <summary>
-    /// Rereads the strategy (a new version from git is picked up here) and pulls its metric sources; a strategy that
+    /// Rereads the strategy (a new version from git is picked up here, conditionally: unchanged is a 304) and pulls its metric sources; a strategy that
     /// cannot be read pulls nothing (the reload then reports why).
     /// </summary>
     private async Task<IReadOnlyList<string>> PullMetricsAsync(CancellationToken cancellationToken)
     {
+        var refresh = await strategy.RefreshAsync(cancellationToken);
+        IReadOnlyList<string> read = refresh.Line is { } line ? [line] : [];
         try
         {
             var index = await strategy.GetAsync(cancellationToken);
-            return await metrics.PullAsync(index.Strategy, cancellationToken);
+            return [.. read, .. await metrics.PullAsync(index.Strategy, cancellationToken)];
         }
         catch (StrategyUnavailableException)
         {
-            return [];
+            return read;
         }
     }
 

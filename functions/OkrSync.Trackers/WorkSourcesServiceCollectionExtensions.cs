@@ -6,6 +6,7 @@ using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
 using OkrSync.Pipeline;
 using OkrSync.Pipeline.Events;
+using OkrSync.Pipeline.StrategySources;
 using OkrSync.Pipeline.Sync;
 using OkrSync.Trackers.GitHub;
 using OkrSync.Trackers.Http;
@@ -59,6 +60,9 @@ public static class WorkSourcesServiceCollectionExtensions
         services.AddSingleton(sp => new Lazy<GitHubAppTokenProvider>(sp.GetRequiredService<GitHubAppTokenProvider>));
         services.AddSingleton<Func<JiraClient>>(sp => sp.GetRequiredService<JiraClient>);
         services.AddSingleton<TrackerServices>();
+        // OkrSync:StrategySource = github:OWNER/REPO/PATH@REF is read through the same GitHub connection and auth.
+        services.AddSingleton<IStrategySourceReader>(sp => new GitHubStrategyReader(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<GitHubOptions>>().Value, sp.GetRequiredService<Lazy<GitHubAppTokenProvider>>()));
         services.AddSingleton<SourceFactory>();
         services.AddTrackerClock(); // OkrSync:Trackers:MaxClockSkew; a bad value stops the start, naming the setting
         services.AddTransient(sp => new SyncEngine(sp.GetRequiredService<IItemStore>(), sp.GetRequiredService<ICursorStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SyncEngine>>(), sp.GetRequiredService<IOptions<ReconcileOptions>>())

@@ -26,7 +26,7 @@ public static class PipelineOptions
     public static IServiceCollection AddPipelineOptions(this IServiceCollection services)
     {
         services.AddTrackerClock();
-        services.AddOptions<StrategyOptions>().BindConfiguration(StrategyOptions.Section).ValidateOnStart();
+        services.AddOptions<StrategyOptions>().BindConfiguration(StrategyOptions.Section).Check(o => o.Problem()).ValidateOnStart();
         services.AddOptions<ReportAlignmentOptions>().BindConfiguration(ReportAlignmentOptions.Section).ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ReportAlignmentOptions>>().Value.ToAlignmentOptions());
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)

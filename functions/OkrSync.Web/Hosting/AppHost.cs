@@ -101,9 +101,35 @@ public static partial class AppHost
             // The configuration binder's conversion errors name the setting: "...at 'OkrSync:Queue:RetryDelay'...".
             throw new AppHostException($"bad configuration: {e.Message}", e);
         }
+        await ReadGitStrategyAsync(app.Services, app.Logger, cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
+
+    // A strategy from git is read once at start, so that a source that cannot be used is said at once (health keeps saying why).
+    private static async Task ReadGitStrategyAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        var strategy = services.GetRequiredService<StrategyProvider>();
+        if (strategy.Git is null)
+        {
+            return;
+        }
+        try
+        {
+            var index = await strategy.GetAsync(cancellationToken);
+            LogGitStrategy(logger, strategy.Path, index.Strategy.Commit ?? "");
+        }
+        catch (StrategyUnavailableException e)
+        {
+            LogGitStrategyUnavailable(logger, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Strategy from {Source} at commit {Commit}")]
+    private static partial void LogGitStrategy(ILogger logger, string source, string commit);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No strategy yet: {Reason}. Nothing is aligned and /api/health is unhealthy until a read succeeds (at the next scheduled sync or push webhook)")]
+    private static partial void LogGitStrategyUnavailable(ILogger logger, string reason);
 
     // The embedded store is opened lazily; an unusable file would only show at the first request or timer.
     private static async Task CheckStoreAsync(IServiceProvider services, CancellationToken cancellationToken)

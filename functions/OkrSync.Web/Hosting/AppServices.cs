@@ -51,6 +51,7 @@ public static class AppServices
         services.AddDashboard();
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<StrategyPushHandler>();
         services.AddSingleton<WebhookTrust>();
         services.AddSingleton<TrackerEventApplier>();
         services.AddSingleton<SyncAndRecompute>();

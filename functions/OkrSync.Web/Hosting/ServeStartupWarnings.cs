@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OkrSync.Pipeline;
 using OkrSync.Pipeline.Webhooks;
 using OkrSync.Trackers.GitHub;
@@ -14,9 +15,16 @@ internal static partial class ServeStartupWarnings
 {
     public static void Log(ILogger logger, IConfiguration configuration, StrategyProvider strategy, WebhookTrust webhooks)
     {
-        if (!File.Exists(strategy.Path))
+        try
         {
-            LogNoStrategy(logger, strategy.Path);
+            if (strategy.Git is null && !File.Exists(strategy.Path))
+            {
+                LogNoStrategy(logger, strategy.Path);
+            }
+        }
+        catch (OptionsValidationException)
+        {
+            // A malformed OkrSync:StrategySource: the start stops with the setting's message (ValidateOnStart).
         }
         if (configuration.List(GitHubOptions.RepositoriesSetting).Count == 0 && configuration.List(JiraOptions.ProjectsSetting).Count == 0)
         {

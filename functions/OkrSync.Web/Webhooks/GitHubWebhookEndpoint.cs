@@ -6,7 +6,7 @@ namespace OkrSync.Web.Webhooks;
 
 /// <summary>
 /// <c>POST /api/webhooks/github</c>: size limit (413), <c>X-Hub-Signature-256</c> (401), JSON (400), <c>ping</c>
-/// (200), translation (202 ignored, or 400), then <c>X-GitHub-Delivery</c> dedupe and enqueue (202).
+/// (200), a <c>push</c> that changes a git strategy file (<see cref="StrategyPushHandler"/>, 200), translation (202 ignored, or 400), then <c>X-GitHub-Delivery</c> dedupe and enqueue (202).
 /// </summary>
 public static class GitHubWebhookEndpoint
 {
@@ -22,7 +22,7 @@ public static class GitHubWebhookEndpoint
         return endpoints;
     }
 
-    public static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IOptions<GitHubOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(HttpRequest request, WebhookIntake intake, WebhookTrust trust, IOptions<GitHubOptions> options, TimeProvider clock, StrategyPushHandler strategyPush, CancellationToken cancellationToken)
     {
         var delivery = await TrustedDelivery.ReadAsync(request, Source, "X-Hub-Signature-256", trust, intake, cancellationToken);
         if (delivery.Rejected is { } rejected)
@@ -39,6 +39,10 @@ public static class GitHubWebhookEndpoint
         if (eventName == "ping")
         {
             return WebhookResponses.Pong();
+        }
+        if (await strategyPush.TryHandleAsync(eventName, document.RootElement, deliveryId, cancellationToken) is { } reloaded)
+        {
+            return reloaded;
         }
         var repositories = options.Value.Repositories.ToHashSet(StringComparer.OrdinalIgnoreCase);
         switch (GitHubEventTranslator.Translate(eventName, document.RootElement, repositories, deliveryId, clock.GetUtcNow()))

@@ -66,6 +66,19 @@ public sealed class ServeStartupTests : IDisposable
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    [Fact]
+    public async Task MalformedStrategySource_ExitsOneWithOneLineNamingTheSetting()
+    {
+        var port = FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture);
+
+        var serve = await ServeAsync(new Dictionary<string, string> { ["OkrSync__StrategySource"] = "github:acme/strategy.yaml@main" }, "--urls", $"http://127.0.0.1:{port}");
+
+        Assert.Equal(1, serve.ExitCode);
+        var line = Assert.Single(Lines(serve.Error));
+        Assert.StartsWith("error: bad configuration: OkrSync:StrategySource: 'github:acme/strategy.yaml@main' is not github:OWNER/REPO/PATH@REF", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", serve.Output + serve.Error, StringComparison.Ordinal);
+    }
+
     private Task<OkrsyncExit> ServeAsync(params string[] arguments) => ServeAsync(new Dictionary<string, string>(), arguments);
 
     // Bounded: before the fixes, some of these started serving instead of failing.

@@ -12,6 +12,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     private readonly GitHubAuth _auth;
     private readonly GitHubRateLimiter _rateLimiter;
     private readonly FaultInjector _faults;
+    private readonly GitHubFiles _files;
 
     private FakeGitHubServer(WebApplication app, Uri baseUri, Parts parts)
     {
@@ -21,6 +22,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         _auth = parts.Auth;
         _rateLimiter = parts.RateLimiter;
         _faults = parts.Faults;
+        _files = parts.Files;
         Metrics = parts.Metrics;
         Options = parts.Options;
     }
@@ -58,6 +60,17 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> requests (to <paramref name="endpoint"/>, or any) fail with <paramref name="kind"/>.</summary>
     public void ScheduleFault(FaultKind kind, string? endpoint = null, int count = 1) => _faults.Schedule(kind, endpoint, count);
 
+    /// <summary>
+    /// Commits files to a branch (created on first use): each path's new content, or null to delete it. Returns the
+    /// commit; the contents endpoint serves the branch head, and the commits endpoint lists it.
+    /// </summary>
+    public FakeGitHubCommit CommitFiles(string repository, string branch, string message, IReadOnlyDictionary<string, string?> changes) =>
+        _files.Commit(repository, branch, message, changes);
+
+    /// <summary>Commits one file to a branch.</summary>
+    public FakeGitHubCommit CommitFile(string repository, string branch, string path, string content, string message = "Update strategy") =>
+        _files.Commit(repository, branch, message, new Dictionary<string, string?> { [path] = content });
+
     /// <summary>Accepts another personal access token.</summary>
     public void AddToken(string token) => _auth.AddToken(token);
 
@@ -80,6 +93,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
             RateLimiter = new GitHubRateLimiter(options.TimeProvider, options.RateLimit, options.RateLimitWindow);
             Faults = new FaultInjector(options.Faults);
             Handlers = new GitHubHandlers(Store, new GitHubJson(), options);
+            Files = new GitHubFiles(options.TimeProvider);
+            Contents = new GitHubContentsHandlers(Files);
             Pipeline = new FakeRequestPipeline(new GitHubProtocol(Auth, RateLimiter, options.TimeProvider), Faults, Metrics, options.TimeProvider);
         }
 
@@ -95,7 +110,11 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
         public FakeTrackerMetrics Metrics { get; } = new();
 
+        public GitHubFiles Files { get; }
+
         private GitHubHandlers Handlers { get; }
+
+        private GitHubContentsHandlers Contents { get; }
 
         private FakeRequestPipeline Pipeline { get; }
 
@@ -109,6 +128,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
             app.MapGet("/repos/{owner}/{repo}/issues/{number:int}", Pipeline.Handle(GitHubEndpoint.GetIssue, Handlers.GetIssue));
             app.MapGet("/repos/{owner}/{repo}/issues/{number:int}/sub_issues", Pipeline.Handle(GitHubEndpoint.ListSubIssues, Handlers.ListSubIssues));
             app.MapGet("/repos/{owner}/{repo}/issues/{number:int}/parent", Pipeline.Handle(GitHubEndpoint.GetParent, Handlers.GetParent));
+            app.MapGet("/repos/{owner}/{repo}/contents/{**path}", Pipeline.Handle(GitHubEndpoint.GetContent, Contents.GetContent));
+            app.MapGet("/repos/{owner}/{repo}/commits", Pipeline.Handle(GitHubEndpoint.ListCommits, Contents.ListCommits));
             app.MapGet("/rate_limit", Pipeline.Handle(GitHubEndpoint.RateLimit, _ => GitHubHandlers.RateLimit(RateLimiter.Peek())));
             app.MapPost(
                 "/app/installations/{installationId:long}/access_tokens",

@@ -15,6 +15,12 @@ public static class GitHubEndpoint
     /// <summary><c>GET /repos/{owner}/{repo}/issues/{number}/parent</c>.</summary>
     public const string GetParent = "github.get-parent";
 
+    /// <summary><c>GET /repos/{owner}/{repo}/contents/{path}?ref=</c>: a file, base64.</summary>
+    public const string GetContent = "github.get-content";
+
+    /// <summary><c>GET /repos/{owner}/{repo}/commits?sha=&amp;path=&amp;per_page=</c>.</summary>
+    public const string ListCommits = "github.list-commits";
+
     /// <summary><c>GET /rate_limit</c> (not charged).</summary>
     public const string RateLimit = "github.rate-limit";
 
