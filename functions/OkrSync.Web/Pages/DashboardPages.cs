@@ -17,8 +17,8 @@ public static class DashboardPages
     public static Task<IResult> StrategyAsync(HttpContext http, DashboardSite site, DashboardServices services, CancellationToken cancellationToken = default) =>
         Guarded(http, site, services, async (report, live) =>
         {
-            var inputs = await services.Inputs.ReadAsync(cancellationToken);
-            var page = StrategyView.Build(report, services.EffortOf(live), inputs);
+            var inputs = await services.Inputs.ReadAsync(report, live, cancellationToken);
+            var page = StrategyView.Build(report, DashboardServices.EffortOf(report, live), inputs);
             return PageResponses.WantsJson(http.Request)
                 ? PageResponses.Json(http, page, DashboardJsonContext.Default.StrategyPageJson)
                 : PageResponses.Html(http, StrategyPage.Render(site.Paths, page, site.Gate.HasSignIn, JsonLink(http)));
@@ -28,7 +28,7 @@ public static class DashboardPages
     public static Task<IResult> KeyResultAsync(HttpContext http, string id, DashboardSite site, DashboardServices services, CancellationToken cancellationToken = default) =>
         Guarded(http, site, services, async (report, live) =>
         {
-            var inputs = await services.Inputs.ReadAsync(cancellationToken);
+            var inputs = await services.Inputs.ReadAsync(report, live, cancellationToken);
             var snapshots = await services.SnapshotsAsync(cancellationToken);
             if (KeyResultView.Build(id, report, live?.Items ?? [], snapshots, inputs) is not { } page)
             {
@@ -56,8 +56,8 @@ public static class DashboardPages
     public static Task<IResult> InvestmentAsync(HttpContext http, DashboardSite site, DashboardServices services, CancellationToken cancellationToken = default) =>
         Guarded(http, site, services, async (report, live) =>
         {
-            var inputs = await services.Inputs.ReadAsync(cancellationToken);
-            var page = InvestmentView.Build(report, services.EffortOf(live), await services.SnapshotsAsync(cancellationToken), inputs);
+            var inputs = await services.Inputs.ReadAsync(report, live, cancellationToken);
+            var page = InvestmentView.Build(report, DashboardServices.EffortOf(report, live), await services.SnapshotsAsync(cancellationToken), inputs);
             return PageResponses.WantsJson(http.Request)
                 ? PageResponses.Json(http, page, DashboardJsonContext.Default.InvestmentPageJson)
                 : PageResponses.Html(http, InvestmentPage.Render(site.Paths, page, report.Strategy, StrategyPage.TargetClasses(report.Bets.Select(b => b.Id)), site.Gate.HasSignIn, JsonLink(http)));

@@ -41,7 +41,7 @@ internal static class DashboardPageMeasurement
             await live.ReloadAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count:N0} items; report computed and stored in {reload.ElapsedMilliseconds} ms (the sync's cost, not the page's)"));
             var queue = new SqliteEventQueue(Path.Combine(folder, "queue.db"), TimeProvider.System);
-            DashboardServices Fresh() => new(store, live, queue, new NoDashboardInputs());
+            DashboardServices Fresh() => new(store, live, queue, new ReportDashboardInputs(store));
             var site = new DashboardSite(DashboardPaths.Serve, new ServePageGate(new ServeAccess(null, null)));
             var requestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
 

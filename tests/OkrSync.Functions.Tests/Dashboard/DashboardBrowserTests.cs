@@ -162,12 +162,88 @@ public sealed class DashboardBrowserTests(DemoDashboard dashboard, ITestOutputHe
         Assert.Equal(
             rollup.GetProperty("keyResults").EnumerateArray().Select(k => (k.GetProperty("id").GetString(), Compact(k.GetProperty("output")), Compact(k.GetProperty("outcome")))),
             strategy.GetProperty("bets").EnumerateArray().SelectMany(b => b.GetProperty("keyResults").EnumerateArray()).Select(k => (k.GetProperty("id").GetString(), Compact(k.GetProperty("output")), Compact(k.GetProperty("outcome")))));
-        Assert.Equal("item-count", strategy.GetProperty("effortFlow").GetProperty("basis").GetString());
+        var rollupInvestment = rollup.GetProperty("investment");
+        Assert.Equal(rollupInvestment.GetProperty("unit").GetString(), strategy.GetProperty("effortFlow").GetProperty("basis").GetString());
+        Assert.Equal(rollupInvestment.GetProperty("unit").GetString(), investment.GetProperty("basis").GetString());
+        Assert.Equal(rollupInvestment.GetProperty("total").GetDouble(), strategy.GetProperty("effortFlow").GetProperty("total").GetDouble(), 2);
+        foreach (var share in investment.GetProperty("shares").EnumerateArray().Where(s => s.GetProperty("kind").GetString() == "bet"))
+        {
+            var expected = rollupInvestment.GetProperty("bets").GetProperty(share.GetProperty("id").GetString()!);
+            Assert.Equal(expected.GetProperty("actual").ValueKind == JsonValueKind.Null ? 0 : expected.GetProperty("actual").GetDouble(), share.GetProperty("actual").GetDouble(), 4);
+            Assert.Equal(expected.GetProperty("weight").GetDouble(), share.GetProperty("items").GetDouble(), 2);
+        }
         Assert.Equal(rollup.GetProperty("keyResults")[0].GetProperty("id").GetString(), keyResult.GetProperty("keyResult").GetProperty("id").GetString());
         Assert.NotEqual(0, keyResult.GetProperty("weeks").GetArrayLength());
         Assert.Equal((orphans.GetArrayLength(), 100), (orphanPage.GetProperty("total").GetInt32(), orphanPage.GetProperty("pageSize").GetInt32()));
         Assert.Equal(rollup.GetProperty("bets").GetArrayLength() + 3, investment.GetProperty("shares").GetArrayLength());
         Assert.Equal(findings.GetArrayLength(), findingPage.GetProperty("findings").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task StrategyPage_ShowsEachBetsActualShareAndWeight_AsTheRollupApisInvestment()
+    {
+        var investment = dashboard.Rollup.GetProperty("investment");
+        var bets = dashboard.Rollup.GetProperty("bets").EnumerateArray().ToList();
+        Assert.True(investment.GetProperty("total").GetDouble() > 0, "the demo's investment window counts no work");
+        await using var watched = await dashboard.OpenAsync("/dashboard");
+
+        foreach (var bet in bets)
+        {
+            var id = bet.GetProperty("id").GetString()!;
+            var expected = investment.GetProperty("bets").GetProperty(id);
+            var node = watched.Page.Locator($"section[data-bet=\"{id}\"] .investment");
+            var actual = expected.GetProperty("actual").ValueKind == JsonValueKind.Null ? 0 : expected.GetProperty("actual").GetDouble();
+
+            Assert.Equal(actual, double.Parse((await node.GetAttributeAsync("data-actual-share"))!, CultureInfo.InvariantCulture), 4);
+            Assert.Equal(expected.GetProperty("weight").GetDouble(), double.Parse((await node.GetAttributeAsync("data-weight"))!, CultureInfo.InvariantCulture), 2);
+            Assert.StartsWith("actual " + Percent(actual), (await node.InnerTextAsync()).Trim(), StringComparison.Ordinal);
+            if (expected.GetProperty("declared").ValueKind == JsonValueKind.Number)
+            {
+                var declared = expected.GetProperty("declared").GetDouble();
+                Assert.Equal(declared, double.Parse((await node.GetAttributeAsync("data-declared-share"))!, CultureInfo.InvariantCulture), 4);
+                Assert.Contains("declared " + Percent(declared), await node.InnerTextAsync(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PartnersBet_IsVisiblyMarkedPositionFlat_WithItsRatio()
+    {
+        var partners = dashboard.Rollup.GetProperty("bets").EnumerateArray().Single(b => b.GetProperty("id").GetString() == "partners");
+        Assert.Contains(dashboard.Rollup.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "green-krs-flat-position" && f.GetProperty("subject").GetString() == "partners");
+        await using var watched = await dashboard.OpenAsync("/dashboard");
+        var node = watched.Page.Locator("section[data-bet=\"partners\"]");
+        var badge = node.Locator(".bet-head .flag[data-flag=\"green-krs-flat-position\"]");
+
+        Assert.True(await badge.IsVisibleAsync(), "the partners bet's position-flat badge is not visible");
+        Assert.Contains("Position flat", await badge.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.NotEqual("rgba(0, 0, 0, 0)", await badge.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        Assert.Contains("flagged", (await node.GetAttributeAsync("class"))!.Split(' '));
+        var position = node.Locator(".position");
+        Assert.Equal("flat", await position.GetAttributeAsync("data-position"));
+        Assert.Equal(partners.GetProperty("positionRatio").GetDouble(), double.Parse((await position.GetAttributeAsync("data-position-ratio"))!, CultureInfo.InvariantCulture), 6);
+        Assert.StartsWith("flat, " + Percent(partners.GetProperty("positionRatio").GetDouble()), (await position.InnerTextAsync()).Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ActivationKeyResultPage_DrawsItsCheckInsAsPointsWithTheirNotes_AndWhereTheCurrentValueCameFrom()
+    {
+        var checkIns = JsonDocument.Parse(await dashboard.Client.GetStringAsync(new Uri("/dashboard/key-results/activation?format=json", UriKind.Relative))).RootElement.GetProperty("checkIns").EnumerateArray().ToList();
+        var outcome = dashboard.Rollup.GetProperty("keyResults").EnumerateArray().Single(k => k.GetProperty("id").GetString() == "activation").GetProperty("outcome");
+        Assert.NotEmpty(checkIns);
+        await using var watched = await dashboard.OpenAsync("/dashboard/key-results/activation");
+
+        var points = watched.Page.Locator("svg circle.check-in");
+        var titles = await points.Locator("title").AllTextContentsAsync();
+
+        Assert.Equal(checkIns.Count, await points.CountAsync());
+        Assert.True(await points.First.IsVisibleAsync(), "the first check-in point is not visible");
+        foreach (var note in checkIns.Where(c => c.GetProperty("note").ValueKind == JsonValueKind.String).Select(c => c.GetProperty("note").GetString()!))
+        {
+            Assert.Contains(titles, t => t.Contains(note, StringComparison.Ordinal));
+        }
+        Assert.Equal(checkIns.Count, await watched.Page.Locator(".check-ins tr.check-in-row").CountAsync());
+        Assert.Equal(outcome.GetProperty("source").GetString(), await watched.Page.Locator("p.reading").GetAttributeAsync("data-source"));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using OkrSync.Core.Findings;
-using OkrSync.Web.Pages.Views;
 
 namespace OkrSync.Web.Pages.Html;
 
@@ -12,7 +11,9 @@ internal static class Flags
         FindingKinds.UnbackedKeyResult => ("Unbacked", "No open or done work behind this key result."),
         FindingKinds.IdleBet => ("Idle", "No open work under this bet."),
         FindingKinds.StaleInitiative => ("Stale", "Not done, and no activity for the stale period."),
-        StrategyView.GreenUnderFlatPosition => ("Green, position flat", "The key result is green while its bet's position has not moved."),
+        FindingKinds.GreenKeyResultsFlatPosition => ("Position flat", "Its key results are green, but the bet's position has barely moved: the key results may measure the wrong thing."),
+        FindingKinds.AllocationDrift => ("Allocation drift", "The actual share of effort is off the declared share by more than the allowed drift."),
+        FindingKinds.OutcomeUnmeasured => ("Unmeasured", "The metric's latest value is older than the metric-stale-days limit."),
         _ => (FindingKinds.Describe(kind).Title, FindingKinds.Describe(kind).Title),
     };
 

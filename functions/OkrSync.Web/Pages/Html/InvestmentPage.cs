@@ -10,7 +10,7 @@ internal static class InvestmentPage
         PageLayout.Render(paths, "Investment", "Investment", strategy, page.AsOf, html =>
         {
             html.Raw("<section aria-labelledby=\"share-heading\"><h2 id=\"share-heading\">Declared versus actual, this window</h2>")
-                .Raw("<p class=\"muted\">").Text($"Actual effort counted in work items open now or updated in the last {EffortFlows.Window.TotalDays:0} days ({HtmlText.Fmt(page.Total)} in all). Declared shares come from the strategy's investment targets once they are recorded.").Raw("</p>");
+                .Raw("<p class=\"muted\">").Text($"Actual effort: work done in the last {page.WindowDays} days or in progress now, weighted in {(page.Basis == "points" ? "story points" : "items (not every item has story points)")} ({HtmlText.Fmt(page.Total)} in all, over {page.Items} item{(page.Items == 1 ? "" : "s")}). Declared shares are each bet's allocation in the strategy file.").Raw("</p>");
             Shares(html, page.Shares, classes, "investment-shares", declared: true);
             html.Raw("</section><section aria-labelledby=\"trend-heading\"><h2 id=\"trend-heading\">Trend by week</h2>");
             if (page.Trend.Count == 0)
@@ -48,7 +48,7 @@ internal static class InvestmentPage
         {
             html.Attr("id", id);
         }
-        html.Raw("><thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Actual</th><th scope=\"col\" class=\"num\">Items</th>").Raw(declared ? "<th scope=\"col\" class=\"num\">Declared</th>" : "").Raw("</tr></thead><tbody>");
+        html.Raw("><thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Actual</th><th scope=\"col\" class=\"num\">Weight</th>").Raw(declared ? "<th scope=\"col\" class=\"num\">Declared</th>" : "").Raw("</tr></thead><tbody>");
         foreach (var s in shares)
         {
             html.Raw("<tr").Attr("data-share", s.Id).Raw("><th scope=\"row\">").Text(s.Label).Raw("</th><td class=\"bar-cell\"><svg class=\"share-bar\" viewBox=\"0 0 200 14\" preserveAspectRatio=\"none\" aria-hidden=\"true\">")

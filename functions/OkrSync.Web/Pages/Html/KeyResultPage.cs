@@ -14,6 +14,7 @@ internal static class KeyResultPage
         {
             html.Raw("<p class=\"crumbs\">").Link("Strategy", paths.Strategy).Raw(" › ").Link(page.BetTitle, paths.BetAnchor(kr.BetId)).Raw("</p>");
             StrategyPage.KeyResult(html, paths, kr, link: false);
+            Reading(html, kr.Outcome);
             html.Raw("<section aria-labelledby=\"trend-heading\"><h2 id=\"trend-heading\">Week by week</h2>");
             Trend(html, page);
             html.Raw("</section><section aria-labelledby=\"work-heading\"><h2 id=\"work-heading\">Initiatives and their open work</h2>");
@@ -81,6 +82,53 @@ internal static class KeyResultPage
         {
             html.Raw("<tr><td>").Text(w.IsoWeek).Raw("</td><td class=\"num\">").Text(w.Done.ToString(CultureInfo.InvariantCulture)).Raw("</td><td class=\"num\">").Text(w.Planned.ToString(CultureInfo.InvariantCulture))
                 .Raw("</td><td class=\"num\">").Text(HtmlText.Percent(w.OutputRatio)).Raw("</td><td class=\"num\">").Text(w.OutcomeRatio is { } o ? HtmlText.Percent(o) : "–").Raw("</td></tr>");
+        }
+        html.Raw("</tbody></table></details>");
+        CheckIns(html, page.CheckIns, outcome.Unit);
+    }
+
+    /// <summary>Where the current value came from: the strategy file, a person's check-in or a metric source, and when it was measured.</summary>
+    private static void Reading(HtmlText html, Core.Reports.OutcomeJson outcome)
+    {
+        var source = outcome.Source ?? (outcome.Current is null ? "none" : "yaml");
+        html.Raw("<p class=\"reading\"").Attr("data-source", source).Raw(">Current value ");
+        if (outcome.Current is { } current)
+        {
+            html.Text(HtmlText.Fmt(current) + (string.IsNullOrEmpty(outcome.Unit) ? "" : " " + outcome.Unit)).Raw(" from ").Text(source switch
+            {
+                "yaml" => "the strategy file",
+                "check-in" => "a check-in",
+                _ => "metric source " + source,
+            });
+            html.Text(outcome.MeasuredAt is { } at ? $", measured {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : ", measurement date unknown");
+            if (outcome.Confidence is not null)
+            {
+                html.Text($" · confidence {outcome.Confidence}");
+            }
+            if (outcome.Note is not null)
+            {
+                html.Raw(" · “").Text(outcome.Note).Raw("”");
+            }
+        }
+        else
+        {
+            html.Raw("not measured yet: check one in (<code>okrsync checkin</code>) or give the metric a source.");
+        }
+        html.Raw("</p>");
+    }
+
+    private static void CheckIns(HtmlText html, IReadOnlyList<CheckInJson> checkIns, string? unit)
+    {
+        if (checkIns.Count == 0)
+        {
+            return;
+        }
+        html.Raw("<details class=\"check-ins\" open><summary>").Text($"Check-ins ({checkIns.Count})").Raw("</summary><table><thead><tr><th scope=\"col\">Measured</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\">By</th><th scope=\"col\">Confidence</th><th scope=\"col\">Note</th></tr></thead><tbody>");
+        foreach (var c in checkIns.Reverse())
+        {
+            html.Raw("<tr class=\"check-in-row\"><td>").Text(c.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Raw("</td><td class=\"num\">")
+                .Text(HtmlText.Fmt(c.Value) + (string.IsNullOrEmpty(unit) ? "" : " " + unit)).Raw("</td><td>")
+                .Text(c.By ?? (c.Source is { } s && s != "check-in" ? s : "–")).Raw("</td><td>").Text(c.Confidence ?? "–").Raw("</td><td>").Text(c.Note ?? "").Raw("</td></tr>");
         }
         html.Raw("</tbody></table></details>");
     }

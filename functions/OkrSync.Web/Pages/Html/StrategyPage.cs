@@ -93,9 +93,25 @@ internal static class StrategyPage
         }
         html.Raw("Output ").Text($"{bet.Output.Done} of {bet.Output.Planned} done ({HtmlText.Percent(bet.Output.Ratio)})")
             .Raw(" · Outcome ").Text(bet.Outcome.Ratio is { } r ? HtmlText.Percent(r) + " of the way" : "not measured")
-            .Raw(" · Position ").Raw("<span class=\"position\">").Text(bet.Signals?.Position ?? "not tracked yet").Raw("</span>")
-            .Raw(" · Effort ").Raw("<span class=\"investment\">").Text($"actual {HtmlText.Percent(bet.Investment.Actual)}").Raw("</span>")
-            .Raw(", ").Text(bet.Investment.Declared is { } d ? $"declared {HtmlText.Percent(d)}" : "none declared").Raw("</p>");
+            .Raw(" · Position ").Raw("<span").Attr("class", "position position-" + (bet.Signals?.Position ?? "none")).Attr("data-position", bet.Signals?.Position)
+                .Attr("data-position-ratio", bet.Signals?.PositionRatio?.ToString("R", CultureInfo.InvariantCulture)).Raw(">")
+                .Text(PositionText(bet.Signals)).Raw("</span>")
+            .Raw(" · Effort ").Raw("<span class=\"investment\"").Attr("data-actual-share", bet.Investment.Actual.ToString("R", CultureInfo.InvariantCulture))
+                .Attr("data-declared-share", bet.Investment.Declared?.ToString("R", CultureInfo.InvariantCulture)).Attr("data-weight", bet.Investment.Items.ToString("R", CultureInfo.InvariantCulture)).Raw(">")
+                .Text($"actual {HtmlText.Percent(bet.Investment.Actual)} ({HtmlText.Fmt(bet.Investment.Items)} {bet.Investment.Basis})")
+                .Raw(", ").Text(bet.Investment.Declared is { } d ? $"declared {HtmlText.Percent(d)}" : "none declared").Raw("</span></p>");
+        if (bet.Signals is { Signals.Count: > 0 } signals)
+        {
+            html.Raw("<ul class=\"position-signals\">");
+            foreach (var p in signals.Signals)
+            {
+                html.Raw("<li").Attr("data-signal", p.Id).Raw("><span class=\"signal-title\">").Text(p.Title).Raw("</span>: ")
+                    .Text(p.Metric.Current is { } c ? $"{HtmlText.Fmt(c)}{(p.Metric.Unit is { } u ? " " + u : "")}" : "not measured")
+                    .Text(p.Metric.Target is { } t ? $" (target {HtmlText.Fmt(t)}" + (p.Ratio is { } pr ? $", {HtmlText.Percent(pr)} of the way)" : ")") : "")
+                    .Text(p.CheckIns.Count > 0 ? $" · {p.CheckIns.Count} check-in{(p.CheckIns.Count == 1 ? "" : "s")}, last {p.CheckIns[^1].At.UtcDateTime:yyyy-MM-dd}" : "").Raw("</li>");
+            }
+            html.Raw("</ul>");
+        }
         if (bet.NotDoing.Count > 0)
         {
             html.Raw("<div class=\"not-doing\"><h3>Not doing</h3><ul>");
@@ -126,6 +142,14 @@ internal static class StrategyPage
         }
         html.Raw("</div></section>");
     }
+
+    private static string PositionText(BetSignalsJson? signals) => signals switch
+    {
+        null or { Position: null } => "no position signals",
+        { Position: PositionStates.Unmeasured } => "not measured",
+        { PositionRatio: { } ratio } => $"{signals.Position}, {HtmlText.Percent(ratio)} of the way",
+        _ => signals.Position,
+    };
 
     public static void KeyResult(HtmlText html, DashboardPaths paths, KeyResultNodeJson kr, bool link = true)
     {

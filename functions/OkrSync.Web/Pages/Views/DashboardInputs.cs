@@ -1,9 +1,13 @@
+using OkrSync.Core.Findings;
+using OkrSync.Core.Metrics;
+using OkrSync.Core.Ports;
+using OkrSync.Core.Reports;
+
 namespace OkrSync.Web.Pages.Views;
 
 /// <summary>
-/// Data the dashboard draws but does not compute itself: each bet's position and declared investment (issue 13, "Bets
-/// that move") and each key result's check-ins (issue 14, "A living strategy"). Empty until those exist; the pages
-/// already draw both when present (a position badge and a declared bar per bet; check-in points on the key-result chart).
+/// What the pages draw beside the report's rollup: each bet's position (its signals, their check-ins, the ratio) and
+/// declared share, and each metric's check-ins (key results and position signals), keyed by metric id.
 /// </summary>
 public sealed record DashboardInputs(
     IReadOnlyDictionary<string, BetSignalsJson> BetSignals,
@@ -13,20 +17,73 @@ public sealed record DashboardInputs(
 
     public BetSignalsJson? SignalsOf(string betId) => BetSignals.GetValueOrDefault(betId);
 
-    public IReadOnlyList<CheckInJson> CheckInsOf(string keyResultId) => CheckIns.GetValueOrDefault(keyResultId) ?? [];
+    public IReadOnlyList<CheckInJson> CheckInsOf(string metricId) => CheckIns.GetValueOrDefault(metricId) ?? [];
+}
+
+/// <summary>Where the pages get <see cref="DashboardInputs"/> for the report they draw.</summary>
+public interface IDashboardInputSource
+{
+    Task<DashboardInputs> ReadAsync(ReportDocument report, Report? live, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
-/// Where the pages get <see cref="DashboardInputs"/>: the hook for issues 13 and 14, whose stores register their own
-/// implementation in place of <see cref="NoDashboardInputs"/>.
+/// <see cref="DashboardInputs"/> from the stored report (bets' <c>position</c>, <c>positionRatio</c>, <c>allocation</c>,
+/// the <c>green-krs-flat-position</c> finding) and the check-in log (every check-in, in one read, grouped by metric).
 /// </summary>
-public interface IDashboardInputSource
+public sealed class ReportDashboardInputs(ICheckInLog log) : IDashboardInputSource
 {
-    Task<DashboardInputs> ReadAsync(CancellationToken cancellationToken = default);
+    public async Task<DashboardInputs> ReadAsync(ReportDocument report, Report? live, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var checkIns = new Dictionary<string, List<CheckInJson>>(StringComparer.Ordinal);
+        await foreach (var checkIn in log.ReadAllCheckInsAsync(cancellationToken))
+        {
+            (checkIns.TryGetValue(checkIn.MetricId, out var list) ? list : checkIns[checkIn.MetricId] = []).Add(ToJson(checkIn));
+        }
+        var byMetric = checkIns.ToDictionary(p => p.Key, p => (IReadOnlyList<CheckInJson>)[.. p.Value.OrderBy(c => c.At)], StringComparer.Ordinal);
+        return Build(report, byMetric, live?.Strategy.Thresholds.PositionMoved);
+    }
+
+    /// <summary>The inputs of <paramref name="report"/> given the check-ins by metric id; <paramref name="positionMoved"/> is the strategy's <c>position-moved</c> threshold, when known.</summary>
+    public static DashboardInputs Build(ReportDocument report, IReadOnlyDictionary<string, IReadOnlyList<CheckInJson>> checkIns, double? positionMoved)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(checkIns);
+        var flat = report.Findings.Where(f => f.Kind == FindingKinds.GreenKeyResultsFlatPosition).Select(f => f.Subject).ToHashSet(StringComparer.Ordinal);
+        var signals = new Dictionary<string, BetSignalsJson>(StringComparer.Ordinal);
+        foreach (var bet in report.Bets)
+        {
+            var position = flat.Contains(bet.Id) ? PositionStates.Flat
+                : bet.PositionRatio is not { } ratio ? (bet.Position.Count > 0 ? PositionStates.Unmeasured : null)
+                : ratio >= 1 ? PositionStates.Reached
+                : positionMoved is { } moved && ratio < moved ? PositionStates.Flat
+                : PositionStates.Moving;
+            signals[bet.Id] = new BetSignalsJson(position, bet.Allocation?.Declared)
+            {
+                PositionRatio = bet.PositionRatio,
+                Signals = [.. bet.Position.Select(p => new PositionSignalNodeJson(p.Id, p.Title, p.Metric, p.Ratio, checkIns.GetValueOrDefault(p.Id) ?? []))],
+            };
+        }
+        return new DashboardInputs(signals, checkIns);
+    }
+
+    public static CheckInJson ToJson(CheckIn checkIn)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        return new(checkIn.At, checkIn.Value, checkIn.By, checkIn.Note) { Confidence = checkIn.Confidence?.ToName(), Source = checkIn.Origin };
+    }
 }
 
-/// <summary>No bet signals and no check-ins yet: what the app has until issues 13 and 14 register theirs.</summary>
-public sealed class NoDashboardInputs : IDashboardInputSource
+/// <summary>How a bet's position reads on the pages.</summary>
+public static class PositionStates
 {
-    public Task<DashboardInputs> ReadAsync(CancellationToken cancellationToken = default) => Task.FromResult(DashboardInputs.None);
+    /// <summary>The bet's key results are green but its position has not moved (<c>green-krs-flat-position</c>), or it moved less than <c>position-moved</c>.</summary>
+    public const string Flat = "flat";
+
+    public const string Moving = "moving";
+
+    public const string Reached = "reached";
+
+    /// <summary>The bet names position signals but none has a complete metric yet.</summary>
+    public const string Unmeasured = "unmeasured";
 }

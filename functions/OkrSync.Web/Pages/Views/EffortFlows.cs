@@ -1,67 +1,50 @@
-using OkrSync.Core.Alignment;
+using OkrSync.Core.Investment;
 using OkrSync.Core.Reports;
-using OkrSync.Core.Work;
 
 namespace OkrSync.Web.Pages.Views;
 
 /// <summary>
-/// The window's effort by where it lives and what it serves, counted in items: each item in the window is one unit,
-/// split evenly over the bets of the initiatives it counts in. This is the stand-in for issue 13's investment model
-/// (declared versus actual effort): it has the same shape (<see cref="EffortMatrix"/>), so the pages keep drawing when
-/// that model replaces <see cref="FromItemCounts"/>.
+/// The window's effort by where it lives and what it serves, from issue 13's investment model (the report's
+/// <c>investment</c>, computed by <see cref="OkrSync.Core.Investment.InvestmentCalculator"/>): work done in the trailing
+/// window or in progress at its end, weighted in story points when every item has them, else counted in items, aligned
+/// work split equally over the bets it serves. The same numbers as <c>/api/rollup</c>'s <c>investment</c>.
 /// </summary>
 public static class EffortFlows
 {
-    public const string ItemCountBasis = "item-count";
     public const string Operational = "operational";
     public const string Orphaned = "orphaned";
     public const string Contradicting = "contradicting";
-
-    /// <summary>How far back the window reaches: work open now, or updated in the last four weeks.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromDays(28);
 
     /// <summary>At most this many containers are drawn as their own band source; the rest are one "other" source.</summary>
     public const int ContainersDrawn = 8;
 
     public const string OtherContainers = "(other)";
 
-    /// <summary>Counts the window's items of <paramref name="items"/> by container and target (a bet id, or one of the constants above).</summary>
-    public static EffortMatrix FromItemCounts(IEnumerable<ItemAlignment> items, IReadOnlyDictionary<string, string> betOfInitiative, DateTimeOffset asOf)
+    /// <summary>
+    /// The effort of <paramref name="report"/>'s <c>investment</c> by container (its <c>byContainer</c> slices) and target;
+    /// for a report stored before the investment existed, the live report's balance; else nothing, in items.
+    /// </summary>
+    public static EffortMatrix FromInvestment(ReportDocument report, Report? live)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(betOfInitiative);
-        var start = asOf - Window;
-        var cells = new Dictionary<(string Container, string Target), double>();
-        var bets = new List<string>(4);
-        foreach (var alignment in items)
+        ArgumentNullException.ThrowIfNull(report);
+        var investment = report.Investment ?? (live?.Investment is { } balance ? balance.ToJson(live.Strategy) : null);
+        if (investment is null)
         {
-            var item = alignment.Item;
-            if (item.State == StateCategory.Cancelled || (!item.State.IsOpen() && item.Updated < start))
-            {
-                continue;
-            }
-            switch (alignment.Classification)
-            {
-                case Classification.Aligned:
-                    bets.Clear();
-                    foreach (var initiative in alignment.InitiativeIds)
-                    {
-                        if (betOfInitiative.TryGetValue(initiative, out var bet) && !bets.Contains(bet))
-                        {
-                            bets.Add(bet);
-                        }
-                    }
-                    foreach (var bet in bets)
-                    {
-                        Add(cells, item.Container, bet, 1.0 / bets.Count);
-                    }
-                    break;
-                case Classification.Operational: Add(cells, item.Container, Operational, 1); break;
-                case Classification.Orphaned: Add(cells, item.Container, Orphaned, 1); break;
-                default: Add(cells, item.Container, Contradicting, 1); break;
-            }
+            return new EffortMatrix(EffortUnits.Items, report.AsOf, report.AsOf, new Dictionary<(string, string), double>()) { WindowDays = 0 };
         }
-        return new EffortMatrix(ItemCountBasis, start, asOf, cells);
+        var cells = new Dictionary<(string Container, string Target), double>();
+        foreach (var slice in investment.ByContainer)
+        {
+            var container = slice.Name ?? OtherContainers;
+            foreach (var (bet, share) in slice.Bets)
+            {
+                Add(cells, container, bet, share.Weight);
+            }
+            Add(cells, container, Operational, slice.Operational.Weight);
+            Add(cells, container, Orphaned, slice.Orphaned.Weight);
+            Add(cells, container, Contradicting, slice.Contradicting.Weight);
+        }
+        return new EffortMatrix(investment.Unit, investment.From, investment.To, cells) { WindowDays = investment.WindowDays, Items = investment.Items };
     }
 
     /// <summary>The flow chart's data: the largest containers as sources (the rest as one), targets in strategy order.</summary>
@@ -104,14 +87,27 @@ public static class EffortFlows
 
     private static void Add(Dictionary<(string, string), double> cells, string container, string target, double value)
     {
+        if (value <= 0)
+        {
+            return;
+        }
         var key = (container, target);
         cells[key] = cells.GetValueOrDefault(key) + value;
     }
 }
 
-/// <summary>Effort in a window by container and target, in units of <see cref="Basis"/>.</summary>
+/// <summary>Effort in a window by container and target, in units of <see cref="Basis"/> (<c>points</c> or <c>items</c>).</summary>
 public sealed record EffortMatrix(string Basis, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, IReadOnlyDictionary<(string Container, string Target), double> Cells)
 {
+    /// <summary>How many days the window reaches back (the strategy's <c>investment-window-days</c>).</summary>
+    public int WindowDays { get; init; }
+
+    /// <summary>How many work items the window counts.</summary>
+    public int Items { get; init; }
+
+    /// <summary>The share of the window's effort that went to <paramref name="target"/>; 0 when nothing was worked.</summary>
+    public double Share(string target) => Total > 0 ? Of(target) / Total : 0;
+
     public double Total => Cells.Values.Sum();
 
     public double Of(string target) => Cells.Where(c => c.Key.Target == target).Sum(c => c.Value);

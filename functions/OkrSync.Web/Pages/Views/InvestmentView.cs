@@ -3,7 +3,7 @@ using OkrSync.Core.Reports;
 namespace OkrSync.Web.Pages.Views;
 
 /// <summary>
-/// The investment page: each bet's share of the window's effort, declared (issue 13) beside actual, the weekly trend from
+/// The investment page: each bet's share of the window's effort (the report's <c>investment</c>), declared beside actual, the weekly trend from
 /// the stored snapshots, and the same shares per container (team).
 /// </summary>
 public static class InvestmentView
@@ -16,7 +16,12 @@ public static class InvestmentView
         ArgumentNullException.ThrowIfNull(inputs);
         var targets = EffortFlows.Targets(report).ToList();
         var total = effort.Total;
-        var shares = targets.Select(t => Share(t, effort.Of(t.Id), total, inputs.SignalsOf(t.Id)?.DeclaredShare)).ToList();
+        var declared = report.Bets.Where(b => b.Allocation?.Declared is not null).ToDictionary(b => b.Id, b => b.Allocation!.Declared, StringComparer.Ordinal);
+        if (report.Investment?.Operational.Declared is { } operational)
+        {
+            declared[EffortFlows.Operational] = operational;
+        }
+        var shares = targets.Select(t => Share(t, effort.Of(t.Id), total, inputs.SignalsOf(t.Id)?.DeclaredShare ?? declared.GetValueOrDefault(t.Id))).ToList();
         var trend = snapshots.OrderBy(s => s.TakenAt).Select(s => new InvestmentWeekJson(
             s.IsoWeek,
             [.. report.Bets.Select(b => new BetShareJson(b.Id, s.Summary.Total == 0 ? 0 : Math.Round((double)s.KeyResults.Where(k => k.BetId == b.Id).Sum(k => k.Planned) / s.Summary.Total, 4)))])).ToList();
@@ -27,7 +32,7 @@ public static class InvestmentView
                 Math.Round(c.Value, 2),
                 [.. targets.Select(t => Share(t, effort.Cells.GetValueOrDefault((c.Key, t.Id)), c.Value, null)).Where(s => s.Items > 0)]))
             .ToList();
-        return new InvestmentPageJson(report.AsOf, effort.Basis, Math.Round(total, 2), shares, trend, containers);
+        return new InvestmentPageJson(report.AsOf, effort.Basis, Math.Round(total, 2), shares, trend, containers) { WindowDays = effort.WindowDays, Items = effort.Items, WindowStart = effort.WindowStart };
     }
 
     private static ShareJson Share((string Id, string Label, string Kind) target, double items, double total, double? declared) =>

@@ -22,7 +22,7 @@ public static class KeyResultView
             return null;
         }
         var bet = report.Bets.First(b => b.Id == keyResult.BetId);
-        var node = StrategyView.KeyResultNode(keyResult, StrategyView.FlagsBySubject(report.Findings), report.Initiatives.ToDictionary(i => i.Id, StringComparer.Ordinal), inputs.SignalsOf(bet.Id));
+        var node = StrategyView.KeyResultNode(keyResult, StrategyView.FlagsBySubject(report.Findings), report.Initiatives.ToDictionary(i => i.Id, StringComparer.Ordinal));
         var ids = node.Initiatives.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var open = new Dictionary<string, List<ItemAlignment>>(StringComparer.Ordinal);
         foreach (var alignment in items)

@@ -32,12 +32,24 @@ public sealed record BetNodeJson(
     IReadOnlyList<KeyResultNodeJson> KeyResults);
 
 /// <summary>
-/// What issue 13 computes about a bet: where it stands (<see cref="Position"/>, e.g. <c>moving</c>, <c>flat</c>) and the
-/// share of effort declared for it. Supplied to the pages through <see cref="DashboardInputs.BetSignals"/>.
+/// Where a bet stands: <see cref="Position"/> (<see cref="PositionStates"/>: <c>flat</c>, <c>moving</c>, <c>reached</c>,
+/// <c>unmeasured</c>; null when the bet names no position signal), the mean ratio of its signals, each signal with its
+/// check-ins, and the share of effort declared for it (<c>allocation</c> in the strategy file).
 /// </summary>
-public sealed record BetSignalsJson(string? Position, double? DeclaredShare);
+public sealed record BetSignalsJson(string? Position, double? DeclaredShare)
+{
+    public double? PositionRatio { get; init; }
 
-/// <summary>A share of the window's effort: declared (issue 13; null until then) and actual (by item count today).</summary>
+    public IReadOnlyList<PositionSignalNodeJson> Signals { get; init; } = [];
+}
+
+/// <summary>One position signal: its metric, its ratio <c>(current-baseline)/(target-baseline)</c> and its check-ins, oldest first.</summary>
+public sealed record PositionSignalNodeJson(string Id, string Title, PositionMetricJson Metric, double? Ratio, IReadOnlyList<CheckInJson> CheckIns);
+
+/// <summary>
+/// A bet's share of the window's effort: declared in the strategy (null when not declared) and actual, with the weight
+/// behind it in <see cref="Basis"/> (<c>points</c> or <c>items</c>, as the report's <c>investment.unit</c>).
+/// </summary>
 public sealed record InvestmentJson(double? Declared, double Actual, double Items, string Basis);
 
 /// <summary>A "not doing" with the work that contradicts it (at most <see cref="StrategyView.ContradictionsShown"/>; <see cref="Count"/> is all of it).</summary>
@@ -63,8 +75,8 @@ public sealed record FindingKindCountJson(string Kind, string Title, string Seve
 
 /// <summary>
 /// The window's effort flowing from where the work lives (repositories and projects) into bets, operational work,
-/// contradicting work and orphaned work. <see cref="Basis"/> says what a unit is: <c>item-count</c> today (each item
-/// one unit, split evenly over the bets it serves); issue 13's investment model replaces it (see <see cref="EffortFlows"/>).
+/// contradicting work and orphaned work, from the report's <c>investment</c>. <see cref="Basis"/> is its unit: <c>points</c>
+/// (story points, when every item counted has them) or <c>items</c> (see <see cref="EffortFlows"/>).
 /// </summary>
 public sealed record EffortFlowJson(string Basis, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, double Total, IReadOnlyList<FlowNodeJson> Sources, IReadOnlyList<FlowNodeJson> Targets, IReadOnlyList<FlowBandJson> Bands);
 
@@ -86,8 +98,15 @@ public sealed record KeyResultPageJson(
 /// <summary>A key result in one week's stored snapshot (<c>okrsync history</c>).</summary>
 public sealed record KeyResultWeekJson(string IsoWeek, DateTimeOffset TakenAt, double OutputRatio, double? OutcomeRatio, int Planned, int Done);
 
-/// <summary>A check-in on a key result's metric (issue 14, "A living strategy"): when, the value, who and why.</summary>
-public sealed record CheckInJson(DateTimeOffset At, double Value, string? By, string? Note);
+/// <summary>A check-in on a metric (a key result's or a position signal's): when it was measured, the value, who and why, and where it came from.</summary>
+public sealed record CheckInJson(DateTimeOffset At, double Value, string? By, string? Note)
+{
+    /// <summary>The check-in's confidence (<c>on-track</c>, <c>at-risk</c>, <c>off-track</c>), when it gave one.</summary>
+    public string? Confidence { get; init; }
+
+    /// <summary><c>check-in</c> for a person's, else the metric source that pulled it.</summary>
+    public string? Source { get; init; }
+}
 
 /// <summary>An initiative and its open work (the oldest <see cref="KeyResultView.OpenWorkShown"/>; <see cref="OpenCount"/> is all of it).</summary>
 public sealed record InitiativeWorkJson(InitiativeNodeJson Initiative, int OpenCount, IReadOnlyList<WorkItemJson> OpenWork);
@@ -109,16 +128,25 @@ public sealed record OrphanFilterJson(string? Container, string? Assignee, strin
 
 public sealed record FacetJson(string Value, int Count);
 
-/// <summary>The investment page: per bet declared (issue 13) versus actual share, the weekly trend, and per container.</summary>
+/// <summary>The investment page: per bet declared versus actual share, the weekly trend, and per container.</summary>
 public sealed record InvestmentPageJson(
     DateTimeOffset AsOf,
     string Basis,
     double Total,
     IReadOnlyList<ShareJson> Shares,
     IReadOnlyList<InvestmentWeekJson> Trend,
-    IReadOnlyList<ContainerInvestmentJson> Containers);
+    IReadOnlyList<ContainerInvestmentJson> Containers)
+{
+    /// <summary>How many days the window reaches back (<c>investment.windowDays</c>).</summary>
+    public int WindowDays { get; init; }
 
-/// <summary>A bet's (or operational, contradicting, orphaned work's) share: <see cref="Declared"/> is null until issue 13.</summary>
+    public DateTimeOffset WindowStart { get; init; }
+
+    /// <summary>How many work items the window counts (<c>investment.items</c>).</summary>
+    public int Items { get; init; }
+}
+
+/// <summary>A bet's (or operational, contradicting, orphaned work's) share: <see cref="Declared"/> is null when the strategy declares none; <see cref="Items"/> is the weight in the page's basis.</summary>
 public sealed record ShareJson(string Id, string Label, string Kind, double? Declared, double Actual, double Items);
 
 /// <summary>

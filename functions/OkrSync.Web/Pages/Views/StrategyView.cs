@@ -12,9 +12,6 @@ public static class StrategyView
     /// <summary>Contradicting items listed under each "not doing" (the count says how many there are in all).</summary>
     public const int ContradictionsShown = 10;
 
-    /// <summary>A flag issue 13's data raises: the key result is green while its bet's position is flat.</summary>
-    public const string GreenUnderFlatPosition = "green-under-flat-position";
-
     public static StrategyPageJson Build(ReportDocument report, EffortMatrix effort, DashboardInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -23,11 +20,10 @@ public static class StrategyView
         var flags = FlagsBySubject(report.Findings);
         var initiatives = report.Initiatives.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var contradicting = report.WorkItems.Where(w => w.Classification == "contradicting").ToList();
-        var total = effort.Total;
         var bets = report.Bets.Select(bet =>
         {
             var signals = inputs.SignalsOf(bet.Id);
-            var items = effort.Of(bet.Id);
+            var weight = effort.Of(bet.Id);
             return new BetNodeJson(
                 bet.Id,
                 bet.Title,
@@ -35,35 +31,30 @@ public static class StrategyView
                 bet.Output,
                 bet.Outcome,
                 signals,
-                new InvestmentJson(signals?.DeclaredShare, total == 0 ? 0 : Math.Round(items / total, 4), Math.Round(items, 2), effort.Basis),
+                new InvestmentJson(signals?.DeclaredShare ?? bet.Allocation?.Declared, Math.Round(effort.Share(bet.Id), 4), Math.Round(weight, 2), effort.Basis),
                 FlagsOf(flags, bet.Id),
                 [.. bet.NotDoing.Select(n =>
                 {
                     var hits = contradicting.Where(w => w.Contradicts.Contains(n.Id, StringComparer.Ordinal)).OrderBy(w => w.Created).ToList();
                     return new NotDoingNodeJson(n.Id, n.Title, n.Labels, hits.Count, [.. hits.Take(ContradictionsShown).Select(Ref)]);
                 })],
-                [.. bet.KeyResults.Select(k => KeyResultNode(k, flags, initiatives, signals))]);
+                [.. bet.KeyResults.Select(k => KeyResultNode(k, flags, initiatives))]);
         }).ToList();
         return new StrategyPageJson(report.Strategy, report.AsOf, report.Summary, bets, EffortFlows.ToJson(effort, report), CountFindings(report.Findings));
     }
 
-    public static KeyResultNodeJson KeyResultNode(KeyResultJson k, IReadOnlyDictionary<string, List<string>> flags, IReadOnlyDictionary<string, InitiativeJson> initiatives, BetSignalsJson? signals)
+    public static KeyResultNodeJson KeyResultNode(KeyResultJson k, IReadOnlyDictionary<string, List<string>> flags, IReadOnlyDictionary<string, InitiativeJson> initiatives)
     {
         ArgumentNullException.ThrowIfNull(k);
         ArgumentNullException.ThrowIfNull(flags);
         ArgumentNullException.ThrowIfNull(initiatives);
-        IReadOnlyList<string> own = FlagsOf(flags, k.Id);
-        if (signals?.Position == "flat" && k.Outcome.Ratio >= 1)
-        {
-            own = [.. own, GreenUnderFlatPosition];
-        }
         return new KeyResultNodeJson(
             k.Id,
             k.BetId,
             k.Title,
             k.Output,
             k.Outcome,
-            own,
+            FlagsOf(flags, k.Id),
             [.. k.Initiatives.Where(initiatives.ContainsKey).Select(id => InitiativeNode(initiatives[id], flags))]);
     }
 
@@ -73,12 +64,19 @@ public static class StrategyView
         return new(i.Id, i.Title, i.Owner, i.Counts, i.Ratio, i.LastActivity, FlagsOf(flags, i.Id));
     }
 
+    /// <summary>The finding kinds drawn as flags on the nodes: on bets, key results and initiatives (and position signals' ids).</summary>
+    public static IReadOnlySet<string> NodeFlags { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        FindingKinds.OutputsWithoutOutcome, FindingKinds.UnbackedKeyResult, FindingKinds.IdleBet, FindingKinds.StaleInitiative,
+        FindingKinds.GreenKeyResultsFlatPosition, FindingKinds.AllocationDrift, FindingKinds.OutcomeUnmeasured,
+    };
+
     /// <summary>The finding kinds raised on each strategy id (bets, key results, initiatives), in the kinds' order.</summary>
     public static Dictionary<string, List<string>> FlagsBySubject(IEnumerable<FindingJson> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
         var flags = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var finding in findings.Where(f => f.Kind is FindingKinds.OutputsWithoutOutcome or FindingKinds.UnbackedKeyResult or FindingKinds.IdleBet or FindingKinds.StaleInitiative))
+        foreach (var finding in findings.Where(f => NodeFlags.Contains(f.Kind)))
         {
             if (!flags.TryGetValue(finding.Subject, out var list))
             {
@@ -109,6 +107,6 @@ public static class StrategyView
         return new(w.Key, w.Title, w.Url, w.Container, w.State, w.Assignee);
     }
 
-    private static List<string> FlagsOf(IReadOnlyDictionary<string, List<string>> flags, string id) =>
+    public static List<string> FlagsOf(IReadOnlyDictionary<string, List<string>> flags, string id) =>
         flags.TryGetValue(id, out var list) ? [.. list.OrderBy(FindingKinds.Order)] : [];
 }
