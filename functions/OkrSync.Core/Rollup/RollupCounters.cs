@@ -86,31 +86,10 @@ public sealed class RollupCounters
     /// The rollup as <see cref="Rollups.Compute"/> builds it with the same <paramref name="readings"/> (the file's values
     /// when null), from the counters: linear in the size of the strategy.
     /// </summary>
-    public StrategyRollup ToRollup(MetricReadings? readings = null)
-    {
-        var initiativeIndex = 0;
-        var krIndex = 0;
-        var bets = new List<BetRollup>(index.Bets.Length);
-        for (var b = 0; b < index.Bets.Length; b++)
-        {
-            var bet = index.Bets[b];
-            var keyResults = new List<KeyResultRollup>(bet.KeyResults.Count);
-            foreach (var keyResult in bet.KeyResults)
-            {
-                var initiatives = new List<InitiativeRollup>(keyResult.Initiatives.Count);
-                foreach (var initiative in keyResult.Initiatives)
-                {
-                    var i = initiativeIndex++;
-                    var last = activity[i]?.Latest;
-                    initiatives.Add(new InitiativeRollup(initiative, keyResult.Id, bet.Id, counts[i], points[i], estimated[i] > 0, last));
-                }
-                keyResults.Add(new KeyResultRollup(keyResult, bet.Id, new Output(krPlanned[krIndex], krDone[krIndex]), Rollups.OutcomeOf(keyResult, readings), initiatives));
-                krIndex++;
-            }
-            bets.Add(Rollups.BetOf(bet, new Output(betPlanned[b], betDone[b]), keyResults, readings));
-        }
-        return new StrategyRollup(bets);
-    }
+    public StrategyRollup ToRollup(MetricReadings? readings = null) => Rollups.Assemble(
+        index,
+        (i, initiative, keyResultId, betId) => new InitiativeRollup(initiative, keyResultId, betId, counts[i], points[i], estimated[i] > 0, activity[i]?.Latest),
+        krPlanned, krDone, betPlanned, betDone, readings);
 
     /// <summary>A multiset of instants with its latest in O(log n): the distinct instants sorted, and how many items have each.</summary>
     private sealed class Instants

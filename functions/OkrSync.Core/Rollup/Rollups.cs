@@ -65,6 +65,26 @@ public static class Rollups
             }
         }
 
+        return Assemble(
+            index,
+            (i, initiative, keyResultId, betId) => new InitiativeRollup(initiative, keyResultId, betId, counts[i], points[i], estimated[i], lastActivity[i]),
+            krPlanned, krDone, betPlanned, betDone, readings);
+    }
+
+    /// <summary>
+    /// Bets → key results → initiatives in strategy order from per-node counts (indexed as <see cref="StrategyIndex"/>
+    /// numbers them), for the full build and the incremental counters alike; <paramref name="initiativeAt"/> makes the
+    /// rollup of the initiative numbered i.
+    /// </summary>
+    internal static StrategyRollup Assemble(
+        StrategyIndex index,
+        Func<int, Initiative, string, string, InitiativeRollup> initiativeAt,
+        int[] krPlanned,
+        int[] krDone,
+        int[] betPlanned,
+        int[] betDone,
+        MetricReadings? readings)
+    {
         var initiativeIndex = 0;
         var krIndex = 0;
         var bets = new List<BetRollup>(index.Bets.Length);
@@ -77,8 +97,7 @@ public static class Rollups
                 var initiatives = new List<InitiativeRollup>(keyResult.Initiatives.Count);
                 foreach (var initiative in keyResult.Initiatives)
                 {
-                    var i = initiativeIndex++;
-                    initiatives.Add(new InitiativeRollup(initiative, keyResult.Id, bet.Id, counts[i], points[i], estimated[i], lastActivity[i]));
+                    initiatives.Add(initiativeAt(initiativeIndex++, initiative, keyResult.Id, bet.Id));
                 }
                 keyResults.Add(new KeyResultRollup(keyResult, bet.Id, new Output(krPlanned[krIndex], krDone[krIndex]), OutcomeOf(keyResult, readings), initiatives));
                 krIndex++;
