@@ -59,10 +59,11 @@ public static class Aligner
             }
         }
 
+        // Each item's alignment is written as soon as its parent's is known: a child reads what it inherits
+        // (initiatives, operational) from its parent's entry, so no per-item scratch arrays beyond these.
+        var result = new ItemAlignment[n];
         var subtree = new int[n][];   // initiatives reached through `parents:` rules on the item or an ancestor
-        var effective = new int[n][]; // direct matches, else the nearest ancestor's
         var operational = new bool[n];
-        var contradictions = new int[n][];
         var state = new byte[n];
         var path = new List<int>();
         for (var start = 0; start < n; start++)
@@ -93,24 +94,20 @@ public static class Aligner
                     rule = IndexSet.Union(rule, Lookup(index.ByParent, missingParent));
                 }
                 subtree[node] = up >= 0 ? IndexSet.Union(subtree[up], rule) : rule;
-                var own = ReadLabels(index, item, out var labelOperational, out contradictions[node]);
+                var own = ReadLabels(index, item, out var labelOperational, out var contradicts);
                 var direct = IndexSet.Union(own, subtree[node]);
-                effective[node] = direct.Length > 0 || up < 0 ? direct : effective[up];
-                operational[node] = labelOperational || IsOperationalType(index, item) || (up >= 0 && operational[up]);
+                // Direct matches, else the nearest ancestor's.
+                var effective = direct.Length > 0 || up < 0 ? direct : result[up].InitiativeIndexes;
+                var isOperational = labelOperational || IsOperationalType(index, item) || (up >= 0 && operational[up]);
+                operational[node] = isOperational;
+                var classification =
+                    contradicts.Length > 0 ? Classification.Contradicting :
+                    effective.Length > 0 ? Classification.Aligned :
+                    isOperational ? Classification.Operational :
+                    Classification.Orphaned;
+                result[node] = new ItemAlignment(item, classification, effective, contradicts, index);
                 state[node] = Done;
             }
-        }
-
-        var result = new ItemAlignment[n];
-        for (var i = 0; i < n; i++)
-        {
-            var contradicts = contradictions[i];
-            var classification =
-                contradicts.Length > 0 ? Classification.Contradicting :
-                effective[i].Length > 0 ? Classification.Aligned :
-                operational[i] ? Classification.Operational :
-                Classification.Orphaned;
-            result[i] = new ItemAlignment(items[i], classification, effective[i], contradicts, index);
         }
         return result;
     }
@@ -121,9 +118,11 @@ public static class Aligner
         var matches = IndexSet.Empty;
         operational = false;
         contradicts = IndexSet.Empty;
-        foreach (var label in item.Labels)
+        // Indexed loops: a foreach over the interface would allocate an enumerator per item (32 MB at a million items).
+        var labels = item.Labels;
+        for (var l = 0; l < labels.Count; l++)
         {
-            if (index.Labels.TryGetValue(label, out var meaning))
+            if (index.Labels.TryGetValue(labels[l], out var meaning))
             {
                 matches = IndexSet.Union(matches, meaning.Initiatives);
                 contradicts = IndexSet.Union(contradicts, meaning.NotDoings);
@@ -134,9 +133,10 @@ public static class Aligner
         {
             matches = IndexSet.Union(matches, Lookup(index.ByMilestone, milestone));
         }
-        foreach (var component in item.Components)
+        var components = item.Components;
+        for (var c = 0; c < components.Count; c++)
         {
-            matches = IndexSet.Union(matches, Lookup(index.ByComponent, component));
+            matches = IndexSet.Union(matches, Lookup(index.ByComponent, components[c]));
         }
         return matches;
     }
@@ -144,11 +144,16 @@ public static class Aligner
     internal static bool IsOperationalType(StrategyIndex index, WorkItem item) =>
         index.OperationalTypes.Count > 0 && item.Type.Length > 0 && index.OperationalTypes.Contains(item.Type);
 
+    /// <summary>The items to align: the given array itself when nothing is left out (no copy of a million references).</summary>
     private static WorkItem[] Filter(IEnumerable<WorkItem> workItems, bool includePullRequests)
     {
+        if (workItems is WorkItem[] array && (includePullRequests || !Array.Exists(array, static item => item.IsPullRequest)))
+        {
+            return array;
+        }
         if (includePullRequests)
         {
-            return workItems as WorkItem[] ?? [.. workItems];
+            return [.. workItems];
         }
         var list = workItems is ICollection<WorkItem> known ? new List<WorkItem>(known.Count) : [];
         foreach (var item in workItems)

@@ -24,8 +24,9 @@ public static class Rollups
         var seenKr = new List<int>(4);
         var seenBet = new List<int>(4);
 
-        foreach (var alignment in alignments)
+        for (var a = 0; a < alignments.Count; a++)
         {
+            var alignment = alignments[a];
             var initiatives = alignment.InitiativeIndexes;
             if (initiatives.Length == 0)
             {

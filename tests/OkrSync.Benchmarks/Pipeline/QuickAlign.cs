@@ -20,17 +20,22 @@ internal static class QuickAlign
         for (var run = 0; run < 7; run++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var wall = Stopwatch.StartNew();
             var alignments = Aligner.Align(index, items);
+            var alignBytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
             var rollup = Rollups.Compute(index, alignments);
             var alignedAt = wall.Elapsed;
             var alignedCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var investment = InvestmentCalculator.Compute(index, alignments, now, index.Strategy.Thresholds.InvestmentWindowDays);
             wall.Stop();
             var end = Process.GetCurrentProcess().TotalProcessorTime;
+            var megabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
+            var collections = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}";
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"run {run}: {count:N0} items, align + rollup + investment: wall {wall.Elapsed.TotalMilliseconds:F0} ms, cpu {(end - cpu).TotalMilliseconds:F0} ms (investment alone: wall {(wall.Elapsed - alignedAt).TotalMilliseconds:F0} ms, cpu {(end - alignedCpu).TotalMilliseconds:F0} ms), {rollup.Bets.Count} bets, {investment.Items:N0} items worked in the window ({investment.Total:N0} {investment.Unit})"));
+                $"run {run}: {count:N0} items, align + rollup + investment: wall {wall.Elapsed.TotalMilliseconds:F0} ms, cpu {(end - cpu).TotalMilliseconds:F0} ms (investment alone: wall {(wall.Elapsed - alignedAt).TotalMilliseconds:F0} ms, cpu {(end - alignedCpu).TotalMilliseconds:F0} ms), {rollup.Bets.Count} bets, {investment.Items:N0} items worked in the window ({investment.Total:N0} {investment.Unit}); allocated {megabytes:F0} MB (align {alignBytes:F0} MB), collections gen0/1/2 {collections}"));
         }
     }
 }
