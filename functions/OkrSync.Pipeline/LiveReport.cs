@@ -18,8 +18,9 @@ namespace OkrSync.Pipeline;
 /// old contributions away and adds the new ones; only a load aligns every item.
 /// Several instances (the Functions host scales the queue trigger out) share one store: each report is written over
 /// the stored generation the items were loaded at (<see cref="IReportStore.SaveCurrentReportIfAsync"/>), so an
-/// instance never overwrites a newer report; one that lost the race reloads from the store, which holds every
-/// instance's items, and computes again.
+/// instance never overwrites a newer report; one that lost the race catches up with the items changed in the store
+/// since its last read (<see cref="IItemStore.ReadItemsChangedSinceAsync"/>), which holds every instance's items, and
+/// computes again. Under load, stored writes are at least <see cref="MinWriteInterval"/> apart.
 /// </summary>
 public sealed partial class LiveReport(IItemStore itemStore, IReportStore reports, ICursorStore cursors, ICheckInLog checkIns, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger, AlignmentOptions? alignment = null, HistorySettings? history = null)
 {
@@ -27,10 +28,12 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
     private readonly SemaphoreSlim loading = new(1, 1);
     private readonly Lock sync = new();
     private Dictionary<string, WorkItem>? items;
-    private List<Action<Dictionary<string, WorkItem>>>? replay;
+    private List<Change>? replay;
     private DateTimeOffset loadedAt;
     private long changes;
     private long covered;
+    // When the last compute finished (and wrote, if anything changed): the next waits for MinWriteInterval after it.
+    private DateTimeOffset? lastWrite;
     private Report? last;
     // The stored report's generation that the in-memory items have caught up with: read before the items on every
     // load, and moved on by this instance's own writes. A write expects it; a newer one stored means a lost race.
@@ -41,43 +44,38 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
     // One copy of each label, container, status... across the in-memory items; a new pool with every load.
     private ItemStrings strings = new();
 
-    /// <summary>After this long the in-memory items are reloaded from the store (other instances may have written). Default 10 minutes.</summary>
+    /// <summary>After this long the in-memory items catch up with the store (other instances may have written): what changed since, not every item. Default 10 minutes.</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The least time between two stored reports of <see cref="RefreshAsync"/>: under load, events arriving within it
+    /// wait for one write that covers them all, so the store sees at most a few report writes a second however many
+    /// events come in. Zero writes after every event. Default 200 ms.
+    /// </summary>
+    public TimeSpan MinWriteInterval { get; init; } = DefaultMinWriteInterval;
+
+    public static readonly TimeSpan DefaultMinWriteInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Applies stored changes to the in-memory items; returns the change number to pass to <see cref="RefreshAsync"/>.</summary>
     public async Task<long> ApplyAsync(IReadOnlyList<WorkItem> upserts, IReadOnlyList<string> deletes, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(upserts);
+        ArgumentNullException.ThrowIfNull(deletes);
         await EnsureLoadedAsync(cancellationToken);
-        List<WorkItem> Change(Dictionary<string, WorkItem> set)
-        {
-            var accepted = new List<WorkItem>(upserts.Count);
-            foreach (var item in upserts)
-            {
-                if (!set.TryGetValue(item.Key, out var known) || item.Updated >= known.Updated)
-                {
-                    // As loaded from the store: no body, which nothing here reads, and repeating strings shared.
-                    var stored = Volatile.Read(ref strings).Compact(item);
-                    set[item.Key] = stored;
-                    accepted.Add(stored);
-                }
-            }
-            foreach (var key in deletes)
-            {
-                set.Remove(key);
-            }
-            return accepted;
-        }
         lock (sync)
         {
-            var accepted = Change(items!);
-            // The incremental report follows the same changes: what they touch, not every item.
-            incremental?.Apply(accepted, deletes);
-            replay?.Add(set => Change(set));
+            ApplyLocked(upserts, deletes);
+            replay?.Add(new Change(upserts, deletes));
             return ++changes;
         }
     }
 
-    /// <summary>Returns once a report that includes change <paramref name="change"/> is saved.</summary>
+    /// <summary>
+    /// Returns once a report that includes change <paramref name="change"/> is saved. Within
+    /// <see cref="MinWriteInterval"/> of the last write it first waits out the rest of the interval (holding the turn, so
+    /// that callers arriving meanwhile queue behind it), then computes over every change applied by then: one write
+    /// covers them all, and they return together.
+    /// </summary>
     public async Task RefreshAsync(long change, CancellationToken cancellationToken = default)
     {
         await computing.WaitAsync(cancellationToken);
@@ -87,9 +85,13 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
             {
                 return;
             }
+            if (lastWrite is { } written && written + MinWriteInterval - clock.GetUtcNow() is { Ticks: > 0 } rest)
+            {
+                await Task.Delay(rest, clock, cancellationToken);
+            }
             if (clock.GetUtcNow() - loadedAt > MaxAge)
             {
-                await LoadAsync(cancellationToken);
+                await CatchUpAsync(cancellationToken);
             }
             var upTo = Interlocked.Read(ref changes);
             await ComputeAsync(weeklySnapshot: false, cancellationToken);
@@ -145,7 +147,7 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
             {
                 return again;
             }
-            await LoadAsync(cancellationToken);
+            await CatchUpAsync(cancellationToken);
             var report = ReportBuilder.Build(await strategy.GetAsync(cancellationToken), Snapshot(), clock.GetUtcNow(), alignment, await ReadCheckInsAsync(cancellationToken));
             Volatile.Write(ref last, report);
             return report;
@@ -161,8 +163,9 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
 
     /// <summary>
     /// Builds and stores the report over the generation the items were read at. Lost a race (another instance stored
-    /// a newer report, so its items may hold changes this one has not seen): reload from the store, which holds every
-    /// instance's items, and compute again, so the report written last covers everything stored before it.
+    /// a newer report, so its items may hold changes this one has not seen): catch up with the store, which holds every
+    /// instance's items, reading what changed since the last read, and compute again, so the report written last covers
+    /// everything stored before it.
     /// </summary>
     private async Task<ReportDocument> ComputeAsync(bool weeklySnapshot, CancellationToken cancellationToken)
     {
@@ -178,6 +181,7 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
             {
                 Interlocked.Exchange(ref generation, published.Generation);
                 Volatile.Write(ref last, report);
+                lastWrite = clock.GetUtcNow();
                 var elapsed = Stopwatch.GetElapsedTime(started);
                 OkrSyncTelemetry.ReportDuration.Record(elapsed.TotalSeconds);
                 LogComputed(logger, count, elapsed.TotalMilliseconds);
@@ -188,7 +192,7 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
             {
                 throw new InvalidOperationException($"The report was not stored: other instances stored newer ones {attempt} times in a row while this one caught up (last seen generation {published.Generation}). The event is retried.");
             }
-            await LoadAsync(cancellationToken);
+            await CatchUpAsync(cancellationToken);
         }
     }
 
@@ -242,7 +246,7 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Another instance stored report generation {Found} over the {Expected} this one expected (attempt {Attempt}): reloading the items from the store and recomputing")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another instance stored report generation {Found} over the {Expected} this one expected (attempt {Attempt}): catching up with the items changed in the store and recomputing")]
     private static partial void LogLostRace(ILogger logger, long expected, long found, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} work items from the store in {Milliseconds:0} ms")]

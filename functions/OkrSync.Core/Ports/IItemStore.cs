@@ -38,4 +38,18 @@ public interface IItemStore
     /// realign of every item holds a fraction of the memory; <see cref="GetItemAsync"/> gives one item whole.
     /// </summary>
     IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The store's change mark now: every item change made after it (an upsert that wrote, a delete) is returned by
+    /// <see cref="ReadItemsChangedSinceAsync"/> given it. Read it before a full read of the items, so that whatever
+    /// changes while they are read is caught up afterwards.
+    /// </summary>
+    Task<ChangeMark> ReadItemChangeMarkAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What changed after <paramref name="since"/>: items upserted since (without bodies, as
+    /// <see cref="ReadAllItemsWithoutBodiesAsync"/>) and keys deleted since, with the mark to pass next time. Costs what
+    /// changed, not what is stored. A mark the store cannot answer for gives <see cref="ItemChanges.Incomplete"/>.
+    /// </summary>
+    Task<ItemChanges> ReadItemsChangedSinceAsync(ChangeMark since, CancellationToken cancellationToken = default);
 }

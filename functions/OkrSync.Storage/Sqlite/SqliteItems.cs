@@ -19,26 +19,29 @@ internal static class SqliteItems
 
     /// <summary>The guard repeats the upsert rule in SQL: never replace a newer row, never rewrite an identical one.</summary>
     public const string Upsert =
-        "INSERT INTO items (" + Columns + ") VALUES ($key, $source, $container, $title, $url, $type, $state, $status, $labels, $parent_key, $milestone, $components, $assignee, $assignee_email, $estimate, $created, $updated, $updated_utc_ticks, $closed, $is_pull_request, $body, $hash) " +
+        "INSERT INTO items (" + Columns + ", change_seq) VALUES ($key, $source, $container, $title, $url, $type, $state, $status, $labels, $parent_key, $milestone, $components, $assignee, $assignee_email, $estimate, $created, $updated, $updated_utc_ticks, $closed, $is_pull_request, $body, $hash, $change_seq) " +
         "ON CONFLICT (key) DO UPDATE SET source = excluded.source, container = excluded.container, title = excluded.title, url = excluded.url, type = excluded.type, " +
         "state = excluded.state, status = excluded.status, labels = excluded.labels, parent_key = excluded.parent_key, milestone = excluded.milestone, " +
         "components = excluded.components, assignee = excluded.assignee, assignee_email = excluded.assignee_email, estimate = excluded.estimate, " +
         "created = excluded.created, updated = excluded.updated, updated_utc_ticks = excluded.updated_utc_ticks, closed = excluded.closed, " +
-        "is_pull_request = excluded.is_pull_request, body = excluded.body, hash = excluded.hash " +
+        "is_pull_request = excluded.is_pull_request, body = excluded.body, hash = excluded.hash, change_seq = excluded.change_seq " +
         "WHERE items.updated_utc_ticks <= excluded.updated_utc_ticks AND items.hash <> excluded.hash;";
 
     /// <summary>The tracker's API is the authority: any change replaces the stored row, whatever its <c>updated</c>.</summary>
     public const string UpsertFromTracker =
 
-        "INSERT INTO items (" + Columns + ") VALUES ($key, $source, $container, $title, $url, $type, $state, $status, $labels, $parent_key, $milestone, $components, $assignee, $assignee_email, $estimate, $created, $updated, $updated_utc_ticks, $closed, $is_pull_request, $body, $hash) " +
+        "INSERT INTO items (" + Columns + ", change_seq) VALUES ($key, $source, $container, $title, $url, $type, $state, $status, $labels, $parent_key, $milestone, $components, $assignee, $assignee_email, $estimate, $created, $updated, $updated_utc_ticks, $closed, $is_pull_request, $body, $hash, $change_seq) " +
         "ON CONFLICT (key) DO UPDATE SET source = excluded.source, container = excluded.container, title = excluded.title, url = excluded.url, type = excluded.type, " +
         "state = excluded.state, status = excluded.status, labels = excluded.labels, parent_key = excluded.parent_key, milestone = excluded.milestone, " +
         "components = excluded.components, assignee = excluded.assignee, assignee_email = excluded.assignee_email, estimate = excluded.estimate, " +
         "created = excluded.created, updated = excluded.updated, updated_utc_ticks = excluded.updated_utc_ticks, closed = excluded.closed, " +
-        "is_pull_request = excluded.is_pull_request, body = excluded.body, hash = excluded.hash " +
+        "is_pull_request = excluded.is_pull_request, body = excluded.body, hash = excluded.hash, change_seq = excluded.change_seq " +
         "WHERE items.hash <> excluded.hash;";
 
-    public static void Bind(SqliteCommand command, PreparedItem prepared)
+    /// <summary>The next change number, taken once by each write transaction (see <see cref="SqliteSchema"/>, version 6).</summary>
+    public const string NextChange = "UPDATE item_changes SET sequence = sequence + 1 WHERE id = 1 RETURNING sequence;";
+
+    public static void Bind(SqliteCommand command, PreparedItem prepared, long changeSequence)
     {
         var item = prepared.Item;
         var p = command.Parameters;
@@ -65,6 +68,7 @@ internal static class SqliteItems
         p.AddWithValue("$is_pull_request", item.IsPullRequest ? 1 : 0);
         p.AddWithValue("$body", (object?)item.Body ?? DBNull.Value);
         p.AddWithValue("$hash", prepared.Hash);
+        p.AddWithValue("$change_seq", changeSequence);
     }
 
     public static WorkItem Read(SqliteDataReader row) => new()

@@ -80,6 +80,18 @@ internal static class SqliteSchema
         """
         ALTER TABLE current_report ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
         """,
+        // 6: the items' change sequence, so that a reader catches up on what changed since it last read instead of
+        // reading every item: each write transaction takes the next number and stamps the rows it writes with it, and
+        // a delete leaves the key with its number in item_deletions. Rows stored before it have number 0. The store's
+        // id tells a mark of this file from one of another.
+        """
+        ALTER TABLE items ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX items_by_change ON items (change_seq);
+        CREATE TABLE item_changes (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), store_id TEXT NOT NULL, sequence INTEGER NOT NULL);
+        INSERT INTO item_changes (id, store_id, sequence) VALUES (1, lower(hex(randomblob(8))), 0);
+        CREATE TABLE item_deletions (key TEXT NOT NULL PRIMARY KEY, change_seq INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX item_deletions_by_change ON item_deletions (change_seq);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -28,6 +28,7 @@ public sealed partial class SqliteWorkStore
         }
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var changeSequence = await NextChangeAsync(connection, transaction, cancellationToken);
         await using var read = Command(connection, transaction, SqliteItems.ReadVersion);
         await using var write = Command(connection, transaction, authority == UpsertAuthority.Tracker ? SqliteItems.UpsertFromTracker : SqliteItems.Upsert);
         foreach (var prepared in kept)
@@ -46,7 +47,7 @@ public sealed partial class SqliteWorkStore
             var decision = UpsertRules.Decide(prepared, stored, authority);
             if (decision is UpsertDecision.Insert or UpsertDecision.Replace)
             {
-                SqliteItems.Bind(write, prepared);
+                SqliteItems.Bind(write, prepared, changeSequence);
                 var changed = await write.ExecuteNonQueryAsync(cancellationToken);
                 result += changed == 1 ? new UpsertResult(1, 0, 0) : new UpsertResult(0, 0, 1);
             }
@@ -65,13 +66,24 @@ public sealed partial class SqliteWorkStore
         ArgumentNullException.ThrowIfNull(keys);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var changeSequence = await NextChangeAsync(connection, transaction, cancellationToken);
         await using var delete = Command(connection, transaction, "DELETE FROM items WHERE key = $key;");
+        await using var remember = Command(connection, transaction,
+            "INSERT INTO item_deletions (key, change_seq) VALUES ($key, $seq) ON CONFLICT (key) DO UPDATE SET change_seq = excluded.change_seq;");
         var existed = 0;
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
+            var stored = StoredItemLimits.Clean(key);
             delete.Parameters.Clear();
-            delete.Parameters.AddWithValue("$key", StoredItemLimits.Clean(key));
-            existed += await delete.ExecuteNonQueryAsync(cancellationToken);
+            delete.Parameters.AddWithValue("$key", stored);
+            if (await delete.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                existed++;
+                remember.Parameters.Clear();
+                remember.Parameters.AddWithValue("$key", stored);
+                remember.Parameters.AddWithValue("$seq", changeSequence);
+                await remember.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -26,6 +26,13 @@ public sealed record TableStorageOptions
     /// <summary>How many requests one store runs at once (lookups and batches of different partitions).</summary>
     public int MaxParallelism { get; init; } = 8;
 
+    /// <summary>
+    /// How far before the server time a change mark is set (see <c>TableWorkStore.ReadItemChangeMarkAsync</c>): entity
+    /// timestamps come from the storage servers' clocks, which may differ a little between partitions, so a reader that
+    /// catches up asks again for the changes of this last stretch rather than miss one. Default 30 seconds.
+    /// </summary>
+    public TimeSpan ChangeClockMargin { get; init; } = TimeSpan.FromSeconds(30);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(AccountName);
 
     public static TableStorageOptions FromConfiguration(IConfiguration configuration)

@@ -116,6 +116,9 @@ public sealed partial class TableWorkStore
             if (await FindItemAsync(key, ["PartitionKey", "RowKey", "Key"], token) is { } entity)
             {
                 await Items.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, token);
+                // After the delete, never before: a reader that catches up between the two sees neither, and finds
+                // the deletion, stamped after its mark, the next time (see TableWorkStore.Changes).
+                await RecordDeletionAsync(entity.GetString("Key") ?? key, token);
                 Interlocked.Increment(ref existed);
             }
         });

@@ -18,6 +18,7 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
     private readonly FreshPartitions fresh = new();
     private readonly ILogger logger;
     private readonly SemaphoreSlim createLock = new(1, 1);
+    private readonly TimeSpan changeClockMargin;
     private volatile bool created;
 
     public TableWorkStore(TableServiceClient service, TableStorageOptions options, ILogger<TableWorkStore>? logger = null)
@@ -36,6 +37,8 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
         Sends = service.GetTableClient(names.Sends);
         Removals = service.GetTableClient(names.Removals);
         CheckIns = service.GetTableClient(names.CheckIns);
+        ItemDeletions = service.GetTableClient(names.ItemDeletions);
+        changeClockMargin = options.ChangeClockMargin < TimeSpan.Zero ? TimeSpan.Zero : options.ChangeClockMargin;
     }
 
     /// <summary>Connects from options: connection string, or account name with DefaultAzureCredential.</summary>
@@ -65,6 +68,8 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
     private TableClient Removals { get; }
 
     private TableClient CheckIns { get; }
+
+    private TableClient ItemDeletions { get; }
 
     /// <summary>Creates the tables if they do not exist. Called on first use; callable up front to fail fast.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

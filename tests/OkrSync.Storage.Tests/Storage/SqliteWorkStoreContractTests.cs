@@ -68,6 +68,32 @@ public sealed class SqliteWorkStoreContractTests : WorkStoreAdapterContract
     }
 
     [Fact]
+    public async Task FileOfSchemaVersionFive_IsMigratedKeepsItsItemsAndReportsChangesFromThen()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={PathOf("v5")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(SqliteSchema.Migrations.Take(5)) + """
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                INSERT INTO schema_version (version) VALUES (5);
+                INSERT INTO items (key, source, container, title, url, type, state, status, labels, parent_key, milestone, components, assignee, assignee_email, estimate, created, updated, updated_utc_ticks, closed, is_pull_request, body, hash)
+                VALUES ('acme/web#1', 'github', 'acme/web', 'Stored by version 5', '', 'issue', 'in-progress', '', '[]', NULL, NULL, '[]', NULL, NULL, NULL, '2026-01-01T00:00:00.0000000+00:00', '2026-01-01T00:00:00.0000000+00:00', 0, NULL, 0, NULL, 'h');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var store = OpenStore("v5");
+        var mark = await store.ReadItemChangeMarkAsync();
+        await store.UpsertAsync([Item("acme/web#2", "acme/web", T0)]);
+        var changes = await store.ReadItemsChangedSinceAsync(mark);
+
+        Assert.Equal("Stored by version 5", (await store.GetItemAsync("acme/web#1"))?.Title);
+        Assert.Equal(["acme/web#2"], changes.Upserts.Select(i => i.Key));
+        Assert.Equal(SqliteSchema.CurrentVersion, await SchemaVersionAsync("v5"));
+    }
+
+    [Fact]
     public async Task FileOfANewerSchema_IsRefusedAndLeftAsItIs()
     {
         await using (var connection = new SqliteConnection($"Data Source={PathOf("future")};Pooling=False"))

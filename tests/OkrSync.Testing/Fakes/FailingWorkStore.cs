@@ -44,6 +44,11 @@ public sealed class FailingWorkStore(IWorkStore inner, int? upsertsBeforeCrash) 
 
     public IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync(CancellationToken cancellationToken = default) => inner.ReadAllItemsWithoutBodiesAsync(cancellationToken);
 
+    public Task<ChangeMark> ReadItemChangeMarkAsync(CancellationToken cancellationToken = default) => inner.ReadItemChangeMarkAsync(cancellationToken);
+
+    public Task<ItemChanges> ReadItemsChangedSinceAsync(ChangeMark since, CancellationToken cancellationToken = default) =>
+        inner.ReadItemsChangedSinceAsync(since, cancellationToken);
+
     public Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default) => inner.SaveCurrentReportAsync(report, cancellationToken);
 
     public Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default) => inner.ReadCurrentReportAsync(cancellationToken);

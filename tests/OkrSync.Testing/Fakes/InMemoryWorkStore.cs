@@ -28,6 +28,11 @@ public sealed class InMemoryWorkStore : IWorkStore
     private ReportDocument? report;
     private readonly Dictionary<string, CheckIn> checkIns = new(StringComparer.Ordinal);
     private long reportGeneration;
+    // The change sequence, as the SQLite store keeps it: each write takes the next number; deletes leave their key with it.
+    private readonly string storeId = Guid.NewGuid().ToString("N");
+    private long changeSequence;
+    private readonly Dictionary<string, long> changedAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> deletedAt = new(StringComparer.Ordinal);
 
     /// <summary>Rows actually written (inserted or replaced) since creation.</summary>
     public int RowsWritten { get; private set; }
@@ -103,6 +108,7 @@ public sealed class InMemoryWorkStore : IWorkStore
         }
         lock (gate)
         {
+            var sequence = ++changeSequence;
             foreach (var (item, hash) in kept.Values)
             {
                 if (items.TryGetValue(item.Key, out var stored))
@@ -119,6 +125,7 @@ public sealed class InMemoryWorkStore : IWorkStore
                     }
                 }
                 items[item.Key] = (item, hash);
+                changedAt[item.Key] = sequence;
                 written++;
             }
             RowsWritten += written;
@@ -131,9 +138,46 @@ public sealed class InMemoryWorkStore : IWorkStore
         ArgumentNullException.ThrowIfNull(keys);
         lock (gate)
         {
-            return Task.FromResult(keys.Count(items.Remove));
+            var sequence = ++changeSequence;
+            var existed = 0;
+            foreach (var key in keys.Distinct(StringComparer.Ordinal))
+            {
+                if (items.Remove(key))
+                {
+                    existed++;
+                    changedAt.Remove(key);
+                    deletedAt[key] = sequence;
+                }
+            }
+            return Task.FromResult(existed);
         }
     }
+
+    public Task<ChangeMark> ReadItemChangeMarkAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(Mark(changeSequence));
+        }
+    }
+
+    public Task<ItemChanges> ReadItemsChangedSinceAsync(ChangeMark since, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var next = Mark(changeSequence);
+            var prefix = $"memory:{storeId}:";
+            if (since.Position is not { } text || !text.StartsWith(prefix, StringComparison.Ordinal) || !long.TryParse(text[prefix.Length..], out var from) || from > changeSequence)
+            {
+                return Task.FromResult(ItemChanges.Unknown(next));
+            }
+            var upserts = changedAt.Where(pair => pair.Value > from).OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => items[pair.Key].Item with { Body = null }).ToList();
+            var deletes = deletedAt.Where(pair => pair.Value > from && !items.ContainsKey(pair.Key)).Select(pair => pair.Key).Order(StringComparer.Ordinal).ToList();
+            return Task.FromResult(new ItemChanges(upserts, deletes, next));
+        }
+    }
+
+    private ChangeMark Mark(long sequence) => new($"memory:{storeId}:{sequence}");
 
     public Task<WorkItem?> GetItemAsync(string key, CancellationToken cancellationToken = default)
     {

@@ -60,6 +60,11 @@ public sealed class CrashingWorkStore(IWorkStore inner, int writesBeforeCrash) :
 
     public IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync(CancellationToken cancellationToken = default) => inner.ReadAllItemsWithoutBodiesAsync(cancellationToken);
 
+    public Task<ChangeMark> ReadItemChangeMarkAsync(CancellationToken cancellationToken = default) => inner.ReadItemChangeMarkAsync(cancellationToken);
+
+    public Task<ItemChanges> ReadItemsChangedSinceAsync(ChangeMark since, CancellationToken cancellationToken = default) =>
+        inner.ReadItemsChangedSinceAsync(since, cancellationToken);
+
     public Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
     {
         Spend();
