@@ -33,11 +33,7 @@ public static class ReportRecomputer
         {
             // The generation before the items: a report another process stores meanwhile makes this write lose, and read again.
             var generation = await reports.ReadCurrentReportGenerationAsync(cancellationToken);
-            var read = new List<WorkItem>();
-            await foreach (var item in items.ReadAllItemsWithoutBodiesAsync(cancellationToken))
-            {
-                read.Add(item);
-            }
+            var read = await ReadCompactAsync(items, cancellationToken);
             var measured = new List<CheckIn>();
             if (checkIns is not null)
             {
@@ -60,6 +56,23 @@ public static class ReportRecomputer
                 throw new InvalidOperationException($"The report was not stored: other processes stored newer ones {attempt} times in a row while this one read the store again.");
             }
         }
+    }
+
+    /// <summary>
+    /// Every stored item, streamed from the store into one list, each kept once in its compact form (no body; the strings
+    /// that repeat across items, such as labels, containers and statuses, shared through <see cref="ItemStrings"/>): the
+    /// realign after a sync holds each item once, and little more than what alignment and the report's pages read.
+    /// </summary>
+    internal static async Task<List<WorkItem>> ReadCompactAsync(IItemStore items, CancellationToken cancellationToken)
+    {
+        var pool = new ItemStrings();
+        var read = new List<WorkItem>();
+        await foreach (var item in items.ReadAllItemsWithoutBodiesAsync(cancellationToken))
+        {
+            read.Add(pool.Compact(item));
+        }
+        read.TrimExcess();
+        return read;
     }
 
     /// <summary>How many times in a row the write may lose to another process (and read everything again) before it gives up.</summary>

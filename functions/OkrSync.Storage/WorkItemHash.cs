@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -19,53 +20,108 @@ internal static class WorkItemHash
     public static string Compute(WorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Text(hash, Version);
-        Text(hash, item.Source.Value);
-        Text(hash, item.Key);
-        Text(hash, item.Container);
-        Text(hash, item.Title);
-        Text(hash, item.Url);
-        Text(hash, item.Type);
-        Text(hash, item.State.ToName());
-        Text(hash, item.Status);
-        List(hash, item.Labels);
-        Text(hash, item.ParentKey);
-        Text(hash, item.Milestone);
-        List(hash, item.Components);
-        Text(hash, item.Assignee);
-        Text(hash, item.AssigneeEmail);
-        Text(hash, item.Estimate?.ToString("R", CultureInfo.InvariantCulture));
-        Text(hash, StoredTime.Format(item.Created));
-        Text(hash, StoredTime.Format(item.Updated));
-        Text(hash, item.Closed is { } closed ? StoredTime.Format(closed) : null);
-        Text(hash, item.IsPullRequest ? "pr" : "issue");
-        Text(hash, item.Body);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        // The same bytes as ever, written into one buffer and hashed in one call (not ~60 small appends per item).
+        var writer = new CanonicalWriter(stackalloc byte[1024]);
+        try
+        {
+            writer.Text(Version);
+            writer.Text(item.Source.Value);
+            writer.Text(item.Key);
+            writer.Text(item.Container);
+            writer.Text(item.Title);
+            writer.Text(item.Url);
+            writer.Text(item.Type);
+            writer.Text(item.State.ToName());
+            writer.Text(item.Status);
+            writer.List(item.Labels);
+            writer.Text(item.ParentKey);
+            writer.Text(item.Milestone);
+            writer.List(item.Components);
+            writer.Text(item.Assignee);
+            writer.Text(item.AssigneeEmail);
+            writer.Text(item.Estimate?.ToString("R", CultureInfo.InvariantCulture));
+            writer.Text(StoredTime.Format(item.Created));
+            writer.Text(StoredTime.Format(item.Updated));
+            writer.Text(item.Closed is { } closed ? StoredTime.Format(closed) : null);
+            writer.Text(item.IsPullRequest ? "pr" : "issue");
+            writer.Text(item.Body);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(writer.Written, digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
     }
 
-    private static void Text(IncrementalHash hash, string? value)
+    /// <summary>Each value as a tag, its length and its UTF-16 code units; grows into a pooled array past the stack buffer.</summary>
+    private ref struct CanonicalWriter(Span<byte> initial)
     {
-        if (value is null)
+        private Span<byte> buffer = initial;
+        private byte[]? rented;
+        private int length;
+
+        public readonly ReadOnlySpan<byte> Written => buffer[..length];
+
+        public void Text(string? value)
         {
-            hash.AppendData("N"u8);
-            return;
+            if (value is null)
+            {
+                Append("N"u8);
+                return;
+            }
+
+            var units = MemoryMarshal.AsBytes(value.AsSpan());
+            Reserve(1 + sizeof(int) + units.Length);
+            buffer[length++] = (byte)'S';
+            BitConverter.TryWriteBytes(buffer[length..], value.Length);
+            length += sizeof(int);
+            units.CopyTo(buffer[length..]);
+            length += units.Length;
         }
 
-        hash.AppendData("S"u8);
-        Span<byte> length = stackalloc byte[4];
-        BitConverter.TryWriteBytes(length, value.Length);
-        hash.AppendData(length);
-        hash.AppendData(MemoryMarshal.AsBytes(value.AsSpan()));
-    }
-
-    private static void List(IncrementalHash hash, IReadOnlyList<string> values)
-    {
-        hash.AppendData("L"u8);
-        Text(hash, values.Count.ToString(CultureInfo.InvariantCulture));
-        foreach (var value in values)
+        public void List(IReadOnlyList<string> values)
         {
-            Text(hash, value);
+            Append("L"u8);
+            Text(values.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var value in values)
+            {
+                Text(value);
+            }
+        }
+
+        public readonly void Dispose()
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        private void Append(ReadOnlySpan<byte> bytes)
+        {
+            Reserve(bytes.Length);
+            bytes.CopyTo(buffer[length..]);
+            length += bytes.Length;
+        }
+
+        private void Reserve(int more)
+        {
+            if (length + more <= buffer.Length)
+            {
+                return;
+            }
+
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + more));
+            buffer[..length].CopyTo(larger);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+
+            rented = larger;
+            buffer = larger;
         }
     }
 }

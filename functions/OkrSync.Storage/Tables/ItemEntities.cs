@@ -34,37 +34,37 @@ internal static class ItemEntities
     public static TableEntity ToEntity(PreparedItem prepared)
     {
         var item = prepared.Item;
-        var entity = new TableEntity(PartitionOf(item.Source, item.Container), RowKeyOf(item.Key))
+        var entity = new TableEntity(PartitionOf(item.Source, item.Container), RowKeyOf(item.Key));
+        // Null properties are simply absent in Table Storage: never added, so the payload estimate is exact.
+        void Set(string name, object? value)
         {
-            ["Key"] = item.Key,
-            ["Source"] = item.Source.Value,
-            ["Container"] = item.Container,
-            ["Title"] = item.Title,
-            ["Url"] = item.Url,
-            ["Type"] = item.Type,
-            ["State"] = item.State.ToName(),
-            ["Status"] = item.Status,
-            ["Labels"] = StringListJson.Serialize(item.Labels),
-            ["ParentKey"] = item.ParentKey,
-            ["Milestone"] = item.Milestone,
-            ["Components"] = StringListJson.Serialize(item.Components),
-            ["Assignee"] = item.Assignee,
-            ["AssigneeEmail"] = item.AssigneeEmail,
-            ["Estimate"] = item.Estimate,
-            ["Created"] = StoredTime.Format(item.Created),
-            [UpdatedProperty] = StoredTime.Format(item.Updated),
-            ["Closed"] = item.Closed is { } closed ? StoredTime.Format(closed) : null,
-            ["IsPullRequest"] = item.IsPullRequest,
-            ["Body"] = item.Body,
-            [HashProperty] = prepared.Hash,
-        };
-
-        // Null properties are simply absent in Table Storage; drop them so the payload estimate is exact.
-        foreach (var name in entity.Keys.Where(k => entity[k] is null).ToList())
-        {
-            entity.Remove(name);
+            if (value is not null)
+            {
+                entity.Add(name, value);
+            }
         }
 
+        Set("Key", item.Key);
+        Set("Source", item.Source.Value);
+        Set("Container", item.Container);
+        Set("Title", item.Title);
+        Set("Url", item.Url);
+        Set("Type", item.Type);
+        Set("State", item.State.ToName());
+        Set("Status", item.Status);
+        Set("Labels", StringListJson.Serialize(item.Labels));
+        Set("ParentKey", item.ParentKey);
+        Set("Milestone", item.Milestone);
+        Set("Components", StringListJson.Serialize(item.Components));
+        Set("Assignee", item.Assignee);
+        Set("AssigneeEmail", item.AssigneeEmail);
+        Set("Estimate", item.Estimate);
+        Set("Created", StoredTime.Format(item.Created));
+        Set(UpdatedProperty, StoredTime.Format(item.Updated));
+        Set("Closed", item.Closed is { } closed ? StoredTime.Format(closed) : null);
+        Set("IsPullRequest", item.IsPullRequest);
+        Set("Body", item.Body);
+        Set(HashProperty, prepared.Hash);
         return entity;
     }
 

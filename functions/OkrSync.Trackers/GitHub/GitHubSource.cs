@@ -6,6 +6,7 @@ using Octokit;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Work;
 using OkrSync.Pipeline.Sync;
+using OkrSync.Trackers.Http;
 
 namespace OkrSync.Trackers.GitHub;
 
@@ -62,7 +63,7 @@ public sealed class GitHubSource : ITrackerSource
             {
                 yield break; // the first page is as stored: nothing changed
             }
-            var (items, listedHigh) = await ReadPageAsync(http.Body as string ?? "[]", endpoint, parents, expanded, cancellationToken);
+            var (items, listedHigh) = await ReadPageAsync(http.Body, endpoint, parents, expanded, cancellationToken);
             var pageHigh = listedHigh is { } high ? Format(high) : null;
             var newPosition = Later(position, pageHigh);
             http.ApiInfo.Links.TryGetValue("next", out var next);
@@ -94,7 +95,7 @@ public sealed class GitHubSource : ITrackerSource
         try
         {
             var response = await connection.Get<object>(new Uri($"repos/{Repository}/issues/{number.ToString(CultureInfo.InvariantCulture)}", UriKind.Relative), null, Accept, cancellationToken);
-            using var document = JsonDocument.Parse(response.HttpResponse.Body as string ?? "null");
+            using var document = JsonBody.Parse(response.HttpResponse.Body, "null");
             return GitHubIssueMapper.Map(document.RootElement);
         }
         catch (ApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
@@ -105,9 +106,9 @@ public sealed class GitHubSource : ITrackerSource
 
     // The high-water mark counts listed issues only: sub-issue children added to the page may be newer than the listing's position.
     private async Task<(List<WorkItem> Items, DateTimeOffset? ListedHigh)> ReadPageAsync(
-        string body, string endpoint, Dictionary<string, string> parents, HashSet<string> expanded, CancellationToken cancellationToken)
+        object? body, string endpoint, Dictionary<string, string> parents, HashSet<string> expanded, CancellationToken cancellationToken)
     {
-        using var document = JsonDocument.Parse(body);
+        using var document = JsonBody.Parse(body, "[]");
         if (document.RootElement.ValueKind != JsonValueKind.Array)
         {
             throw new SourceFormatException(endpoint, "expected a JSON array of issues");

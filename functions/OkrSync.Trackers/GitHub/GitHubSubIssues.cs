@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Octokit;
 using OkrSync.Core.Work;
+using OkrSync.Trackers.Http;
 
 namespace OkrSync.Trackers.GitHub;
 
@@ -31,7 +32,7 @@ internal sealed class GitHubSubIssues(Connection connection, string repository)
             while (endpoint is not null)
             {
                 var response = await connection.Get<object>(new Uri(endpoint, UriKind.RelativeOrAbsolute), null, "application/vnd.github+json", cancellationToken);
-                using (var children = JsonDocument.Parse(response.HttpResponse.Body as string ?? "[]"))
+                using (var children = JsonBody.Parse(response.HttpResponse.Body, "[]"))
                 {
                     foreach (var child in children.RootElement.EnumerateArray())
                     {

@@ -7,8 +7,9 @@ namespace OkrSync.Trackers.GitHub;
 
 /// <summary>
 /// Octokit's HTTP adapter, with two additions: each request is tagged with the source's <see cref="ApiUsage"/>,
-/// and (for source connections) successful JSON bodies are handed back as raw text (marked <see cref="RawJsonMediaType"/>) so that the
-/// existing <see cref="GitHubIssueMapper"/> reads them with System.Text.Json instead of Octokit deserialising them.
+/// and (for source connections) successful JSON bodies are handed back raw (marked <see cref="RawJsonMediaType"/>) so that the
+/// existing <see cref="GitHubIssueMapper"/> reads them with System.Text.Json instead of Octokit deserialising them: the
+/// bytes <see cref="ResponseIntegrityHandler"/> read (<see cref="JsonBody"/>, parsed in place), else the text.
 /// Errors keep their real content type, so Octokit's exceptions (rate limit, not found) stay intact.
 /// Octokit bounds every call by 100 seconds (its request timeout and its HttpClient's), retries and rate-limit waits
 /// included; here neither applies: each attempt has its own timeout in the pipeline (<see cref="ConnectionFailureHandler"/>).
@@ -46,13 +47,25 @@ internal sealed class RawJsonHttpClientAdapter : HttpClientAdapter, IHttpClient
 
     protected override async Task<IResponse> BuildResponse(HttpResponseMessage responseMessage, Func<object, object> preprocessResponseBody)
     {
+        ArgumentNullException.ThrowIfNull(responseMessage);
+        if (rawBodies && responseMessage.IsSuccessStatusCode && responseMessage.Content is JsonBody json)
+        {
+            // Octokit would decode the body to a string; give it an empty one and keep the bytes.
+            var empty = new ByteArrayContent([]);
+            foreach (var header in json.Headers.Where(h => !string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)))
+            {
+                empty.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+            responseMessage.Content = empty;
+            return new RawResponse(await base.BuildResponse(responseMessage, preprocessResponseBody), json.Bytes);
+        }
         var response = await base.BuildResponse(responseMessage, preprocessResponseBody);
-        return rawBodies && (int)response.StatusCode is >= 200 and < 300 && response.Body is string ? new RawResponse(response) : response;
+        return rawBodies && (int)response.StatusCode is >= 200 and < 300 && response.Body is string text ? new RawResponse(response, text) : response;
     }
 
-    private sealed class RawResponse(IResponse inner) : IResponse
+    private sealed class RawResponse(IResponse inner, object body) : IResponse
     {
-        public object Body => inner.Body;
+        public object Body => body;
 
         public IReadOnlyDictionary<string, string> Headers => inner.Headers;
 

@@ -5,22 +5,24 @@ namespace OkrSync.Trackers.Http;
 /// <summary>
 /// Reads each successful JSON response whole and checks that it parses, inside the retry handler, so that a body cut
 /// short (a reset mid-body, or truncated JSON on a cleanly ended response) is retried like any transient failure
-/// instead of surfacing later as a parse error.
+/// instead of surfacing later as a parse error. The body read is handed on as the response's content
+/// (<see cref="JsonBody"/>), so the reader parses the same bytes without another copy.
 /// </summary>
 public sealed class ResponseIntegrityHandler : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType is not { } mediaType || !IsJson(mediaType))
+        if (!response.IsSuccessStatusCode || !JsonBody.IsJson(response.Content.Headers.ContentType))
         {
             return response;
         }
         try
         {
-            await response.Content.LoadIntoBufferAsync(cancellationToken);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            if (!IsCompleteJson(bytes))
+            var body = await JsonBody.ReadAsync(response.Content, cancellationToken);
+            response.Content.Dispose();
+            response.Content = body;
+            if (!IsCompleteJson(body.Bytes))
             {
                 throw new IncompleteResponseException($"{(int)response.StatusCode} response to {request.RequestUri?.AbsolutePath} is not complete JSON");
             }
@@ -32,9 +34,6 @@ public sealed class ResponseIntegrityHandler : DelegatingHandler
         }
         return response;
     }
-
-    private static bool IsJson(string mediaType) =>
-        mediaType.EndsWith("/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsCompleteJson(byte[] bytes)
     {

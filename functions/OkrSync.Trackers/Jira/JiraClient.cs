@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OkrSync.Pipeline.Sync;
+using OkrSync.Trackers.Http;
 
 namespace OkrSync.Trackers.Jira;
 
@@ -53,8 +54,7 @@ public sealed class JiraClient(HttpClient http, JiraOptions options)
             return null;
         }
         await JiraErrors.EnsureSuccessAsync(response, $"issue {key}", cancellationToken);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        return await JsonBody.ParseAsync(response.Content, cancellationToken);
     }
 
     private async Task<JsonDocument> GetJsonAsync(string path, ApiUsage usage, string what, CancellationToken cancellationToken)
@@ -63,7 +63,6 @@ public sealed class JiraClient(HttpClient http, JiraOptions options)
         usage.Attach(request);
         using var response = await http.SendAsync(request, cancellationToken);
         await JiraErrors.EnsureSuccessAsync(response, what, cancellationToken);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        return await JsonBody.ParseAsync(response.Content, cancellationToken);
     }
 }

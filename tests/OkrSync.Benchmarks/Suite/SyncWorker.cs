@@ -57,20 +57,23 @@ internal static class SyncWorker
         var before = counter.Snapshot();
         var (upsertBefore, cursorBefore) = (timer.UpsertSeconds, timer.CursorSeconds);
         var cpu = OwnCpu();
+        var runtime = RuntimeCosts.Now();
         var clock = Stopwatch.StartNew();
         var report = await engine.SyncAsync(factory.CreateConfigured(), new StderrProgress(phase), cancellationToken);
         var syncSeconds = clock.Elapsed.TotalSeconds;
+        var syncRuntime = RuntimeCosts.Now() - runtime;
         var syncStorage = counter.Snapshot() - before;
         var (upsertSeconds, cursorSeconds) = (timer.UpsertSeconds - upsertBefore, timer.CursorSeconds - cursorBefore);
         var peakSync = ProcessMemory.OwnPeak();
         var syncCpu = (OwnCpu() - cpu).TotalSeconds;
-        await Console.Error.WriteLineAsync($"{phase} sync: {report.Fetched:N0} items in {syncSeconds:F1} s; realigning");
+        await Console.Error.WriteLineAsync($"{phase} sync: {report.Fetched:N0} items in {syncSeconds:F1} s, CPU {syncCpu:F2} s ({syncRuntime.Describe(report.Fetched)}); realigning");
 
         before = counter.Snapshot();
         clock.Restart();
         var recomputed = await ReportRecomputer.RecomputeWithOutcomeAsync(store, store, store, strategy, TimeProvider.System.GetUtcNow(), cancellationToken: cancellationToken);
         var realignSeconds = clock.Elapsed.TotalSeconds;
-        await Console.Error.WriteLineAsync($"{phase} realign: {recomputed.Report.Summary.Total:N0} items in {realignSeconds:F1} s");
+        var realignRuntime = RuntimeCosts.Now() - runtime - syncRuntime;
+        await Console.Error.WriteLineAsync($"{phase} realign: {recomputed.Report.Summary.Total:N0} items in {realignSeconds:F1} s ({realignRuntime.Describe(recomputed.Report.Summary.Total)})");
         return new SyncPhaseResult(
             phase, syncSeconds, report.Fetched, report.Sources.Sum(s => s.Written), report.Sources.Sum(s => s.Unchanged), report.Sources.Sum(s => s.Stale),
             report.ApiCalls, report.Sources.Sum(s => s.NotModified), syncStorage, upsertSeconds, cursorSeconds, peakSync,
@@ -80,6 +83,20 @@ internal static class SyncWorker
         {
             SyncCpuSeconds = syncCpu,
         };
+    }
+
+    /// <summary>JIT time, GC pauses and bytes allocated so far in this process: where a phase's CPU went besides its own code.</summary>
+    private readonly record struct RuntimeCosts(TimeSpan Jit, long JitMethods, TimeSpan GcPause, long Allocated, int Gen0, int Gen1, int Gen2)
+    {
+        public static RuntimeCosts Now() => new(
+            System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount(), GC.GetTotalPauseDuration(),
+            GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+        public static RuntimeCosts operator -(RuntimeCosts a, RuntimeCosts b) => new(
+            a.Jit - b.Jit, a.JitMethods - b.JitMethods, a.GcPause - b.GcPause, a.Allocated - b.Allocated, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2);
+
+        public string Describe(int items) =>
+            $"JIT {Jit.TotalSeconds:F2} s for {JitMethods:N0} methods, GC pauses {GcPause.TotalSeconds:F2} s in {Gen0}/{Gen1}/{Gen2} gen0/1/2 collections, allocated {Allocated / 1e6:N0} MB = {(items > 0 ? Allocated / items : 0):N0} B per item";
     }
 
     private static TimeSpan OwnCpu()

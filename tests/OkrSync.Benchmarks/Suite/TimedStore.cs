@@ -43,7 +43,7 @@ internal class TimedStore : DispatchProxy
         }
         var counter = targetMethod.Name switch
         {
-            nameof(IWorkStore.UpsertAsync) => 0,
+            nameof(IWorkStore.UpsertAsync) or nameof(IWorkStore.UpsertFromTrackerAsync) => 0,
             nameof(IWorkStore.ReadCursorAsync) or nameof(IWorkStore.WriteCursorAsync) => 1,
             _ => -1,
         };

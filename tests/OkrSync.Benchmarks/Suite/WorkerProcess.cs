@@ -41,6 +41,18 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>The highest working set seen by sampling (the child's own peak is exact; this is a cross-check).</summary>
     public long PeakSampledWorkingSet => Interlocked.Read(ref peakSampled);
 
+    /// <summary>
+    /// For profiling a measured child alone: every variable <c>OKRSYNC_BENCH_CHILD_X=value</c> of this process is given to
+    /// the child as <c>X=value</c> (e.g. <c>OKRSYNC_BENCH_CHILD_DOTNET_JitDisasmSummary=1</c>).
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> ProfilingEnvironment() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => (Name: (string)e.Key, Value: e.Value as string ?? ""))
+            .Where(e => e.Name.StartsWith(ChildPrefix, StringComparison.Ordinal) && e.Name.Length > ChildPrefix.Length)
+            .Select(e => new KeyValuePair<string, string>(e.Name[ChildPrefix.Length..], e.Value));
+
+    private const string ChildPrefix = "OKRSYNC_BENCH_CHILD_";
+
     /// <summary>Starts this executable with <c>report-worker</c> and <paramref name="arguments"/>.</summary>
     public static WorkerProcess StartSelf(string label, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string>> environment)
     {
