@@ -30,7 +30,7 @@ internal static class MarkdownReport
         if (results.Align.Count > 0)
         {
             md.AppendLine("## 4. Align + rollup").AppendLine();
-            md.AppendLine($"`Rollups.Compute(index, Aligner.Align(index, items))` on synthetic items (5 bets × 5 KRs × 3 initiatives), in a child process ({results.Align[0].GcMode} GC; okrsync runs with {(OkrSyncRuntime.ServerGc ? "server" : "workstation")} GC); median of {results.Align[0].Runs} runs after 2 warm-ups; bytes allocated on all threads.").AppendLine();
+            md.AppendLine($"`Rollups.Compute(index, Aligner.Align(index, items))` on synthetic items (5 bets × 5 KRs × 3 initiatives), in a child process ({(results.Align[0].Cores == 1 ? "pinned to one core with `taskset -c 0`, " : "")}{results.Align[0].GcMode} GC; okrsync runs with {(OkrSyncRuntime.ServerGc ? "server" : "workstation")} GC); median of {results.Align[0].Runs} runs after 2 warm-ups; bytes allocated on all threads.").AppendLine();
             Fmt.Table(md, ["items", "median", "fastest", "per item", "allocated per item"],
                 results.Align.Select(a => (IReadOnlyList<string>)[Fmt.N(a.Items), Fmt.Ms(a.MedianMilliseconds), Fmt.Ms(a.MinMilliseconds), Fmt.N(a.NanosecondsPerItem) + " ns", Fmt.N(a.AllocatedBytesPerItem) + " B"]));
         }

@@ -97,7 +97,7 @@ internal sealed record CeilingResult(int Parallelism, int Entities, long Transac
 }
 
 /// <summary>Part 4: <c>Rollups.Compute(index, Aligner.Align(index, items))</c>.</summary>
-internal sealed record AlignResult(int Items, int Runs, double MedianMilliseconds, double MinMilliseconds, double AllocatedBytesPerItem, string GcMode)
+internal sealed record AlignResult(int Items, int Runs, double MedianMilliseconds, double MinMilliseconds, double AllocatedBytesPerItem, string GcMode, int Cores = 0)
 {
     public double NanosecondsPerItem => MedianMilliseconds * 1e6 / Items;
 }

@@ -53,11 +53,23 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     private const string ChildPrefix = "OKRSYNC_BENCH_CHILD_";
 
-    /// <summary>Starts this executable with <c>report-worker</c> and <paramref name="arguments"/>.</summary>
-    public static WorkerProcess StartSelf(string label, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string>> environment)
+    /// <summary>Where <c>taskset</c> is, to pin a measured child to one core (util-linux; absent on some machines).</summary>
+    public const string TaskSet = "/usr/bin/taskset";
+
+    /// <summary>
+    /// Starts this executable with <c>report-worker</c> and <paramref name="arguments"/>; with <paramref name="oneCore"/>,
+    /// pinned to CPU 0 from its start (<c>taskset -c 0</c>, so that the runtime sizes itself for one core too).
+    /// </summary>
+    public static WorkerProcess StartSelf(string label, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string>> environment, bool oneCore = false)
     {
         var path = Environment.ProcessPath ?? throw new InvalidOperationException("Unknown process path.");
-        var start = new ProcessStartInfo(path);
+        var start = new ProcessStartInfo(oneCore ? TaskSet : path);
+        if (oneCore)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("0");
+            start.ArgumentList.Add(path);
+        }
         if (Path.GetFileNameWithoutExtension(path) == "dotnet")
         {
             start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
