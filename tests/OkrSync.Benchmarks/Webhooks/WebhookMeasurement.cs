@@ -104,10 +104,13 @@ internal static class WebhookMeasurement
         }
     }
 
+    /// <summary>The built <c>okrsync</c> executable (Release): <c>dotnet build -c Release functions/OkrSync.Cli</c>, or the benchmarks' Release build.</summary>
+    internal static string Executable => Path.Combine(RepositoryRoot.Find(), "functions", "OkrSync.Cli", "bin", "Release", "net10.0", "okrsync");
+
     /// <summary>Starts the built <c>okrsync serve</c> in <paramref name="folder"/> with the given settings (environment variables) and the webhook secret.</summary>
     internal static Process Start(string folder, IReadOnlyDictionary<string, string> settings, int port, bool verbose)
     {
-        var executable = Path.Combine(RepositoryRoot.Find(), "functions", "OkrSync.Cli", "bin", "Release", "net10.0", "okrsync");
+        var executable = Executable;
         var start = new ProcessStartInfo(executable) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "serve", "--urls", $"http://127.0.0.1:{port}" })
         {
