@@ -53,6 +53,20 @@ internal static class Verdicts
             rows.Add([$"event → visible p50, {a.Store}, {Fmt.N(a.Events)} events ({Fmt.K(a.StoredItems)} → {Fmt.K(b.StoredItems)} stored)", Fmt.Ms(a.VisibleP50Milliseconds), Fmt.Ms(b.VisibleP50Milliseconds), "×" + Fmt.N(b.VisibleP50Milliseconds / a.VisibleP50Milliseconds, 2), "latency, for " + grow]);
             rows.Add([$"event → visible p99, {a.Store}, {Fmt.N(a.Events)} events ({Fmt.K(a.StoredItems)} → {Fmt.K(b.StoredItems)} stored)", Fmt.Ms(a.VisibleP99Milliseconds), Fmt.Ms(b.VisibleP99Milliseconds), "×" + Fmt.N(b.VisibleP99Milliseconds / a.VisibleP99Milliseconds, 2), "latency, for " + grow]);
         }
+        foreach (var store in results.Webhooks.Where(w => w.Instances == 1 && w.Memory?.PeakBytes is not null).GroupBy(w => w.Store))
+        {
+            var bySize = store.GroupBy(w => w.StoredItems).Select(g => g.Last()).OrderBy(w => w.StoredItems).ToList();
+            if (bySize.Count < 2)
+            {
+                continue;
+            }
+            var (a, b) = (bySize[0], bySize[^1]);
+            var (peakA, peakB) = (a.Memory!.PeakBytes!.Value, b.Memory!.PeakBytes!.Value);
+            var perExtra = (peakB - peakA) / (double)(b.StoredItems - a.StoredItems);
+            rows.Add([$"okrsync serve peak working set, {store.Key} ({Fmt.K(a.StoredItems)} → {Fmt.K(b.StoredItems)} stored)", Fmt.Mb(peakA), Fmt.Mb(peakB),
+                Fmt.N((double)peakB / peakA, 2) + " total for ×" + Fmt.N((double)b.StoredItems / a.StoredItems, 1) + " items",
+                $"{Fmt.N(perExtra)} B per extra stored item on a {Fmt.Mb(peakA - (long)(perExtra * a.StoredItems))} base"]);
+        }
         if (rows.Count == 0)
         {
             return;
@@ -106,7 +120,7 @@ internal static class Verdicts
                 Met(w => w.AcceptP99Milliseconds <= MaxAcceptP99Ms && w.Failed == 0));
             yield return Target($"event → visible p99 ≤ 250 ms ({at})", Measured(w => w.Polls == 0 ? "not polled" : $"{Fmt.Ms(w.VisibleP99Milliseconds)} ({Fmt.N(w.Visible)}/{Fmt.N(w.Events)} visible)"),
                 Met(w => w.Polls > 0 && w.VisibleP99Milliseconds <= MaxVisibleP99Ms && w.Visible == w.Events));
-            yield return Target($"serve working set ≤ {Fmt.Mb(serveBytes)} ({at}; the peak, VmHWM)", Measured(w => $"peak {Fmt.Mb(w.Memory?.PeakBytes)} ({Fmt.N(w.Memory?.PeakPerItem ?? double.NaN)} B per item), {Fmt.Mb(w.Memory?.AfterBytes)} after the run"),
+            yield return Target($"serve working set ≤ {Fmt.Size(serveBytes)} ({at}; the peak, VmHWM)", Measured(w => $"peak {Fmt.Mb(w.Memory?.PeakBytes)} ({Fmt.N(w.Memory?.PeakPerItem ?? double.NaN)} B per item), {Fmt.Mb(w.Memory?.AfterBytes)} after the run"),
                 Met(w => w.Memory?.PeakBytes <= serveBytes));
         }
         var two = results.TwoInstances;

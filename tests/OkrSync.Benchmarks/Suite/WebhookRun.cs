@@ -88,7 +88,7 @@ internal static class WebhookRun
     internal static async Task<double> FirstReportAsync(HttpClient client, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        using var response = await client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), new StringContent("{}"), cancellationToken);
+        using var response = await Serve.RunScheduledSyncAsync(client, cancellationToken);
         response.EnsureSuccessStatusCode();
         return clock.Elapsed.TotalSeconds;
     }
