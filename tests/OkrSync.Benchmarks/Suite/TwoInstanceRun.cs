@@ -41,7 +41,7 @@ internal static class TwoInstanceRun
         Progress.Line($"two instances: seeded {stored:N0} items into Azurite in {seedSeconds:F1} s{WebhookRun.StoreMemory(backend)}");
         var ports = FreePorts.Take(Instances);
         var serves = ports.Select(port => Serve.Start(backend.Folder, backend.Settings, port, verbose: false)).ToList();
-        var clients = ports.Select(port => new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) }).ToList();
+        var clients = ports.Select(port => new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = WebhookRun.FirstReportTimeout }).ToList();
         try
         {
             for (var i = 0; i < Instances; i++)

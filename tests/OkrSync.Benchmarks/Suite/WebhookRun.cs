@@ -16,6 +16,9 @@ internal static class WebhookRun
 {
     internal const int WarmUpEvents = 20;
 
+    /// <summary>How long serve's first report may take: at 1M items on Azurite, whose paged queries sort what is left of the table on every page, tens of minutes.</summary>
+    internal static readonly TimeSpan FirstReportTimeout = TimeSpan.FromHours(2);
+
     public static async Task<IReadOnlyList<WebhookResult>> RunAsync(ReportOptions options, List<string> notes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -41,7 +44,7 @@ internal static class WebhookRun
         using var serve = Serve.Start(backend.Folder, backend.Settings, port, verbose: false);
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = FirstReportTimeout };
             await Serve.WaitReadyAsync(client, serve);
             var firstReport = await FirstReportAsync(client, cancellationToken);
             Progress.Line($"webhooks ({store}): okrsync serve, first report of {await Serve.TotalAsync(client):N0} items in {firstReport:F1} s; working set {Fmt.Mb(ProcessMemory.CurrentOf(serve.Id))}");
