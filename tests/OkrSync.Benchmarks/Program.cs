@@ -19,6 +19,7 @@ internal static class BenchmarkProgram
         ["connectors"] = args => ConnectorsMeasurement.RunAsync(args[1..]),
         ["report"] = args => ReportCommand.RunAsync(args[1..]),
         ["report-worker"] = args => ReportCommand.WorkAsync(args[1..]),
+        ["seed-probe"] = args => SeedProbe.RunAsync(args[1..]),
         ["webhooks"] = Webhooks.WebhookMeasurement.RunAsync,
         ["dashboard"] = Dashboard.DashboardPageMeasurement.RunAsync,
     };

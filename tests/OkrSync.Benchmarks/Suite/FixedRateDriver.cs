@@ -8,14 +8,25 @@ namespace OkrSync.Benchmarks.Suite;
 /// answered) and measures each 202's latency. Meanwhile it polls <c>/api/rollup</c> one request at a time: each new
 /// event adds one item, so when the rollup's total has grown by k, the k-th event sent counts as visible at that poll
 /// (events are applied about in order; a poll's own duration bounds the resolution). Without polling only the 202s are measured.
+/// With several instances (one client each), event i goes to instance i mod n, and the polls take the instances in
+/// turn; the highest total answered so far counts (every instance answers from the one stored report).
 /// </summary>
-internal sealed class FixedRateDriver(HttpClient client, double ratePerSecond, bool poll = true)
+internal sealed class FixedRateDriver(IReadOnlyList<HttpClient> clients, double ratePerSecond, bool poll = true)
 {
+    public FixedRateDriver(HttpClient client, double ratePerSecond, bool poll = true)
+        : this([client], ratePerSecond, poll)
+    {
+    }
+
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(120);
 
     public async Task<WebhookResult> RunAsync(int events, int firstNumber, int storedItems, CancellationToken cancellationToken = default)
     {
-        var baseline = await Serve.TotalAsync(client);
+        var baseline = 0;
+        foreach (var client in clients)
+        {
+            baseline = Math.Max(baseline, await Serve.TotalAsync(client));
+        }
         var sentAt = new long[events];
         var accepted = new double[events];
         var visibleAt = new long[events];
@@ -42,13 +53,17 @@ internal sealed class FixedRateDriver(HttpClient client, double ratePerSecond, b
         return new WebhookResult(events, ratePerSecond, storedItems, ok.Count, events - ok.Count,
             Serve.Percentile(ok, 0.50), Serve.Percentile(ok, 0.99), ok.Max(),
             visible, latencies.Count == 0 ? double.NaN : Serve.Percentile(latencies, 0.50), latencies.Count == 0 ? double.NaN : Serve.Percentile(latencies, 0.99),
-            latencies.Count == 0 ? double.NaN : latencies.Max(), poll ? "GET /api/rollup (summary.total)" : "not polled", polls, polls == 0 ? double.NaN : 1000 * pollSeconds / polls);
+            latencies.Count == 0 ? double.NaN : latencies.Max(), poll ? "GET /api/rollup (summary.total)" : "not polled", polls, polls == 0 ? double.NaN : 1000 * pollSeconds / polls)
+        {
+            Instances = clients.Count,
+            AcceptedByInstance = clients.Count == 1 ? null : [.. Enumerable.Range(0, clients.Count).Select(c => Enumerable.Range(0, events).Count(i => i % clients.Count == c && statuses[i] == 202))],
+        };
     }
 
     private async Task SendAsync(int index, int number, long[] sentAt, double[] accepted, int[] statuses)
     {
         sentAt[index] = Stopwatch.GetTimestamp();
-        using var response = await Serve.PostAsync(client, number);
+        using var response = await Serve.PostAsync(clients[index % clients.Count], number);
         accepted[index] = Stopwatch.GetElapsedTime(sentAt[index]).TotalMilliseconds;
         statuses[index] = (int)response.StatusCode;
     }
@@ -69,7 +84,7 @@ internal sealed class FixedRateDriver(HttpClient client, double ratePerSecond, b
                 }
             }
             var asked = Stopwatch.GetTimestamp();
-            var total = await Serve.TotalAsync(client);
+            var total = await Serve.TotalAsync(clients[polls % clients.Count]);
             var now = Stopwatch.GetTimestamp();
             (polls, busy) = (polls + 1, busy + now - asked);
             for (; seen < Math.Min(visibleAt.Length, total - baseline); seen++)

@@ -16,7 +16,10 @@ internal static class Fmt
 
     public static string S(double seconds) => N(seconds, seconds < 10 ? 2 : 1) + " s";
 
-    public static string K(int items) => items >= 1000 && items % 1000 == 0 ? N(items / 1000) + "k" : N(items);
+    public static string K(int items) => items >= 1_000_000 && items % 1_000_000 == 0 ? N(items / 1_000_000) + "M" : items >= 1000 && items % 1000 == 0 ? N(items / 1000) + "k" : N(items);
+
+    /// <summary>Bytes as MB below a GB, else as GB with one decimal.</summary>
+    public static string Size(long bytes) => bytes >= 1024L * 1048576 ? N(bytes / (1024.0 * 1048576), 1) + " GB" : Mb(bytes);
 
     public static void Table(StringBuilder markdown, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {

@@ -27,6 +27,10 @@ internal static class MarkdownReport
         {
             Webhooks(md, results.Webhooks);
         }
+        if (results.TwoInstances.Count > 0)
+        {
+            TwoInstances(md, results.TwoInstances);
+        }
         if (results.Align.Count > 0)
         {
             md.AppendLine("## 4. Align + rollup").AppendLine();
@@ -97,13 +101,47 @@ internal static class MarkdownReport
 
     private static void Webhooks(StringBuilder md, IReadOnlyList<WebhookResult> webhooks)
     {
-        md.AppendLine("## 3. Webhook path (`okrsync serve`, Azurite)").AppendLine();
-        md.AppendLine($"`okrsync serve` as its own process (the built executable) on a private Azurite holding the stored items; signed GitHub `issues.opened` deliveries (each a new aligned issue) sent open-loop at a fixed rate over loopback, after 20 warm-up events. " +
+        md.AppendLine("## 3. Webhook path (`okrsync serve` on Table Storage and on SQLite)").AppendLine();
+        md.AppendLine($"`okrsync serve` as its own process (the built executable) on a store holding the stored items: *tables* is {WebhookStores.Describe(WebhookStores.Tables)}, a private in-memory emulator seeded with the entities `TableWorkStore` writes; " +
+            $"*sqlite* is {WebhookStores.Describe(WebhookStores.Sqlite)}: serve started with no store settings in a folder whose `.okrsync/okrsync.db` was seeded through `SqliteWorkStore` itself. " +
+            "Signed GitHub `issues.opened` deliveries (each a new aligned issue) sent open-loop at a fixed rate over loopback, after 20 warm-up events. " +
             $"*202* is the client-side time to the answer. *Visible*: `{webhooks[0].VisibleProbe}` is polled one request at a time; when the total has grown by k, the k-th event sent counts as visible.").AppendLine();
-        Fmt.Table(md, ["events", "rate", "stored items", "202s", "failed", "202 p50", "202 p99", "202 max", "visible", "visible p50", "visible p99", "visible max", "rollup polls (mean duration)", "CPU per event: serve, Azurite"],
-            webhooks.Select(w => (IReadOnlyList<string>)[Fmt.N(w.Events), Fmt.N(w.RatePerSecond) + "/s", Fmt.N(w.StoredItems), Fmt.N(w.Accepted), Fmt.N(w.Failed),
+        Fmt.Table(md, ["store", "events", "rate", "stored items", "202s", "failed", "202 p50", "202 p99", "202 max", "visible", "visible p50", "visible p99", "visible max", "rollup polls (mean duration)", "CPU per event: serve, Azurite"],
+            webhooks.Select(w => (IReadOnlyList<string>)[w.Store, Fmt.N(w.Events), Fmt.N(w.RatePerSecond) + "/s", Fmt.N(w.StoredItems), Fmt.N(w.Accepted), Fmt.N(w.Failed),
                 Fmt.Ms(w.AcceptP50Milliseconds), Fmt.Ms(w.AcceptP99Milliseconds), Fmt.Ms(w.AcceptMaxMilliseconds), Fmt.N(w.Visible),
                 Fmt.Ms(w.VisibleP50Milliseconds), Fmt.Ms(w.VisibleP99Milliseconds), Fmt.Ms(w.VisibleMaxMilliseconds), $"{Fmt.N(w.Polls)} ({Fmt.Ms(w.MeanPollMilliseconds)})",
-                $"{Fmt.Ms(1000 * (w.ServeCpuSeconds ?? double.NaN) / w.Events)}, {Fmt.Ms(1000 * (w.AzuriteCpuSeconds ?? double.NaN) / w.Events)}"]));
+                $"{Fmt.Ms(1000 * (w.ServeCpuSeconds ?? double.NaN) / w.Events)}, {(w.AzuriteCpuSeconds is { } node ? Fmt.Ms(1000 * node / w.Events) : "-")}"]));
+        var withMemory = webhooks.Where(w => w.Memory is not null).ToList();
+        if (withMemory.Count > 0)
+        {
+            md.AppendLine("Memory of `okrsync serve` (one process per store and stored size, its runs in order): working set (VmRSS) before the run's first event, the highest sampled every 250 ms during the run, right after it, and the kernel's peak (VmHWM, since serve started: the first load included). " +
+                "*Per stored item* divides by the stored items, the fixed base included. Seeding writes the items before serve starts (not part of a run); the first report is serve's first `/ScheduledSync` (load every item, align, store).").AppendLine();
+            Fmt.Table(md, ["store", "stored items", "events", "seeding", "first report", "before", "highest during", "after", "peak (VmHWM)", "peak per stored item", "after per stored item", "goal", "Azurite peak"],
+                withMemory.Select(w => (IReadOnlyList<string>)[w.Store, Fmt.N(w.StoredItems), Fmt.N(w.Events), w.SeedSeconds is { } seed ? Fmt.S(seed) : "n/a", w.FirstReportSeconds is { } first ? Fmt.S(first) : "n/a",
+                    Fmt.Mb(w.Memory!.BeforeBytes), Fmt.Mb(w.Memory.HighestSampledBytes), Fmt.Mb(w.Memory.AfterBytes), Fmt.Mb(w.Memory.PeakBytes),
+                    PerItem(w.Memory.PeakPerItem), PerItem(w.Memory.AfterPerItem), Verdicts.ServeMemoryGoal(w.StoredItems) is { } goal ? "≤ " + Fmt.Mb(goal) : "-", Fmt.Mb(w.AzuritePeakBytes)]));
+        }
+    }
+
+    private static string PerItem(double? bytes) => bytes is { } b ? Fmt.N(b) + " B" : "n/a";
+
+    private static void TwoInstances(StringBuilder md, IReadOnlyList<TwoInstanceResult> runs)
+    {
+        md.AppendLine("## 3b. Two instances on one store").AppendLine();
+        md.AppendLine("Two `okrsync serve` processes on one private Azurite (one store, one `tracker-events` queue; distinct ports), after one first report and 20 warm-up events; the deliveries go to the two in turn at the fixed rate, and `/api/rollup` is polled from both in turn. " +
+            "Then, once the queue is empty and both answer the expected total with the same ETag twice a second apart (*drain*, counted from the last event visible), each instance's `/api/rollup` (summary, every bet's, key result's and initiative's output, the findings) and `/api/findings` are compared with " +
+            "`okrsync report --store tables:… --as-of <the stored report's time> --format json`, which recomputes from every stored item. *Converged*: no difference at all, and no poison-event.").AppendLine();
+        Fmt.Table(md, ["stored items", "events", "202s (instance 1 / 2)", "202 p50", "202 p99", "202 max", "visible", "visible p50", "visible p99", "drain", "converged", "facts compared", "recompute (CLI)", "peak working set (instance 1 / 2)", "CPU per event: both serves, Azurite"],
+            runs.Select(t => (IReadOnlyList<string>)[Fmt.N(t.Run.StoredItems), Fmt.N(t.Run.Events), string.Join(" / ", (t.Run.AcceptedByInstance ?? []).Select(a => Fmt.N(a))),
+                Fmt.Ms(t.Run.AcceptP50Milliseconds), Fmt.Ms(t.Run.AcceptP99Milliseconds), Fmt.Ms(t.Run.AcceptMaxMilliseconds), Fmt.N(t.Run.Visible),
+                Fmt.Ms(t.Run.VisibleP50Milliseconds), Fmt.Ms(t.Run.VisibleP99Milliseconds), t.Drained ? Fmt.S(t.DrainSeconds) : $"not drained after {Fmt.S(t.DrainSeconds)}",
+                t.Converged ? "**yes**" : "**no**", Fmt.N(t.ComparedFacts), Fmt.S(t.ReferenceSeconds), string.Join(" / ", t.PeakBytesByInstance.Select(Fmt.Mb)),
+                $"{Fmt.Ms(1000 * (t.Run.ServeCpuSeconds ?? double.NaN) / t.Run.Events)}, {Fmt.Ms(1000 * (t.Run.AzuriteCpuSeconds ?? double.NaN) / t.Run.Events)}"]));
+        foreach (var run in runs.Where(r => r.Differences.Count > 0))
+        {
+            md.AppendLine($"Differences at {Fmt.N(run.Run.StoredItems)} stored items:").AppendLine();
+            run.Differences.ToList().ForEach(d => md.AppendLine("- " + d));
+            md.AppendLine();
+        }
     }
 }

@@ -24,6 +24,9 @@ internal static class ProcessMemory
         }
     }
 
+    /// <summary>The process's working set now (resident set, VmRSS), or null when it cannot be read.</summary>
+    public static long? CurrentOf(int processId) => Status(processId, "VmRSS:");
+
     /// <summary>CPU time (user + system) a process has used so far, or null when it cannot be read.</summary>
     public static TimeSpan? CpuOf(int processId)
     {

@@ -7,7 +7,7 @@ namespace OkrSync.Benchmarks.Suite;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/OkrSync.Benchmarks -- report [options]</c> (see <see cref="ReportOptions"/>):
 /// runs every part of the benchmark (align + rollup, full and idle sync into Azurite with the store's ceiling, the
-/// webhook path), prints a markdown table to stdout and writes it, with the JSON, to the output folder.
+/// webhook path on Azurite and on the embedded SQLite store with serve's memory per item, two instances on one store), prints a markdown table to stdout and writes it, with the JSON, to the output folder.
 /// Progress goes to stderr. Starts Azurite (installing it with npm on first use) and the fake trackers itself.
 /// <c>report --render PATH/report.json</c> prints the markdown of a saved run again.
 /// </summary>
@@ -28,6 +28,7 @@ internal static class ReportCommand
         var align = new List<AlignResult>();
         var sync = new List<SyncSizeResult>();
         var webhooks = new List<WebhookResult>();
+        var twoInstances = new List<TwoInstanceResult>();
         var load = new List<LoadSample>();
         void SampleLoad(string after)
         {
@@ -62,8 +63,13 @@ internal static class ReportCommand
             webhooks.AddRange(await WebhookRun.RunAsync(options, notes));
             SampleLoad("webhooks");
         }
+        if (options.Parts.Contains("webhooks2"))
+        {
+            twoInstances.AddRange(await TwoInstanceRun.RunAsync(options, notes));
+            SampleLoad("two instances");
+        }
 
-        var results = new BenchmarkResults(MachineDescription.Current(), started, "report " + string.Join(' ', args), sync, webhooks, align, load, notes);
+        var results = new BenchmarkResults(MachineDescription.Current(), started, "report " + string.Join(' ', args), sync, webhooks, align, load, notes) { TwoInstances = twoInstances };
         var markdown = MarkdownReport.Render(results);
         Console.Out.Write(markdown);
         var folder = Path.IsPathRooted(options.Out) ? options.Out : Path.Combine(RepositoryRoot.Find(), options.Out);

@@ -5,8 +5,8 @@ namespace OkrSync.Benchmarks.Suite;
 /// <summary>
 /// Options of <c>report</c>: <c>--sizes 10000,50000,100000</c> (full + idle sync), <c>--align-sizes 10000,100000,1000000</c>,
 /// <c>--webhook-runs 10000:500,100000:500,100000:5000</c> (stored items : events), <c>--webhook-rate 10</c> (events per
-/// second), <c>--no-rollup-poll</c>,
-/// <c>--parts sync,webhooks,align</c>, <c>--no-sequential-ceiling</c>, <c>--gc server|workstation</c> (default: as okrsync), <c>--out artifacts/benchmarks</c> (relative to the
+/// second), <c>--no-rollup-poll</c>, <c>--webhook-stores tables,sqlite</c>, <c>--two-instance-runs 100000:500</c>,
+/// <c>--azurite-heap-mb 12288</c>, <c>--parts sync,webhooks,webhooks2,align</c>, <c>--no-sequential-ceiling</c>, <c>--gc server|workstation</c> (default: as okrsync), <c>--out artifacts/benchmarks</c> (relative to the
 /// repository root).
 /// </summary>
 internal sealed record ReportOptions
@@ -24,7 +24,16 @@ internal sealed record ReportOptions
     /// <summary>Poll <c>/api/rollup</c> during webhook runs (visibility); off measures the 202s without the poll's load.</summary>
     public bool RollupPoll { get; init; } = true;
 
-    public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>(["sync", "webhooks", "align"], StringComparer.Ordinal);
+    /// <summary>The stores every webhook run happens on, in order: <see cref="WebhookStores.Tables"/> and/or <see cref="WebhookStores.Sqlite"/>.</summary>
+    public IReadOnlyList<string> WebhookStores { get; init; } = [Suite.WebhookStores.Tables, Suite.WebhookStores.Sqlite];
+
+    /// <summary>Two-instance runs (part <c>webhooks2</c>) as (stored items, events), on Azurite.</summary>
+    public IReadOnlyList<(int Stored, int Events)> TwoInstanceRuns { get; init; } = [(100_000, 500)];
+
+    /// <summary>Azurite's V8 heap limit for the webhook parts (<c>--max-old-space-size</c>): its tables live in memory, about 1-2 KB per item.</summary>
+    public int AzuriteHeapMb { get; init; } = 12_288;
+
+    public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>(["sync", "webhooks", "webhooks2", "align"], StringComparer.Ordinal);
 
     public bool SequentialCeiling { get; init; } = true;
 
@@ -55,6 +64,9 @@ internal sealed record ReportOptions
                 "--webhook-runs" => options with { WebhookRuns = Pairs(Next()) },
                 "--webhook-rate" => options with { WebhookRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--no-rollup-poll" => options with { RollupPoll = false },
+                "--webhook-stores" => options with { WebhookStores = Suite.WebhookStores.Parse(Next()) },
+                "--two-instance-runs" => options with { TwoInstanceRuns = Pairs(Next()) },
+                "--azurite-heap-mb" => options with { AzuriteHeapMb = Numbers(Next())[0] },
                 "--parts" => options with { Parts = new HashSet<string>(Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal) },
                 "--no-sequential-ceiling" => options with { SequentialCeiling = false },
                 "--out" => options with { Out = Next() },

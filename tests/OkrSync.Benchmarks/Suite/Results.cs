@@ -9,7 +9,11 @@ internal sealed record BenchmarkResults(
     IReadOnlyList<WebhookResult> Webhooks,
     IReadOnlyList<AlignResult> Align,
     IReadOnlyList<LoadSample> Load,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The two-instance runs (part <c>webhooks2</c>); empty in reports saved before it existed.</summary>
+    public IReadOnlyList<TwoInstanceResult> TwoInstances { get; init; } = [];
+}
 
 /// <summary>The machine's load average (<c>/proc/loadavg</c>: 1 and 5 minutes) when a part ended: other work on the machine shows here.</summary>
 internal sealed record LoadSample(string After, double OneMinute, double FiveMinutes);
@@ -123,8 +127,58 @@ internal sealed record WebhookResult(
     /// <summary>CPU seconds okrsync serve used during the run (from sending the first event until all were visible or given up).</summary>
     public double? ServeCpuSeconds { get; init; }
 
-    /// <summary>CPU seconds Azurite (node) used during the run.</summary>
+    /// <summary>CPU seconds Azurite (node) used during the run; null on the SQLite store (its work is inside serve).</summary>
     public double? AzuriteCpuSeconds { get; init; }
+
+    /// <summary>Where serve kept its items and queue: <c>tables</c> (Azurite: Table Storage + Storage Queue) or <c>sqlite</c> (the embedded default).</summary>
+    public string Store { get; init; } = WebhookStores.Tables;
+
+    /// <summary>How many <c>okrsync serve</c> processes shared the store and took the events (alternately).</summary>
+    public int Instances { get; init; } = 1;
+
+    /// <summary>With several instances: the 202s each one gave, in order.</summary>
+    public IReadOnlyList<int>? AcceptedByInstance { get; init; }
+
+    /// <summary>Seconds to write the stored items into the store before serve started (not measured by the run).</summary>
+    public double? SeedSeconds { get; init; }
+
+    /// <summary>Seconds serve took for its first report over the stored items (the first <c>/ScheduledSync</c>: load, align, store).</summary>
+    public double? FirstReportSeconds { get; init; }
+
+    /// <summary>Serve's memory around this run (the sum over the instances when there are several).</summary>
+    public ServeMemory? Memory { get; init; }
+
+    /// <summary>Azurite's (node) peak working set when the run ended; null on SQLite.</summary>
+    public long? AzuritePeakBytes { get; init; }
 }
+
+/// <summary>
+/// <c>okrsync serve</c>'s working set (VmRSS) before the run's first event (after the first report and the warm-up),
+/// the highest sampled every 250 ms during the run and right after it, and the kernel's peak (VmHWM, since serve
+/// started, the first load included).
+/// </summary>
+internal sealed record ServeMemory(int StoredItems, long? BeforeBytes, long HighestSampledBytes, long? AfterBytes, long? PeakBytes)
+{
+    /// <summary>Peak bytes per stored item (the fixed base included).</summary>
+    public double? PeakPerItem => PeakBytes is { } peak ? (double)peak / StoredItems : null;
+
+    /// <summary>Working set after the run per stored item (the fixed base included).</summary>
+    public double? AfterPerItem => AfterBytes is { } after ? (double)after / StoredItems : null;
+}
+
+/// <summary>
+/// Two <c>okrsync serve</c> processes on one Azurite (one store, one queue), events sent to each in turn; once the
+/// queue is empty and both answer the same total, each instance's <c>/api/rollup</c> and <c>/api/findings</c> are
+/// compared with the report <c>okrsync report --store … --as-of …</c> recomputes from every stored item.
+/// </summary>
+internal sealed record TwoInstanceResult(
+    WebhookResult Run,
+    double DrainSeconds,
+    bool Drained,
+    bool Converged,
+    IReadOnlyList<string> Differences,
+    int ComparedFacts,
+    double ReferenceSeconds,
+    IReadOnlyList<long?> PeakBytesByInstance);
 
 internal sealed record MachineInfo(int ProcessorCount, string Cpu, string Memory, string Runtime, string Os, string? Azurite);

@@ -20,6 +20,9 @@ internal static class WebhookMeasurement
 {
     internal const string Secret = "benchmark-secret";
 
+    /// <summary>Serve's admin key (<c>OkrSync:Api:AdminKey</c>): running a function now (<c>/ScheduledSync</c>) needs it.</summary>
+    internal const string AdminKey = "benchmark-admin-key";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var items = Option(args, "--items", 100_000);
@@ -36,7 +39,7 @@ internal static class WebhookMeasurement
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await WaitReadyAsync(client, serve);
             var started = Stopwatch.GetTimestamp();
-            (await client.PostAsync(new Uri("/ScheduledSync", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+            (await RunScheduledSyncAsync(client)).EnsureSuccessStatusCode();
             Console.WriteLine($"store: {items} items; first report computed in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
 
             var accepted = new List<double>();
@@ -104,10 +107,13 @@ internal static class WebhookMeasurement
         }
     }
 
+    /// <summary>The built <c>okrsync</c> executable (Release): <c>dotnet build -c Release functions/OkrSync.Cli</c>, or the benchmarks' Release build.</summary>
+    internal static string Executable => Path.Combine(RepositoryRoot.Find(), "functions", "OkrSync.Cli", "bin", "Release", "net10.0", "okrsync");
+
     /// <summary>Starts the built <c>okrsync serve</c> in <paramref name="folder"/> with the given settings (environment variables) and the webhook secret.</summary>
     internal static Process Start(string folder, IReadOnlyDictionary<string, string> settings, int port, bool verbose)
     {
-        var executable = Path.Combine(RepositoryRoot.Find(), "functions", "OkrSync.Cli", "bin", "Release", "net10.0", "okrsync");
+        var executable = Executable;
         var start = new ProcessStartInfo(executable) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "serve", "--urls", $"http://127.0.0.1:{port}" })
         {
@@ -118,6 +124,7 @@ internal static class WebhookMeasurement
             start.Environment[key] = value;
         }
         start.Environment["OkrSync__GitHub__WebhookSecret"] = Secret;
+        start.Environment["OkrSync__Api__AdminKey"] = AdminKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (verbose)
         {
@@ -146,6 +153,14 @@ internal static class WebhookMeasurement
             }
         }
         throw new InvalidOperationException("okrsync serve did not start (build it first: dotnet build -c Release functions/OkrSync.Cli)");
+    }
+
+    /// <summary><c>POST /ScheduledSync</c> with the admin key: with no trackers configured, load every stored item, align and store the report.</summary>
+    internal static Task<HttpResponseMessage> RunScheduledSyncAsync(HttpClient client, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/ScheduledSync", UriKind.Relative)) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-functions-key", AdminKey);
+        return client.SendAsync(request, cancellationToken);
     }
 
     internal static Task<HttpResponseMessage> PostAsync(HttpClient client, int number)
