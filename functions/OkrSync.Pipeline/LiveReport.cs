@@ -131,24 +131,27 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
     /// </summary>
     public async Task<Report?> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        var stored = await reports.ReadCurrentReportAsync(cancellationToken);
-        if (Volatile.Read(ref last) is { } mine && (stored is null || mine.AsOf >= stored.AsOf))
+        // The stored generation says whether anyone stored a newer report than this process's: one small read, never
+        // the document (a read API call must not parse the whole stored report to find out it is not needed).
+        var stored = await reports.ReadCurrentReportGenerationAsync(cancellationToken);
+        if (Volatile.Read(ref last) is { } mine && stored <= Interlocked.Read(ref generation))
         {
             return mine;
         }
-        if (stored is null)
+        if (stored == 0)
         {
             return null;
         }
         await computing.WaitAsync(cancellationToken);
         try
         {
-            if (last is { } again && again.AsOf >= stored.AsOf)
+            if (last is { } again && stored <= Interlocked.Read(ref generation))
             {
                 return again;
             }
             await CatchUpAsync(cancellationToken);
-            var report = ReportBuilder.Build(await strategy.GetAsync(cancellationToken), Snapshot(), clock.GetUtcNow(), alignment, await ReadCheckInsAsync(cancellationToken));
+            // Caught up to at least the generation read above; the report is the incremental one over the items now held.
+            var (report, _) = Incremental(await strategy.GetAsync(cancellationToken), await ReadCheckInsAsync(cancellationToken));
             Volatile.Write(ref last, report);
             return report;
         }
