@@ -15,6 +15,9 @@ public sealed partial class SqliteWorkStore
     private readonly ReportPartWriter partWriter = new();
     private readonly ReportPartReader partReader = new();
 
+    /// <summary>Test seam: runs after a report's new parts are written, before its manifest is swapped.</summary>
+    internal Func<CancellationToken, Task>? BeforeReportManifest { get; set; }
+
     /// <summary>Unconditional: over whatever generation is stored, as the next one.</summary>
     public async Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
     {
@@ -76,6 +79,10 @@ public sealed partial class SqliteWorkStore
                 body.Value = part.Body;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
+        }
+        if (BeforeReportManifest is { } pause)
+        {
+            await pause(cancellationToken);
         }
         await using (var swap = Command(connection, transaction,
             "INSERT INTO current_report (id, json, generation, version, manifest) VALUES (1, '', $generation, $next, $manifest) " +

@@ -23,6 +23,9 @@ public sealed partial class TableWorkStore
     private readonly ReportPartWriter partWriter = new();
     private readonly ReportPartReader partReader = new();
 
+    /// <summary>Test seam: runs after a report's new parts are written, before its manifest is swapped.</summary>
+    internal Func<CancellationToken, Task>? BeforeReportManifest { get; set; }
+
     // The manifest entity's properties when the report is stored in parts: the manifest text (UTF-8) in binary
     // properties Manifest0, Manifest1... of up to a chunk each, and how many (Parts). Without Parts it is a report
     // stored whole before parts existed (a ChunkedDocuments manifest), still read.
@@ -78,6 +81,10 @@ public sealed partial class TableWorkStore
             var storedManifest = previous is not null && IsParts(previous) ? ManifestOf(previous) : null;
             var plan = ReportPartWriter.Plan(parts, storedManifest);
             await entities.WriteAsync(plan.Writes.Select(w => (w.Name, w.Part.Body)), cancellationToken);
+            if (BeforeReportManifest is { } pause)
+            {
+                await pause(cancellationToken);
+            }
             var next = (previous is null ? expectedGeneration ?? 0 : storedVersion) + 1;
             var generation = Guid.NewGuid().ToString("N");
             var entity = ManifestEntity(plan.Manifest, generation, next);
