@@ -43,14 +43,19 @@ internal sealed class ReportPartWriter
             var next = new Dictionary<(PartKind, int), CachedRun>();
             var head = report with { WorkItems = [], Findings = [] };
             var headPart = ReportPart.Serialized(PartKind.Head, head, PartJson.Head);
-            var findings = Runs(PartKind.Findings, report.Findings, f => Boundary(f.Kind, f.Subject), PartJson.Findings, byValue: true, next);
-            var items = Runs(PartKind.Items, report.WorkItems, w => Boundary(w.Key, null), PartJson.Items, byValue: false, next);
+            var findings = Runs(PartKind.Findings, report.Findings, f => Boundary(f.Subject, f.Kind), FindingSignature, PartJson.Findings, next);
+            var items = Runs(PartKind.Items, report.WorkItems, w => Boundary(w.Key, null), RuntimeHelpers.GetHashCode, PartJson.Items, next);
             previous = next;
             return new PartedReport(headPart, findings, items);
         }
     }
 
-    private List<ReportPart> Runs<T>(PartKind kind, IReadOnlyList<T> elements, Func<T, bool> endsRun, JsonTypeInfo<IReadOnlyList<T>> json, bool byValue, Dictionary<(PartKind, int), CachedRun> next)
+    // A run's signature only finds the run cut last time that it may equal (which is then compared element by element):
+    // work items by identity (the live report writes the same instance for an unchanged item), findings, which are
+    // made anew for every report, by their subject and the length of their message, cheaper than hashing every message.
+    private static int FindingSignature(FindingJson finding) => HashCode.Combine(finding.Subject, finding.Kind, finding.Message.Length);
+
+    private List<ReportPart> Runs<T>(PartKind kind, IReadOnlyList<T> elements, Func<T, bool> endsRun, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json, Dictionary<(PartKind, int), CachedRun> next)
         where T : class
     {
         var parts = new List<ReportPart>();
@@ -64,20 +69,20 @@ internal sealed class ReportPartWriter
                 {
                     run[j] = elements[start + j];
                 }
-                parts.Add(Part(kind, run, json, byValue, next));
+                parts.Add(Part(kind, run, signatureOf, json, next));
                 start = i + 1;
             }
         }
         return parts;
     }
 
-    private ReportPart Part<T>(PartKind kind, T[] run, JsonTypeInfo<IReadOnlyList<T>> json, bool byValue, Dictionary<(PartKind, int), CachedRun> next)
+    private ReportPart Part<T>(PartKind kind, T[] run, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json, Dictionary<(PartKind, int), CachedRun> next)
         where T : class
     {
         var signature = new HashCode();
         foreach (var element in run)
         {
-            signature.Add(byValue ? element.GetHashCode() : RuntimeHelpers.GetHashCode(element));
+            signature.Add(signatureOf(element));
         }
         var key = (kind, signature.ToHashCode());
         ReportPart part;
@@ -115,7 +120,8 @@ internal sealed class ReportPartWriter
         var hash = 2166136261u;
         foreach (var c in key)
         {
-            hash = (hash ^ char.ToUpperInvariant(c)) * 16777619u;
+            var upper = c is >= 'a' and <= 'z' ? (char)(c - 32) : c < 128 ? c : char.ToUpperInvariant(c);
+            hash = (hash ^ upper) * 16777619u;
         }
         foreach (var c in more ?? "")
         {
