@@ -183,7 +183,12 @@ public sealed partial class TableWorkStore
 
             if (!IsParts(entity))
             {
-                return await ReadSingleDocumentAsync(cancellationToken);
+                // Null: the manifest went away, or was replaced by one in parts, while the whole document was read.
+                if (await ReadSingleDocumentAsync(cancellationToken) is { } whole)
+                {
+                    return whole;
+                }
+                continue;
             }
 
             var manifest = ManifestOf(entity);
@@ -202,7 +207,7 @@ public sealed partial class TableWorkStore
     private async Task<ReportDocument?> ReadSingleDocumentAsync(CancellationToken cancellationToken)
     {
         var read = await new ChunkedDocuments(Reports, logger).ReadUnlessAsync(CurrentReportPartition, CurrentReportName, null, cancellationToken);
-        if (read is not { Body: { } body } found)
+        if (read is not { Body: { Length: > 0 } body } found)
         {
             return null;
         }
