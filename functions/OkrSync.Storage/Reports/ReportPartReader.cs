@@ -12,30 +12,32 @@ internal sealed class ReportPartReader
     private readonly Lock sync = new();
     private Dictionary<string, object> held = new(StringComparer.Ordinal);
 
-    /// <summary>The names of <paramref name="manifest"/>'s parts not held, to fetch.</summary>
-    public IReadOnlyList<string> Missing(ReportManifest manifest)
+    /// <summary>
+    /// What a read of <paramref name="manifest"/> starts from: the parts held now (kept for its
+    /// <see cref="Assemble"/>, whatever a concurrent read or write of the store holds meanwhile) and the names of those
+    /// not held, to fetch.
+    /// </summary>
+    public PartsHeld Start(ReportManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         lock (sync)
         {
-            return [.. manifest.Names.Where(n => !held.ContainsKey(n))];
+            var known = held;
+            return new PartsHeld(known, [.. manifest.Names.Where(n => !known.ContainsKey(n))]);
         }
     }
 
     /// <summary>
-    /// The report <paramref name="manifest"/> names, from the parts held and <paramref name="fetched"/> (name → stored
+    /// The report <paramref name="manifest"/> names, from the parts held at <paramref name="start"/> and <paramref name="fetched"/> (name → stored
     /// bytes); afterwards holds exactly this manifest's parts. Null when a part is neither held nor fetched (another
     /// writer's manifest moved on and deleted it meanwhile): the caller reads the manifest again.
     /// </summary>
-    public ReportDocument? Assemble(ReportManifest manifest, IReadOnlyDictionary<string, byte[]> fetched)
+    public ReportDocument? Assemble(ReportManifest manifest, PartsHeld start, IReadOnlyDictionary<string, byte[]> fetched)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(fetched);
-        Dictionary<string, object> known;
-        lock (sync)
-        {
-            known = held;
-        }
+        var known = start.Known;
         var now = new Dictionary<string, object>(StringComparer.Ordinal);
         object? Value(string name, PartKind kind)
         {
@@ -98,3 +100,6 @@ internal sealed class ReportPartReader
         }
     }
 }
+
+/// <summary>The parts a reader held when a read started, and the names it has to fetch.</summary>
+internal sealed record PartsHeld(IReadOnlyDictionary<string, object> Known, IReadOnlyList<string> Missing);

@@ -224,7 +224,7 @@ internal sealed class ReportPart
         where T : class
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, json);
-        return new ReportPart(kind, ReportPartNames.Hash(bytes), value, PartJson.Gzip(bytes), () => PartJson.Gzip(bytes));
+        return new ReportPart(kind, ReportPartNames.Hash(bytes), value, PartJson.Gzip(bytes), () => PartJson.Gzip(JsonSerializer.SerializeToUtf8Bytes(value, json)));
     }
 
     public static ReportPart Known<T>(PartKind kind, string hash, T[] run, JsonTypeInfo<IReadOnlyList<T>> json) =>

@@ -160,7 +160,8 @@ public sealed partial class SqliteWorkStore
     private async Task<ReportDocument> ReadPartsAsync(SqliteConnection connection, SqliteTransaction transaction, ReportManifest manifest, CancellationToken cancellationToken)
     {
         var fetched = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var missing = partReader.Missing(manifest);
+        var start = partReader.Start(manifest);
+        var missing = start.Missing;
         if (missing.Count > 0)
         {
             await using var command = Command(connection, transaction, "SELECT name, body FROM report_parts WHERE name IN (SELECT value FROM json_each($names));");
@@ -173,7 +174,7 @@ public sealed partial class SqliteWorkStore
         }
 
         // Parts and manifest are swapped in one transaction, and this read is one snapshot: a part is never missing.
-        return partReader.Assemble(manifest, fetched)
+        return partReader.Assemble(manifest, start, fetched)
             ?? throw new InvalidDataException($"The stored report names parts the store does not hold ({string.Join(", ", missing.Where(n => !fetched.ContainsKey(n)).Take(3))}).");
     }
 

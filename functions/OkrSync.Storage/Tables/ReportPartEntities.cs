@@ -51,6 +51,7 @@ internal sealed class ReportPartEntities(TableClient table, ILogger logger)
     /// </summary>
     public async Task<Dictionary<string, byte[]>> ReadAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
     {
+        var wanted = names.ToHashSet(StringComparer.Ordinal);
         var chunks = new Dictionary<string, SortedList<int, TableEntity>>(StringComparer.Ordinal);
         void Add(TableEntity entity)
         {
@@ -58,7 +59,7 @@ internal sealed class ReportPartEntities(TableClient table, ILogger logger)
             if (dot > 0 && int.TryParse(entity.RowKey.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             {
                 var name = entity.RowKey[..dot];
-                if (names.Contains(name))
+                if (wanted.Contains(name))
                 {
                     (chunks.TryGetValue(name, out var list) ? list : chunks[name] = []).TryAdd(index, entity);
                 }

@@ -192,8 +192,9 @@ public sealed partial class TableWorkStore
             }
 
             var manifest = ManifestOf(entity);
-            var fetched = await entities.ReadAsync(partReader.Missing(manifest), cancellationToken);
-            if (partReader.Assemble(manifest, fetched) is { } report)
+            var start = partReader.Start(manifest);
+            var fetched = await entities.ReadAsync(start.Missing, cancellationToken);
+            if (partReader.Assemble(manifest, start, fetched) is { } report)
             {
                 cachedReport = new CachedReport(entity.GetString("Generation") ?? string.Empty, report);
                 return report;

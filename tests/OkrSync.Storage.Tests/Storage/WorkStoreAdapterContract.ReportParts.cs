@@ -93,6 +93,42 @@ public abstract partial class WorkStoreAdapterContract
         Assert.Equal(Json(b), Json(await OpenStore().ReadCurrentReportAsync()));
     }
 
+    [Fact]
+    public async Task ReadCurrentReport_WhileTheSameAndAnotherStoreWrite_IsAlwaysOneWholeReportWritten()
+    {
+        var reports = new List<ReportDocument> { SampleReports.WithItems(3_000, T0, strategy: "r0") };
+        for (var i = 1; i < 6; i++)
+        {
+            reports.Add(SampleReports.WithOneItemRetitled(reports[^1], i * 450, $"r{i}") with { Strategy = $"r{i}" });
+        }
+        var written = reports.Select(Json).ToHashSet();
+        var shared = OpenStore();
+        var other = OpenStore();
+        await shared.SaveCurrentReportAsync(reports[0]);
+        var done = false;
+
+        async Task<List<string>> ReadUntilDoneAsync(IWorkStore store)
+        {
+            var seen = new List<string>();
+            while (!Volatile.Read(ref done) || seen.Count < 3)
+            {
+                seen.Add(Json(await store.ReadCurrentReportAsync()));
+            }
+            return seen;
+        }
+
+        var readers = new[] { Task.Run(() => ReadUntilDoneAsync(shared)), Task.Run(() => ReadUntilDoneAsync(other)) };
+        foreach (var (report, i) in reports.Skip(1).Select((r, i) => (r, i)))
+        {
+            await (i % 2 == 0 ? shared : other).SaveCurrentReportAsync(report);
+        }
+        Volatile.Write(ref done, true);
+        var seen = (await Task.WhenAll(readers)).SelectMany(s => s).ToList();
+
+        Assert.All(seen, json => Assert.Contains(json, written));
+        Assert.Equal(Json(reports[^1]), Json(await OpenStore().ReadCurrentReportAsync()));
+    }
+
     private static string Json(ReportDocument? report) =>
         report is null ? "null" : JsonSerializer.Serialize(report, ReportJsonContext.Default.ReportDocument);
 }
