@@ -22,7 +22,7 @@ namespace OkrSync.Pipeline;
 /// since its last read (<see cref="IItemStore.ReadItemsChangedSinceAsync"/>), which holds every instance's items, and
 /// computes again. Under load, stored writes are at least <see cref="MinWriteInterval"/> apart.
 /// </summary>
-public sealed partial class LiveReport(IItemStore itemStore, IReportStore reports, ICursorStore cursors, ICheckInLog checkIns, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger, AlignmentOptions? alignment = null, HistorySettings? history = null)
+public sealed partial class LiveReport(IItemStore itemStore, IReportStore reports, ICursorStore cursors, ICheckInLog checkIns, StrategyProvider strategy, TimeProvider clock, ILogger<LiveReport> logger, AlignmentOptions? alignment = null, HistorySettings? history = null, LiveReportOptions? settings = null)
 {
     private readonly SemaphoreSlim computing = new(1, 1);
     private readonly SemaphoreSlim loading = new(1, 1);
@@ -50,9 +50,10 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
     /// <summary>
     /// The least time between two stored reports of <see cref="RefreshAsync"/>: under load, events arriving within it
     /// wait for one write that covers them all, so the store sees at most a few report writes a second however many
-    /// events come in. Zero writes after every event. Default 200 ms.
+    /// events come in. Zero writes after every event. Default 200 ms; the app's is
+    /// <c>OkrSync:Report:MinWriteIntervalMs</c> (<see cref="LiveReportOptions"/>).
     /// </summary>
-    public TimeSpan MinWriteInterval { get; init; } = DefaultMinWriteInterval;
+    public TimeSpan MinWriteInterval { get; init; } = settings?.MinWriteInterval ?? DefaultMinWriteInterval;
 
     public static readonly TimeSpan DefaultMinWriteInterval = TimeSpan.FromMilliseconds(200);
 

@@ -11,6 +11,38 @@ namespace OkrSync.Pipeline;
 /// </summary>
 public static class ReportFingerprint
 {
+    /// <summary>
+    /// Whether the two reports have the same fingerprint (<see cref="Of"/>), without serialising either whole: the heads
+    /// (both lists empty) are fingerprinted, the findings compared by value, and the work items by identity (the live
+    /// report writes the same instance for an unchanged item), or else by their JSON.
+    /// </summary>
+    public static bool Same(ReportDocument a, ReportDocument b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.WorkItems.Count != b.WorkItems.Count || a.Findings.Count != b.Findings.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < a.Findings.Count; i++)
+        {
+            if (!Equals(a.Findings[i], b.Findings[i]))
+            {
+                return false;
+            }
+        }
+        for (var i = 0; i < a.WorkItems.Count; i++)
+        {
+            var (x, y) = (a.WorkItems[i], b.WorkItems[i]);
+            if (!ReferenceEquals(x, y) && !JsonSerializer.SerializeToUtf8Bytes(x, ReportJsonContext.Default.WorkItemJson).AsSpan()
+                    .SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(y, ReportJsonContext.Default.WorkItemJson)))
+            {
+                return false;
+            }
+        }
+        return Of(a with { WorkItems = [], Findings = [] }) == Of(b with { WorkItems = [], Findings = [] });
+    }
+
     public static string Of(ReportDocument report)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -27,7 +27,7 @@ public static class ReportPublisher
         var document = HeldReconcileFindings.AddTo(await WithTrendsAsync(reports, report, ToStoredDocument(report), cancellationToken), heldReconciles);
         var previous = await reports.ReadCurrentReportAsync(cancellationToken);
         // The as-of instant moves on every run; what matters is whether anything else did.
-        var changed = previous is null || ReportFingerprint.Of(previous) != ReportFingerprint.Of(document);
+        var changed = previous is null || !ReportFingerprint.Same(previous, document);
         var generation = expectedGeneration;
         if (changed)
         {
@@ -63,7 +63,7 @@ public static class ReportPublisher
         ArgumentNullException.ThrowIfNull(report);
         var attention = report.Items
             .Where(a => a.Classification is Classification.Orphaned or Classification.Contradicting)
-            .Select(a => a.ToJson())
+            .Select(a => StoredItemJson.Of(a, report.Strategy))
             .ToList();
         return report.ToDocument(includeWorkItems: false) with { WorkItems = attention };
     }

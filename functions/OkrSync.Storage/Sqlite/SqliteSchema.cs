@@ -92,6 +92,13 @@ internal static class SqliteSchema
         CREATE TABLE item_deletions (key TEXT NOT NULL PRIMARY KEY, change_seq INTEGER NOT NULL) WITHOUT ROWID;
         CREATE INDEX item_deletions_by_change ON item_deletions (change_seq);
         """,
+        // 7: the current report in parts (a head, runs of findings, runs of work items), each named by its content and
+        // written only when new, under a manifest that one conditional UPDATE swaps: an event writes what it changed,
+        // not the whole report. A report stored before it (json, manifest NULL) is still read; the next write uses parts.
+        """
+        ALTER TABLE current_report ADD COLUMN manifest TEXT;
+        CREATE TABLE report_parts (name TEXT NOT NULL PRIMARY KEY, body BLOB NOT NULL);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

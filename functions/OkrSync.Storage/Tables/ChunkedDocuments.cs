@@ -249,7 +249,8 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
         return seen == count && body.Length == length ? body.ToArray() : null;
     }
 
-    private async Task DeleteChunksAsync(string partition, string? generation, CancellationToken cancellationToken)
+    /// <summary>Deletes a generation's chunks (a replaced document's); best effort.</summary>
+    public async Task DeleteChunksAsync(string partition, string? generation, CancellationToken cancellationToken)
     {
         if (generation is null)
         {

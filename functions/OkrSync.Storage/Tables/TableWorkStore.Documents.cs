@@ -2,9 +2,11 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Azure;
 using Azure.Data.Tables;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
+using OkrSync.Storage.Reports;
 
 namespace OkrSync.Storage.Tables;
 
@@ -16,17 +18,26 @@ public sealed partial class TableWorkStore
     private const string SnapshotTakenAt = "TakenAt";
 
     // The last current report this store wrote or read, with its generation: while the stored generation is the
-    // same, a read costs one point read of the manifest instead of every chunk, a gunzip and a parse.
+    // same, a read costs one point read of the manifest instead of its parts, a gunzip and a parse.
     private volatile CachedReport? cachedReport;
+    private readonly ReportPartWriter partWriter = new();
+    private readonly ReportPartReader partReader = new();
 
-    /// <summary>Stores the report as given (callers keep only the work items that need attention), gzip-compressed JSON, chunked when large (see <see cref="ChunkedDocuments"/>).</summary>
+    /// <summary>Test seam: runs after a report's new parts are written, before its manifest is swapped.</summary>
+    internal Func<CancellationToken, Task>? BeforeReportManifest { get; set; }
+
+    // The manifest entity's properties when the report is stored in parts: the manifest text (UTF-8) in binary
+    // properties Manifest0, Manifest1... of up to a chunk each, and how many (Parts). Without Parts it is a report
+    // stored whole before parts existed (a ChunkedDocuments manifest), still read.
+    private const string PartsProperty = "Parts";
+    private const string ManifestProperty = "Manifest";
+    private const int MaxAttempts = 5;
+
+    /// <summary>Stores the report (callers keep only the work items that need attention) in parts, over whatever generation is stored, as the next one.</summary>
     public async Task SaveCurrentReportAsync(ReportDocument report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        await EnsureCreatedAsync(cancellationToken);
-        var body = Compress(report, ReportJsonContext.Default.ReportDocument, CompressionLevel.Fastest);
-        var generation = await new ChunkedDocuments(Reports, logger).ReplaceAsync(CurrentReportPartition, CurrentReportName, body, cancellationToken);
-        cachedReport = new CachedReport(generation, report);
+        await SavePartsAsync(report, expectedGeneration: null, cancellationToken);
     }
 
     public async Task<long> ReadCurrentReportGenerationAsync(CancellationToken cancellationToken = default)
@@ -35,41 +46,174 @@ public sealed partial class TableWorkStore
         return await new ChunkedDocuments(Reports, logger).ReadVersionAsync(CurrentReportPartition, CurrentReportName, cancellationToken);
     }
 
-    /// <summary>As <see cref="SaveCurrentReportAsync"/>, If-Match the manifest that still names <paramref name="expectedGeneration"/>.</summary>
+    /// <summary>
+    /// Judged on the manifest entity read (refused unless its <c>Version</c> is <paramref name="expectedGeneration"/>,
+    /// or there is none), then the parts the stored manifest does not name are written, then the manifest, If-Match the
+    /// ETag read: a writer that raced past in between makes this one judge again (and lose), and delete what it uploaded.
+    /// </summary>
     public async Task<ReportWrite> SaveCurrentReportIfAsync(ReportDocument report, long expectedGeneration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedGeneration);
-        await EnsureCreatedAsync(cancellationToken);
-        var body = Compress(report, ReportJsonContext.Default.ReportDocument, CompressionLevel.Fastest);
-        var (generation, version) = await new ChunkedDocuments(Reports, logger)
-            .ReplaceIfVersionAsync(CurrentReportPartition, CurrentReportName, body, expectedGeneration, cancellationToken);
-        if (generation is not null)
-        {
-            cachedReport = new CachedReport(generation, report);
-        }
-
-        return new ReportWrite(generation is not null, version);
+        return await SavePartsAsync(report, expectedGeneration, cancellationToken);
     }
 
-    /// <summary>The stored report; unchanged since this store last wrote or read it, the same instance again, after one point read.</summary>
+    /// <summary>
+    /// The parts first, the manifest last: a reader sees the report before or after, whole. The previous manifest's
+    /// parts that the new one no longer names stay one more generation (its <see cref="ReportManifest.Retired"/>), so
+    /// that a reader that just read the previous manifest still finds them; the write after next deletes them.
+    /// </summary>
+    private async Task<ReportWrite> SavePartsAsync(ReportDocument report, long? expectedGeneration, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var parts = partWriter.Cut(report);
+        var entities = new ReportPartEntities(Reports, logger);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = await Reports.GetEntityIfExistsAsync<TableEntity>(CurrentReportPartition, CurrentReportName, cancellationToken: cancellationToken);
+            var previous = current.HasValue ? current.Value : null;
+            var storedVersion = previous is null ? 0 : previous.GetInt64("Version") ?? 1;
+            if (expectedGeneration is { } expected && previous is not null && storedVersion != expected)
+            {
+                return new ReportWrite(Written: false, storedVersion);
+            }
+
+            var storedManifest = previous is not null && IsParts(previous) ? ManifestOf(previous) : null;
+            var plan = ReportPartWriter.Plan(parts, storedManifest);
+            await entities.WriteAsync(plan.Writes.Select(w => (w.Name, w.Part.Body)), cancellationToken);
+            if (BeforeReportManifest is { } pause)
+            {
+                await pause(cancellationToken);
+            }
+            var next = (previous is null ? expectedGeneration ?? 0 : storedVersion) + 1;
+            var generation = Guid.NewGuid().ToString("N");
+            var entity = ManifestEntity(plan.Manifest, generation, next);
+            try
+            {
+                if (previous is not null)
+                {
+                    await Reports.UpdateEntityAsync(entity, previous.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await Reports.AddEntityAsync(entity, cancellationToken);
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another writer swapped the manifest first: what this one uploaded is named by no manifest (fresh names).
+                StorageLog.DocumentConflict(logger, CurrentReportPartition, CurrentReportName, attempt);
+                await entities.DeleteAsync(plan.Writes.Select(w => w.Name), cancellationToken);
+                continue;
+            }
+
+            if (storedManifest is not null)
+            {
+                await entities.DeleteAsync(storedManifest.Retired, cancellationToken);
+            }
+            else if (previous is not null)
+            {
+                await new ChunkedDocuments(Reports, logger).DeleteChunksAsync(CurrentReportPartition, previous.GetString("Generation"), cancellationToken);
+            }
+
+            partReader.Wrote(plan.Manifest, parts);
+            cachedReport = new CachedReport(generation, report);
+            return new ReportWrite(Written: true, next);
+        }
+
+        throw new InvalidOperationException($"Could not write the current report: other writers kept replacing it ({MaxAttempts} attempts).");
+    }
+
+    private static TableEntity ManifestEntity(ReportManifest manifest, string generation, long version)
+    {
+        var entity = new TableEntity(CurrentReportPartition, CurrentReportName) { ["Generation"] = generation, ["Version"] = version };
+        var chunks = System.Text.Encoding.UTF8.GetBytes(manifest.Format()).Chunk(ChunkedDocuments.ChunkBytes).ToList();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            entity[ManifestProperty + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = chunks[i];
+        }
+        entity[PartsProperty] = chunks.Count;
+        return entity;
+    }
+
+    private static bool IsParts(TableEntity entity) => entity.GetInt32(PartsProperty) is not null;
+
+    private static ReportManifest ManifestOf(TableEntity entity)
+    {
+        var count = entity.GetInt32(PartsProperty) ?? 0;
+        using var text = new MemoryStream();
+        for (var i = 0; i < count; i++)
+        {
+            text.Write(entity.GetBinary(ManifestProperty + i.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? []);
+        }
+        return ReportManifest.Parse(System.Text.Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length));
+    }
+
+    /// <summary>
+    /// The stored report; unchanged since this store last wrote or read it, the same instance again, after one point
+    /// read. Else the manifest, then only the parts not held from the last read or write. A part missing (the manifest
+    /// moved on twice while this read ran) makes it read the manifest again.
+    /// </summary>
     public async Task<ReportDocument?> ReadCurrentReportAsync(CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken);
         var known = cachedReport;
-        var read = await new ChunkedDocuments(Reports, logger)
-            .ReadUnlessAsync(CurrentReportPartition, CurrentReportName, known?.Generation, cancellationToken);
-        if (read is not { } found)
+        if (known is not null)
+        {
+            var head = await Reports.GetEntityIfExistsAsync<TableEntity>(CurrentReportPartition, CurrentReportName, ["Generation"], cancellationToken);
+            if (!head.HasValue || head.Value is null)
+            {
+                return null;
+            }
+
+            if (head.Value.GetString("Generation") == known.Generation)
+            {
+                return known.Report;
+            }
+        }
+
+        var entities = new ReportPartEntities(Reports, logger);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = await Reports.GetEntityIfExistsAsync<TableEntity>(CurrentReportPartition, CurrentReportName, cancellationToken: cancellationToken);
+            if (!current.HasValue || current.Value is not { } entity)
+            {
+                return null;
+            }
+
+            if (!IsParts(entity))
+            {
+                // Null: the manifest went away, or was replaced by one in parts, while the whole document was read.
+                if (await ReadSingleDocumentAsync(cancellationToken) is { } whole)
+                {
+                    return whole;
+                }
+                continue;
+            }
+
+            var manifest = ManifestOf(entity);
+            var start = partReader.Start(manifest);
+            var fetched = await entities.ReadAsync(start.Missing, cancellationToken);
+            if (partReader.Assemble(manifest, start, fetched) is { } report)
+            {
+                cachedReport = new CachedReport(entity.GetString("Generation") ?? string.Empty, report);
+                return report;
+            }
+        }
+
+        throw new InvalidOperationException("The current report kept changing while being read.");
+    }
+
+    /// <summary>A report stored whole, before parts existed (gzip-compressed JSON, chunked when large).</summary>
+    private async Task<ReportDocument?> ReadSingleDocumentAsync(CancellationToken cancellationToken)
+    {
+        var read = await new ChunkedDocuments(Reports, logger).ReadUnlessAsync(CurrentReportPartition, CurrentReportName, null, cancellationToken);
+        if (read is not { Body: { Length: > 0 } body } found)
         {
             return null;
         }
 
-        if (found.Body is null && known is not null)
-        {
-            return known.Report;
-        }
-
-        var report = Decompress(found.Body!, ReportJsonContext.Default.ReportDocument);
+        var report = Decompress(body, ReportJsonContext.Default.ReportDocument);
         cachedReport = new CachedReport(found.Generation, report);
         return report;
     }

@@ -46,7 +46,7 @@ public static class AppServices
         services.AddSingleton<MailWeeklyReportJob>();
         services.AddSingleton<StrategyProvider>();
         services.AddSingleton(Pipeline.History.HistoryBackfill.SettingsFrom(configuration)); // a bad value stops the start, naming the setting
-        services.AddSingleton<LiveReport>();
+        services.AddLiveReport(); // OkrSync:Report:MinWriteIntervalMs, checked at start
         services.AddSingleton<RollupResponses>();
         services.AddDashboard();
         services.AddSingleton<QueueSignal>();

@@ -75,7 +75,7 @@ public sealed class StoreFileTests : IDisposable
         var exit = await report.RunAsync("report", "--store", $"sqlite:{path}");
 
         Assert.Equal(1, exit);
-        Assert.Equal($"error: cannot use the store: {path} has schema version 3 and this OkrSync reads version 5; it was opened read-only, so it was not migrated: run 'okrsync sync' once to migrate it", Assert.Single(Lines(report.Error)));
+        Assert.Equal($"error: cannot use the store: {path} has schema version 3 and this OkrSync reads version {OkrSync.Storage.Sqlite.SqliteSchema.CurrentVersion}; it was opened read-only, so it was not migrated: run 'okrsync sync' once to migrate it", Assert.Single(Lines(report.Error)));
         SqliteConnection.ClearAllPools();
         Assert.Equal(before, Fingerprint(path));
     }

@@ -25,5 +25,31 @@ internal static class SampleReports
         return new ReportDocument(strategy, asOf, new SummaryJson(100, 60, 20, 15, 5, 10, 30, 0.15), bets, krs, initiatives, items, found);
     }
 
+    /// <summary>
+    /// A report that keeps <paramref name="items"/> work items needing attention, each with its orphaned-work finding,
+    /// with text that does not compress away: the shape of the live report's stored document at scale.
+    /// </summary>
+    public static ReportDocument WithItems(int items, DateTimeOffset asOf, string strategy = "strategy.yaml")
+    {
+        var random = new Random(items);
+        string Noise() => Convert.ToHexString(BitConverter.GetBytes(random.NextInt64()));
+        var work = Enumerable.Range(0, items)
+            .Select(i => new WorkItemJson($"acme/app#{i}", "github", "acme/app", $"Work {i} {Noise()}", $"https://github.com/acme/app/issues/{i}", "issue", "todo", "orphaned", [], [], i % 3 == 0 ? null : $"dev{i % 17}", [$"area-{i % 11}"], null, null, asOf.AddDays(-i % 90), asOf, null))
+            .ToList();
+        var findings = work.Select(w => new FindingJson("orphaned-work", w.Key, $"Open work '{w.Title}' in acme/app serves no bet.", null, w.Url)).ToList();
+        return Report(keyResults: 12, findings: 0, asOf, strategy) with { WorkItems = work, Findings = findings };
+    }
+
+    /// <summary><paramref name="report"/> with one work item (and its finding) retitled, as one event changes it.</summary>
+    public static ReportDocument WithOneItemRetitled(ReportDocument report, int index, string title)
+    {
+        var items = report.WorkItems.ToList();
+        items[index] = items[index] with { Title = title };
+        var findings = report.Findings.ToList();
+        var at = findings.FindIndex(f => f.Subject == items[index].Key);
+        findings[at] = findings[at] with { Message = $"Open work '{title}' in acme/app serves no bet." };
+        return report with { WorkItems = items, Findings = findings, Summary = report.Summary with { Total = report.Summary.Total + 1 } };
+    }
+
     public static WeeklySnapshot Snapshot(DateTimeOffset takenAt, int keyResults = 3) => WeeklySnapshot.From(Report(keyResults, 0, takenAt));
 }

@@ -39,6 +39,60 @@ public sealed class SqliteWorkStoreContractTests : WorkStoreAdapterContract
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    protected override async Task<IReadOnlyDictionary<string, long>> StoredReportPartsAsync(string scope = MainScope)
+    {
+        await using var connection = new SqliteConnection($"Data Source={PathOf(scope)};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name, length(body) FROM report_parts;";
+        await using var row = await command.ExecuteReaderAsync();
+        var parts = new Dictionary<string, long>();
+        while (await row.ReadAsync())
+        {
+            parts[row.GetString(0)] = row.GetInt64(1);
+        }
+
+        return parts;
+    }
+
+    protected override void PauseBeforeReportManifest(IWorkStore store, Func<CancellationToken, Task> pause) =>
+        ((SqliteWorkStore)store).BeforeReportManifest = pause;
+
+    [Fact]
+    public async Task FileOfSchemaVersionSix_KeepsItsWholeReportUntilTheNextWriteStoresItInParts()
+    {
+        var stored = SampleReports.WithItems(3_000, T0, strategy: "written by version 6");
+        await using (var connection = new SqliteConnection($"Data Source={PathOf("v6")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(SqliteSchema.Migrations.Take(6)) + """
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                INSERT INTO schema_version (version) VALUES (6);
+                INSERT INTO current_report (id, json, generation, version) VALUES (1, $json, 'g6', 4);
+                """;
+            command.Parameters.AddWithValue("$json", System.Text.Json.JsonSerializer.Serialize(stored, OkrSync.Core.Reports.ReportJsonContext.Default.ReportDocument));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var store = OpenStore("v6");
+        var before = await store.ReadCurrentReportAsync();
+        var generation = await store.ReadCurrentReportGenerationAsync();
+        var partsBefore = await StoredReportPartsAsync("v6");
+        var write = await OpenStore("v6").SaveCurrentReportIfAsync(stored with { Strategy = "written in parts" }, expectedGeneration: 4);
+
+        Assert.Equal(SqliteSchema.CurrentVersion, await SchemaVersionAsync("v6"));
+        Assert.Equal(Ser(stored), Ser(before));
+        Assert.Equal(4, generation);
+        Assert.Empty(partsBefore);
+        Assert.Equal((true, 5L), (write.Written, write.Generation));
+        Assert.NotEmpty(await StoredReportPartsAsync("v6"));
+        Assert.Equal(Ser(stored with { Strategy = "written in parts" }), Ser(await store.ReadCurrentReportAsync()));
+    }
+
+    private static string Ser(OkrSync.Core.Reports.ReportDocument? report) =>
+        report is null ? "null" : System.Text.Json.JsonSerializer.Serialize(report, OkrSync.Core.Reports.ReportJsonContext.Default.ReportDocument);
+
     [Fact]
     public async Task FileOfSchemaVersionOne_IsMigratedAndKeepsItsReport()
     {

@@ -57,6 +57,92 @@ public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkSt
         throw new InvalidOperationException("The server's clock did not move in 1,000 requests.");
     }
 
+    protected override async Task<IReadOnlyDictionary<string, long>> StoredReportPartsAsync(string scope = MainScope)
+    {
+        var table = ReportsTable(scope);
+        var parts = new Dictionary<string, long>();
+        await foreach (var entity in table.QueryAsync<TableEntity>($"PartitionKey eq '{ReportPartEntities.Partition}'", select: ["RowKey", "Length"]))
+        {
+            if (entity.RowKey.EndsWith(".0000", StringComparison.Ordinal))
+            {
+                parts[entity.RowKey[..^5]] = entity.GetInt64("Length") ?? 0;
+            }
+        }
+
+        return parts;
+    }
+
+    protected override void PauseBeforeReportManifest(IWorkStore store, Func<CancellationToken, Task> pause) =>
+        ((TableWorkStore)store).BeforeReportManifest = pause;
+
+    private TableClient ReportsTable(string scope) =>
+        new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = run + scope }.CreateServiceClient().GetTableClient(TableNames.For(run + scope).Reports);
+
+    [Fact]
+    public async Task ReportStoredWholeBeforeParts_IsReadAndTheNextWriteStoresItInPartsAndDeletesItsChunks()
+    {
+        var stored = SampleReports.WithItems(3_000, T0, strategy: "stored whole");
+        var store = OpenStore("whole");
+        await store.ReadCurrentReportGenerationAsync(); // creates the tables
+        var table = ReportsTable("whole");
+        using (var body = new MemoryStream())
+        {
+            using (var gzip = new System.IO.Compression.GZipStream(body, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            {
+                System.Text.Json.JsonSerializer.Serialize(gzip, stored, OkrSync.Core.Reports.ReportJsonContext.Default.ReportDocument);
+            }
+            await new ChunkedDocuments(table, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).ReplaceAsync("current", "report", body.ToArray());
+        }
+        var chunksBefore = await CountAsync(table, "current-chunks");
+
+        var before = await OpenStore("whole").ReadCurrentReportAsync();
+        var write = await OpenStore("whole").SaveCurrentReportIfAsync(stored with { Strategy = "in parts" }, expectedGeneration: 1);
+
+        Assert.True(chunksBefore > 1, $"{chunksBefore} chunks");
+        Assert.Equal(Ser(stored), Ser(before));
+        Assert.Equal((true, 2L), (write.Written, write.Generation));
+        Assert.Equal(0, await CountAsync(table, "current-chunks"));
+        Assert.NotEmpty(await StoredReportPartsAsync("whole"));
+        Assert.Equal(Ser(stored with { Strategy = "in parts" }), Ser(await OpenStore("whole").ReadCurrentReportAsync()));
+    }
+
+    [Fact]
+    public async Task SaveCurrentReport_PartsTheManifestNoLongerNames_StayOneGenerationThenAreDeleted()
+    {
+        var a = SampleReports.WithItems(3_000, T0, strategy: "A");
+        var b = SampleReports.WithOneItemRetitled(a, 5, "B") with { Strategy = "B" };
+        var c = SampleReports.WithOneItemRetitled(b, 2_500, "C") with { Strategy = "C" };
+        var store = OpenStore("grace");
+        await store.SaveCurrentReportAsync(a);
+        var ofA = (await StoredReportPartsAsync("grace")).Keys.ToHashSet();
+
+        await store.SaveCurrentReportAsync(b);
+        var afterB = (await StoredReportPartsAsync("grace")).Keys.ToHashSet();
+        await store.SaveCurrentReportAsync(c);
+        var afterC = (await StoredReportPartsAsync("grace")).Keys.ToHashSet();
+
+        Assert.Superset(ofA, afterB); // A's parts are still there for a reader that holds A's manifest
+        Assert.Equal(ofA.Count + 3, afterB.Count);
+        Assert.Equal(afterB.Count, afterC.Count); // C's three new parts in, the three of A's that B retired out
+        Assert.Equal(3, ofA.Except(afterC).Count());
+        Assert.Superset(afterB.Except(ofA).ToHashSet(), afterC); // B's parts stay, also the head that C retired
+        Assert.Equal(Ser(c), Ser(await OpenStore("grace").ReadCurrentReportAsync()));
+    }
+
+    private static async Task<int> CountAsync(TableClient table, string partition)
+    {
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>($"PartitionKey eq '{partition}'", select: ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static string Ser(OkrSync.Core.Reports.ReportDocument? report) =>
+        report is null ? "null" : System.Text.Json.JsonSerializer.Serialize(report, OkrSync.Core.Reports.ReportJsonContext.Default.ReportDocument);
+
     [Fact]
     public async Task FirstSyncOfAPartition_ReadsOnlyForItsFirstPage()
     {

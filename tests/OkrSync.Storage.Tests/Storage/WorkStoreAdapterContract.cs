@@ -7,7 +7,7 @@ namespace OkrSync.Functions.Tests.Storage;
 /// Storage string property holds 64 KiB, an entity 1 MiB), so an oversized item is cut, never refused. The in-memory
 /// fake has no such limit and keeps items whole, so it runs only <see cref="WorkStoreContract"/>.
 /// </summary>
-public abstract class WorkStoreAdapterContract : WorkStoreContract
+public abstract partial class WorkStoreAdapterContract : WorkStoreContract
 {
     private const int StoredTextLimit = 32_000;
 

@@ -1,0 +1,266 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using OkrSync.Core.Reports;
+
+namespace OkrSync.Storage.Reports;
+
+/// <summary>
+/// Cuts a report into the parts it is stored as, and plans a write against the stored manifest. One per store
+/// instance: it remembers the parts of the last report it cut, so that the next cut skips serialising every run whose
+/// elements are still the same (the same instances, or equal values), and only the changed runs cost CPU.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The head is the report with both lists empty: summary, bets, key results, initiatives, investment, positions.
+/// The findings and the work items (the stored report keeps the orphaned and contradicting ones, the bulk of it) are
+/// each cut into runs, in their order, where content says: a run ends after an element whose key (the item's key, the
+/// finding's kind and subject) hashes to a multiple of <see cref="BoundaryEvery"/>, and at the latest after
+/// <see cref="MaxRun"/> elements. A change to one item changes its run only; an item added or removed moves no other
+/// boundary, so the runs around it keep their content and their names. Concatenated in manifest order, the runs give
+/// back the lists exactly, whatever their order.
+/// </para>
+/// <para>Each part is compact JSON, gzip-compressed (fastest): the current report is rewritten several times a second under load.</para>
+/// </remarks>
+internal sealed class ReportPartWriter
+{
+    /// <summary>On average a run holds this many elements (about 30–60 KB compressed).</summary>
+    public const int BoundaryEvery = 512;
+
+    /// <summary>A run never holds more: the worst case of a part stays a few hundred KB.</summary>
+    public const int MaxRun = 4 * BoundaryEvery;
+
+    private readonly Lock sync = new();
+    private Dictionary<(PartKind, int), CachedRun> previous = [];
+
+    /// <summary>The parts of <paramref name="report"/>: the head always serialised (it is small), runs only when they changed since the last cut.</summary>
+    public PartedReport Cut(ReportDocument report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        lock (sync)
+        {
+            var next = new Dictionary<(PartKind, int), CachedRun>();
+            var head = report with { WorkItems = [], Findings = [] };
+            var headPart = ReportPart.Serialized(PartKind.Head, head, PartJson.Head);
+            var findings = Runs(PartKind.Findings, report.Findings, f => Boundary(f.Subject, f.Kind), FindingSignature, PartJson.Findings, next);
+            var items = Runs(PartKind.Items, report.WorkItems, w => Boundary(w.Key, null), RuntimeHelpers.GetHashCode, PartJson.Items, next);
+            previous = next;
+            return new PartedReport(headPart, findings, items);
+        }
+    }
+
+    // A run's signature only finds the run cut last time that it may equal (which is then compared element by element):
+    // work items by identity (the live report writes the same instance for an unchanged item), findings, which are
+    // made anew for every report, by their subject and the length of their message, cheaper than hashing every message.
+    private static int FindingSignature(FindingJson finding) => HashCode.Combine(finding.Subject, finding.Kind, finding.Message.Length);
+
+    private List<ReportPart> Runs<T>(PartKind kind, IReadOnlyList<T> elements, Func<T, bool> endsRun, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json, Dictionary<(PartKind, int), CachedRun> next)
+        where T : class
+    {
+        var parts = new List<ReportPart>();
+        var start = 0;
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (endsRun(elements[i]) || i - start + 1 == MaxRun || i == elements.Count - 1)
+            {
+                var run = new T[i - start + 1];
+                for (var j = 0; j < run.Length; j++)
+                {
+                    run[j] = elements[start + j];
+                }
+                parts.Add(Part(kind, run, signatureOf, json, next));
+                start = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    private ReportPart Part<T>(PartKind kind, T[] run, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json, Dictionary<(PartKind, int), CachedRun> next)
+        where T : class
+    {
+        var signature = new HashCode();
+        foreach (var element in run)
+        {
+            signature.Add(signatureOf(element));
+        }
+        var key = (kind, signature.ToHashCode());
+        ReportPart part;
+        if (previous.TryGetValue(key, out var known) && Same(known.Elements, run))
+        {
+            part = ReportPart.Known(kind, known.Hash, run, json);
+        }
+        else
+        {
+            part = ReportPart.Serialized(kind, (IReadOnlyList<T>)run, json);
+        }
+        next[key] = new CachedRun(run, part.Hash);
+        return part;
+    }
+
+    private static bool Same(object[] known, object[] run)
+    {
+        if (known.Length != run.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < run.Length; i++)
+        {
+            if (!ReferenceEquals(known[i], run[i]) && !known[i].Equals(run[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>FNV-1a over the key's characters, case-folded like item keys: stable across processes and versions.</summary>
+    private static bool Boundary(string key, string? more)
+    {
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            var upper = c is >= 'a' and <= 'z' ? (char)(c - 32) : c < 128 ? c : char.ToUpperInvariant(c);
+            hash = (hash ^ upper) * 16777619u;
+        }
+        foreach (var c in more ?? "")
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        hash ^= hash >> 15;
+        hash *= 0x2c1b3c6dU;
+        hash ^= hash >> 12;
+        return hash % BoundaryEvery == 0;
+    }
+
+    /// <summary>
+    /// What to write over <paramref name="stored"/> (the manifest being replaced; null when none, or when the stored
+    /// report is a single document): a part whose content the stored manifest already names keeps that name and is not
+    /// written; every other part gets a new name and is written. <see cref="ReportManifest.Retired"/> lists the stored
+    /// parts the new manifest no longer names.
+    /// </summary>
+    public static WritePlan Plan(PartedReport parts, ReportManifest? stored)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var storedByHash = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (stored is not null)
+        {
+            foreach (var name in stored.Names)
+            {
+                storedByHash.TryAdd(ReportPartNames.HashOf(name), name);
+            }
+        }
+        var fresh = new Dictionary<string, string>(StringComparer.Ordinal);
+        var writes = new List<(string Name, ReportPart Part)>();
+        string NameOf(ReportPart part)
+        {
+            if (storedByHash.TryGetValue(part.Hash, out var name) || fresh.TryGetValue(part.Hash, out name))
+            {
+                return name;
+            }
+            name = ReportPartNames.New(part.Hash);
+            fresh[part.Hash] = name;
+            writes.Add((name, part));
+            return name;
+        }
+        var manifest = new ReportManifest(NameOf(parts.Head), [.. parts.Findings.Select(NameOf)], [.. parts.Items.Select(NameOf)]);
+        if (stored is not null)
+        {
+            var kept = manifest.Names;
+            manifest = manifest with { Retired = [.. stored.Names.Where(n => !kept.Contains(n))] };
+        }
+        return new WritePlan(manifest, writes);
+    }
+
+    private sealed record CachedRun(object[] Elements, string Hash);
+}
+
+/// <summary>A report cut into parts, in manifest order.</summary>
+internal sealed record PartedReport(ReportPart Head, IReadOnlyList<ReportPart> Findings, IReadOnlyList<ReportPart> Items)
+{
+    /// <summary>The parts as a reader would hold them after reading this report, by hash.</summary>
+    public IEnumerable<ReportPart> All => [Head, .. Findings, .. Items];
+}
+
+/// <summary>The manifest to write and the parts it names that are not stored yet, with their new names.</summary>
+internal sealed record WritePlan(ReportManifest Manifest, IReadOnlyList<(string Name, ReportPart Part)> Writes);
+
+internal enum PartKind
+{
+    Head,
+    Findings,
+    Items,
+}
+
+/// <summary>One part: its kind, the hash of its JSON, its value (what a reader assembles) and, on demand, its stored bytes.</summary>
+internal sealed class ReportPart
+{
+    private readonly Func<byte[]> compress;
+    private byte[]? body;
+
+    private ReportPart(PartKind kind, string hash, object value, byte[]? body, Func<byte[]> compress)
+    {
+        Kind = kind;
+        Hash = hash;
+        Value = value;
+        this.body = body;
+        this.compress = compress;
+    }
+
+    public PartKind Kind { get; }
+
+    public string Hash { get; }
+
+    /// <summary>A <see cref="ReportDocument"/> with empty lists (the head), or an <c>IReadOnlyList</c> of findings or work items.</summary>
+    public object Value { get; }
+
+    /// <summary>The gzip-compressed JSON as stored; serialised again only when a known run has to be written after all.</summary>
+    public byte[] Body => body ??= compress();
+
+    /// <summary>Size of the stored bytes when already computed (a changed part), else 0.</summary>
+    public int BodyLengthIfKnown => body?.Length ?? 0;
+
+    public static ReportPart Serialized<T>(PartKind kind, T value, JsonTypeInfo<T> json)
+        where T : class
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, json);
+        return new ReportPart(kind, ReportPartNames.Hash(bytes), value, PartJson.Gzip(bytes), () => PartJson.Gzip(JsonSerializer.SerializeToUtf8Bytes(value, json)));
+    }
+
+    public static ReportPart Known<T>(PartKind kind, string hash, T[] run, JsonTypeInfo<IReadOnlyList<T>> json) =>
+        new(kind, hash, run, null, () => PartJson.Gzip(JsonSerializer.SerializeToUtf8Bytes((IReadOnlyList<T>)run, json)));
+}
+
+/// <summary>The parts' JSON: the report contract's, compact (not indented), gzip-compressed.</summary>
+internal static class PartJson
+{
+    private static readonly ReportJsonContext Compact = new(new JsonSerializerOptions(ReportJsonContext.Default.Options) { WriteIndented = false });
+
+    public static JsonTypeInfo<ReportDocument> Head => Compact.ReportDocument;
+
+    public static JsonTypeInfo<IReadOnlyList<FindingJson>> Findings => Compact.IReadOnlyListFindingJson;
+
+    public static JsonTypeInfo<IReadOnlyList<WorkItemJson>> Items => Compact.IReadOnlyListWorkItemJson;
+
+    public static byte[] Gzip(byte[] json)
+    {
+        using var output = new MemoryStream((json.Length / 4) + 64);
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(json);
+        }
+        return output.ToArray();
+    }
+
+    public static object Read(PartKind kind, byte[] body)
+    {
+        using var gzip = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
+        object? value = kind switch
+        {
+            PartKind.Head => JsonSerializer.Deserialize(gzip, Head),
+            PartKind.Findings => JsonSerializer.Deserialize(gzip, Findings),
+            _ => JsonSerializer.Deserialize(gzip, Items),
+        };
+        return value ?? throw new InvalidDataException("A stored report part is empty.");
+    }
+}
