@@ -60,13 +60,14 @@ internal static class DashboardPageMeasurement
             // This process (serve) and another writer (another instance, or `okrsync sync`), each with its own store object.
             using var store = new SqliteWorkStore(new SqliteStoreOptions { Path = database });
             using var otherStore = new SqliteWorkStore(new SqliteStoreOptions { Path = database });
-            var live = Live(store, folder);
-            var other = Live(otherStore, folder);
+            var strategy = Strategy(folder);
+            var live = Live(store, strategy);
+            var other = Live(otherStore, Strategy(folder));
             var reload = Stopwatch.StartNew();
             await live.ReloadAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report computed and stored in {reload.ElapsedMilliseconds:N0} ms (the sync's cost, not the page's)"));
             var queue = new SqliteEventQueue(Path.Combine(folder, "queue.db"), TimeProvider.System);
-            var services = new DashboardServices(store, live, queue, new ReportDashboardInputs(store));
+            var services = new DashboardServices(store, live, strategy, queue, new ReportDashboardInputs(store));
             var site = new DashboardSite(DashboardPaths.Serve, new ServePageGate(new ServeAccess(null, null)));
             var requestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
             var pages = Pages(site);
@@ -119,8 +120,10 @@ internal static class DashboardPageMeasurement
         }
     }
 
-    private static LiveReport Live(SqliteWorkStore store, string folder) =>
-        new(store, store, store, store, new StrategyProvider(Options.Create(new StrategyOptions { StrategyPath = "strategy.yaml" }), new AppFolder(folder)), TimeProvider.System, NullLogger<LiveReport>.Instance);
+    private static StrategyProvider Strategy(string folder) => new(Options.Create(new StrategyOptions { StrategyPath = "strategy.yaml" }), new AppFolder(folder));
+
+    private static LiveReport Live(SqliteWorkStore store, StrategyProvider strategy) =>
+        new(store, store, store, store, strategy, TimeProvider.System, NullLogger<LiveReport>.Instance);
 
     private static List<(string Name, Func<DashboardServices, HttpContext, Task<IResult>> Handler, string Target)> Pages(DashboardSite site) =>
     [
