@@ -12,25 +12,42 @@ namespace OkrSync.Web.Pages.Views;
 public sealed class ReportIndex
 {
     private static readonly IReadOnlyList<WorkItemJson> None = [];
-    private readonly Dictionary<string, IReadOnlyList<WorkItemJson>> contradicting;
-    private readonly HashSet<string> keyResults;
-    private readonly HashSet<string> bets;
+    private readonly Lazy<Dictionary<string, List<string>>> flags;
+    private readonly Lazy<Dictionary<string, InitiativeJson>> initiatives;
+    private readonly Lazy<Dictionary<string, IReadOnlyList<WorkItemJson>>> contradicting;
+    private readonly Lazy<Dictionary<string, int>> findingCounts;
+    private readonly Lazy<FindingList> findings;
+    private readonly Lazy<OrphanList> orphans;
+    private readonly Lazy<(HashSet<string> KeyResults, HashSet<string> Bets)> subjects;
 
+    // Each part is worked out when a page first needs it, once: the strategy page never sorts the orphans, the orphan
+    // list never groups the findings.
     private ReportIndex(ReportDocument report)
     {
         Report = report;
-        Flags = StrategyView.FlagsBySubject(report.Findings);
-        Initiatives = report.Initiatives.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        var against = Classification.Contradicting.ToName();
-        contradicting = report.WorkItems
-            .Where(w => w.Classification == against)
-            .SelectMany(w => w.Contradicts.Distinct(StringComparer.Ordinal).Select(notDoing => (notDoing, w)))
-            .GroupBy(p => p.notDoing, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<WorkItemJson>)[.. g.Select(p => p.w).OrderBy(w => w.Created)], StringComparer.Ordinal);
-        Findings = FindingList.Of(report.Findings);
-        Orphans = OrphanList.Of(report.WorkItems);
-        keyResults = report.KeyResults.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
-        bets = report.Bets.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        flags = new(() => StrategyView.FlagsBySubject(report.Findings));
+        initiatives = new(() => report.Initiatives.ToDictionary(i => i.Id, StringComparer.Ordinal));
+        contradicting = new(() =>
+        {
+            var against = Classification.Contradicting.ToName();
+            return report.WorkItems
+                .Where(w => w.Classification == against)
+                .SelectMany(w => w.Contradicts.Distinct(StringComparer.Ordinal).Select(notDoing => (notDoing, w)))
+                .GroupBy(p => p.notDoing, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<WorkItemJson>)[.. g.Select(p => p.w).OrderBy(w => w.Created)], StringComparer.Ordinal);
+        });
+        findingCounts = new(() =>
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var finding in report.Findings)
+            {
+                counts[finding.Kind] = counts.GetValueOrDefault(finding.Kind) + 1;
+            }
+            return counts;
+        });
+        findings = new(() => FindingList.Of(report.Findings));
+        orphans = new(() => OrphanList.Of(report.WorkItems));
+        subjects = new(() => (report.KeyResults.Select(k => k.Id).ToHashSet(StringComparer.Ordinal), report.Bets.Select(b => b.Id).ToHashSet(StringComparer.Ordinal)));
     }
 
     public static ReportIndex Of(ReportDocument report)
@@ -42,22 +59,25 @@ public sealed class ReportIndex
     public ReportDocument Report { get; }
 
     /// <summary>The node flags (finding kinds) raised on each strategy id: see <see cref="StrategyView.FlagsBySubject"/>.</summary>
-    public IReadOnlyDictionary<string, List<string>> Flags { get; }
+    public IReadOnlyDictionary<string, List<string>> Flags => flags.Value;
 
-    public IReadOnlyDictionary<string, InitiativeJson> Initiatives { get; }
+    public IReadOnlyDictionary<string, InitiativeJson> Initiatives => initiatives.Value;
+
+    /// <summary>How many findings the report has of each kind.</summary>
+    public IReadOnlyDictionary<string, int> FindingCounts => findingCounts.Value;
 
     /// <summary>The report's findings, in page order.</summary>
-    public FindingList Findings { get; }
+    public FindingList Findings => findings.Value;
 
     /// <summary>The report's open orphaned work, in list order.</summary>
-    public OrphanList Orphans { get; }
+    public OrphanList Orphans => orphans.Value;
 
     /// <summary>The work that contradicts the "not doing" <paramref name="notDoingId"/>, oldest first.</summary>
-    public IReadOnlyList<WorkItemJson> ContradictingOf(string notDoingId) => contradicting.GetValueOrDefault(notDoingId) ?? None;
+    public IReadOnlyList<WorkItemJson> ContradictingOf(string notDoingId) => contradicting.Value.GetValueOrDefault(notDoingId) ?? None;
 
-    public bool IsKeyResult(string id) => keyResults.Contains(id);
+    public bool IsKeyResult(string id) => subjects.Value.KeyResults.Contains(id);
 
-    public bool IsBet(string id) => bets.Contains(id);
+    public bool IsBet(string id) => subjects.Value.Bets.Contains(id);
 
     public bool IsInitiative(string id) => Initiatives.ContainsKey(id);
 }

@@ -41,7 +41,7 @@ public static class StrategyView
                 })],
                 [.. bet.KeyResults.Select(k => KeyResultNode(k, index.Flags, index.Initiatives))]);
         }).ToList();
-        return new StrategyPageJson(report.Strategy, report.AsOf, report.Summary, bets, EffortFlows.ToJson(effort, report), FindingsView.CountsOf(index.Findings.Counts));
+        return new StrategyPageJson(report.Strategy, report.AsOf, report.Summary, bets, EffortFlows.ToJson(effort, report), FindingsView.CountsOf(index.FindingCounts));
     }
 
     public static KeyResultNodeJson KeyResultNode(KeyResultJson k, IReadOnlyDictionary<string, List<string>> flags, IReadOnlyDictionary<string, InitiativeJson> initiatives)
