@@ -92,7 +92,9 @@ public sealed partial class SqliteWorkStore
             return null;
         }
 
-        var report = JsonSerializer.Deserialize(row.GetString(1), ReportJsonContext.Default.ReportDocument);
+        // The stored UTF-8 as it is (SQLite hands back a TEXT column's bytes): no UTF-16 string of the whole report to
+        // build and transcode back, which for a large report is two large-object-heap buffers and a slower first read.
+        var report = JsonSerializer.Deserialize(row.GetFieldValue<byte[]>(1), ReportJsonContext.Default.ReportDocument);
         if (report is not null)
         {
             cachedReport = new CachedReport(row.GetString(0), report);
