@@ -19,16 +19,16 @@ public sealed class DashboardViewTests
         var items = Enumerable.Range(0, 250).Select(n => Item($"acme/{(n % 2 == 0 ? "web" : "api")}#{n}", assignee: n % 5 == 0 ? null : $"dev{n % 3}", created: Now.AddDays(-n))).ToList();
         var report = Build(items);
 
-        var first = OrphanListView.Build(report.Items, Now, new OrphanFilterJson(null, null, null), 1);
-        var last = OrphanListView.Build(report.Items, Now, new OrphanFilterJson(null, null, null), 3);
-        var beyond = OrphanListView.Build(report.Items, Now, new OrphanFilterJson(null, null, null), 9);
+        var first = OrphanListView.Build(Orphans(report), Now, new OrphanFilterJson(null, null, null), 1);
+        var last = OrphanListView.Build(Orphans(report), Now, new OrphanFilterJson(null, null, null), 3);
+        var beyond = OrphanListView.Build(Orphans(report), Now, new OrphanFilterJson(null, null, null), 9);
 
         Assert.Equal((250, 3, 100, 50), (first.Total, first.Pages, first.Items.Count, last.Items.Count));
         Assert.Equal(3, beyond.Page);
         Assert.Equal("acme/api", first.Items[0].Container);
         var dev0 = first.Items.Where(i => i.Container == "acme/api" && i.Assignee == "dev0").ToList();
         Assert.Equal(dev0.OrderBy(i => i.Created).Select(i => i.Key), dev0.Select(i => i.Key));
-        Assert.Equal(250, first.Items.Concat(OrphanListView.Build(report.Items, Now, new OrphanFilterJson(null, null, null), 2).Items).Concat(last.Items).Select(i => i.Key).Distinct().Count());
+        Assert.Equal(250, first.Items.Concat(OrphanListView.Build(Orphans(report), Now, new OrphanFilterJson(null, null, null), 2).Items).Concat(last.Items).Select(i => i.Key).Distinct().Count());
     }
 
     [Fact]
@@ -39,13 +39,13 @@ public sealed class DashboardViewTests
             Item("acme/api#5", "ana", labels: ["onboarding"]), Item("acme/api#6", "ana", state: StateCategory.Done),
         ]);
 
-        string[] Keys(OrphanFilterJson filter) => [.. OrphanListView.Build(report.Items, Now, filter, 1).Items.Select(i => i.Key)];
+        string[] Keys(OrphanFilterJson filter) => [.. OrphanListView.Build(Orphans(report), Now, filter, 1).Items.Select(i => i.Key)];
 
         Assert.Equal(["acme/api#3", "acme/web#1"], Keys(new(null, "ana", null)));
         Assert.Equal(["acme/web#1", "acme/web#2"], Keys(new("acme/web", null, null)));
         Assert.Equal(["acme/api#4"], Keys(new(null, OrphanListView.Unassigned, null)));
         Assert.Equal(["acme/api#4", "acme/web#1"], Keys(new(null, null, "login")));
-        Assert.Equal(["ana", "ben", OrphanListView.Unassigned], OrphanListView.Build(report.Items, Now, new(null, null, null), 1).Assignees.Select(a => a.Value));
+        Assert.Equal(["ana", "ben", OrphanListView.Unassigned], OrphanListView.Build(Orphans(report), Now, new(null, null, null), 1).Assignees.Select(a => a.Value));
     }
 
     [Fact]
@@ -168,6 +168,9 @@ public sealed class DashboardViewTests
         Assert.Equal([checkIn], page.CheckIns);
         Assert.Null(KeyResultView.Build("no-such-kr", document, items.Items, [], inputs));
     }
+
+    // As the page reads them: from the stored report's work items (every orphaned and contradicting one).
+    private static OrphanList Orphans(Report report) => OrphanList.Of(OkrSync.Pipeline.ReportPublisher.ToStoredDocument(report).WorkItems);
 
     private static Report Build(IEnumerable<WorkItem> items) =>
         ReportBuilder.Build(StrategyLoader.Load(AppStrategy.Yaml, "strategy.yaml").Strategy!, items, Now);

@@ -165,6 +165,19 @@ public sealed class SqliteWorkStoreContractTests : WorkStoreAdapterContract
         Assert.Equal(SqliteSchema.CurrentVersion + 1, await SchemaVersionAsync("future"));
     }
 
+    [Fact]
+    public async Task Report_ReadByAnotherStoreObject_FromItsStoredBytes_KeepsNonAsciiTextWhole()
+    {
+        const string Name = "Straße – 戦略 🚀 \"quoted\" \\ back";
+        var stored = SampleReports.Report(keyResults: 2, findings: 3, T0, strategy: Name);
+        await OpenStore("unicode").SaveCurrentReportAsync(stored);
+
+        var read = await OpenStore("unicode").ReadCurrentReportAsync();
+
+        Assert.Equal(Name, read?.Strategy);
+        Assert.Equal(stored.Findings.Select(f => f.Message), read!.Findings.Select(f => f.Message));
+    }
+
     private async Task<long> SchemaVersionAsync(string scope)
     {
         await using var connection = new SqliteConnection($"Data Source={PathOf(scope)};Pooling=False");

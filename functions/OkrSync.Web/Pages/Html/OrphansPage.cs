@@ -1,4 +1,3 @@
-using System.Globalization;
 using OkrSync.Core.Digest;
 using OkrSync.Web.Pages.Views;
 
@@ -28,7 +27,7 @@ internal static class OrphansPage
                 }
                 html.Raw("</section>");
             }
-            Pager(html, paths, page);
+            Pager.Render(html, paths.Orphans, [new("container", page.Filter.Container), new("assignee", page.Filter.Assignee), new("q", page.Filter.Query)], page.Page, page.Pages);
         }, signOut, jsonLink);
 
     private static void Filters(HtmlText html, DashboardPaths paths, OrphanPageJson page)
@@ -61,25 +60,5 @@ internal static class OrphansPage
             html.Raw(" selected");
         }
         html.Raw(">").Text($"{facet.Value} ({facet.Count})").Raw("</option>");
-    }
-
-    private static void Pager(HtmlText html, DashboardPaths paths, OrphanPageJson page)
-    {
-        if (page.Pages <= 1)
-        {
-            return;
-        }
-        string Href(int p) => PageLayout.JsonLinkOf(paths.Orphans, [new("container", page.Filter.Container), new("assignee", page.Filter.Assignee), new("q", page.Filter.Query), new("page", p.ToString(CultureInfo.InvariantCulture))]).Replace("&format=json", "", StringComparison.Ordinal).Replace("?format=json", "", StringComparison.Ordinal);
-        html.Raw("<nav class=\"pager\" aria-label=\"Pages\">");
-        if (page.Page > 1)
-        {
-            html.Raw("<a rel=\"prev\"").Attr("href", Href(page.Page - 1)).Raw(">← Previous</a>");
-        }
-        html.Raw("<span>").Text($"Page {page.Page} of {page.Pages}").Raw("</span>");
-        if (page.Page < page.Pages)
-        {
-            html.Raw("<a rel=\"next\"").Attr("href", Href(page.Page + 1)).Raw(">Next →</a>");
-        }
-        html.Raw("</nav>");
     }
 }

@@ -23,7 +23,8 @@ public sealed record DashboardInputs(
 /// <summary>Where the pages get <see cref="DashboardInputs"/> for the report they draw.</summary>
 public interface IDashboardInputSource
 {
-    Task<DashboardInputs> ReadAsync(ReportDocument report, Report? live, CancellationToken cancellationToken = default);
+    /// <summary>The inputs of <paramref name="report"/>; <paramref name="positionMoved"/> is the strategy's <c>position-moved</c> threshold, when known.</summary>
+    Task<DashboardInputs> ReadAsync(ReportDocument report, double? positionMoved, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -32,7 +33,7 @@ public interface IDashboardInputSource
 /// </summary>
 public sealed class ReportDashboardInputs(ICheckInLog log) : IDashboardInputSource
 {
-    public async Task<DashboardInputs> ReadAsync(ReportDocument report, Report? live, CancellationToken cancellationToken = default)
+    public async Task<DashboardInputs> ReadAsync(ReportDocument report, double? positionMoved, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         var checkIns = new Dictionary<string, List<CheckInJson>>(StringComparer.Ordinal);
@@ -41,7 +42,7 @@ public sealed class ReportDashboardInputs(ICheckInLog log) : IDashboardInputSour
             (checkIns.TryGetValue(checkIn.MetricId, out var list) ? list : checkIns[checkIn.MetricId] = []).Add(ToJson(checkIn));
         }
         var byMetric = checkIns.ToDictionary(p => p.Key, p => (IReadOnlyList<CheckInJson>)[.. p.Value.OrderBy(c => c.At)], StringComparer.Ordinal);
-        return Build(report, byMetric, live?.Strategy.Thresholds.PositionMoved);
+        return Build(report, byMetric, positionMoved);
     }
 
     /// <summary>The inputs of <paramref name="report"/> given the check-ins by metric id; <paramref name="positionMoved"/> is the strategy's <c>position-moved</c> threshold, when known.</summary>

@@ -11,9 +11,14 @@ public static class KeyResultView
     public const int OpenWorkShown = 50;
 
     /// <summary>The page, or null when the report has no key result <paramref name="id"/>.</summary>
-    public static KeyResultPageJson? Build(string id, ReportDocument report, IEnumerable<ItemAlignment> items, IEnumerable<WeeklySnapshot> snapshots, DashboardInputs inputs)
+    public static KeyResultPageJson? Build(string id, ReportDocument report, IEnumerable<ItemAlignment> items, IEnumerable<WeeklySnapshot> snapshots, DashboardInputs inputs) =>
+        Build(id, ReportIndex.Of(report), items, snapshots, inputs);
+
+    /// <summary>As above, from the report's <paramref name="index"/> (worked out once per report).</summary>
+    public static KeyResultPageJson? Build(string id, ReportIndex index, IEnumerable<ItemAlignment> items, IEnumerable<WeeklySnapshot> snapshots, DashboardInputs inputs)
     {
-        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(index);
+        var report = index.Report;
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -22,7 +27,7 @@ public static class KeyResultView
             return null;
         }
         var bet = report.Bets.First(b => b.Id == keyResult.BetId);
-        var node = StrategyView.KeyResultNode(keyResult, StrategyView.FlagsBySubject(report.Findings), report.Initiatives.ToDictionary(i => i.Id, StringComparer.Ordinal));
+        var node = StrategyView.KeyResultNode(keyResult, index.Flags, index.Initiatives);
         var ids = node.Initiatives.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var open = new Dictionary<string, List<ItemAlignment>>(StringComparer.Ordinal);
         foreach (var alignment in items)

@@ -159,5 +159,17 @@ public sealed record BetShareJson(string BetId, double Share);
 
 public sealed record ContainerInvestmentJson(string Container, double Total, IReadOnlyList<ShareJson> Shares);
 
-/// <summary>The findings page: every finding, optionally of one kind, with the count per kind.</summary>
-public sealed record FindingsPageJson(DateTimeOffset? AsOf, string? Kind, IReadOnlyList<FindingKindCountJson> Kinds, IReadOnlyList<FindingJson> Findings);
+/// <summary>
+/// One page of findings (100 a page), optionally of one kind, with the count per kind. <see cref="Total"/> is how many
+/// findings the filter selects in all, <see cref="Findings"/> those on page <see cref="Page"/> of <see cref="Pages"/>.
+/// </summary>
+public sealed record FindingsPageJson(DateTimeOffset? AsOf, string? Kind, IReadOnlyList<FindingKindCountJson> Kinds, IReadOnlyList<FindingJson> Findings)
+{
+    public int Total { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = FindingsView.PageSize;
+
+    public int Pages { get; init; } = 1;
+}

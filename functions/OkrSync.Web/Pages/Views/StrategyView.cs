@@ -12,14 +12,15 @@ public static class StrategyView
     /// <summary>Contradicting items listed under each "not doing" (the count says how many there are in all).</summary>
     public const int ContradictionsShown = 10;
 
-    public static StrategyPageJson Build(ReportDocument report, EffortMatrix effort, DashboardInputs inputs)
+    public static StrategyPageJson Build(ReportDocument report, EffortMatrix effort, DashboardInputs inputs) => Build(ReportIndex.Of(report), effort, inputs);
+
+    /// <summary>The page from the report's <paramref name="index"/> (worked out once per report), so a request costs what the page draws, not what the report holds.</summary>
+    public static StrategyPageJson Build(ReportIndex index, EffortMatrix effort, DashboardInputs inputs)
     {
-        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(effort);
         ArgumentNullException.ThrowIfNull(inputs);
-        var flags = FlagsBySubject(report.Findings);
-        var initiatives = report.Initiatives.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        var contradicting = report.WorkItems.Where(w => w.Classification == "contradicting").ToList();
+        var report = index.Report;
         var bets = report.Bets.Select(bet =>
         {
             var signals = inputs.SignalsOf(bet.Id);
@@ -32,15 +33,15 @@ public static class StrategyView
                 bet.Outcome,
                 signals,
                 new InvestmentJson(signals?.DeclaredShare ?? bet.Allocation?.Declared, Math.Round(effort.Share(bet.Id), 4), Math.Round(weight, 2), effort.Basis),
-                FlagsOf(flags, bet.Id),
+                FlagsOf(index.Flags, bet.Id),
                 [.. bet.NotDoing.Select(n =>
                 {
-                    var hits = contradicting.Where(w => w.Contradicts.Contains(n.Id, StringComparer.Ordinal)).OrderBy(w => w.Created).ToList();
+                    var hits = index.ContradictingOf(n.Id);
                     return new NotDoingNodeJson(n.Id, n.Title, n.Labels, hits.Count, [.. hits.Take(ContradictionsShown).Select(Ref)]);
                 })],
-                [.. bet.KeyResults.Select(k => KeyResultNode(k, flags, initiatives))]);
+                [.. bet.KeyResults.Select(k => KeyResultNode(k, index.Flags, index.Initiatives))]);
         }).ToList();
-        return new StrategyPageJson(report.Strategy, report.AsOf, report.Summary, bets, EffortFlows.ToJson(effort, report), CountFindings(report.Findings));
+        return new StrategyPageJson(report.Strategy, report.AsOf, report.Summary, bets, EffortFlows.ToJson(effort, report), FindingsView.CountsOf(index.FindingCounts));
     }
 
     public static KeyResultNodeJson KeyResultNode(KeyResultJson k, IReadOnlyDictionary<string, List<string>> flags, IReadOnlyDictionary<string, InitiativeJson> initiatives)
@@ -88,17 +89,6 @@ public static class StrategyView
             }
         }
         return flags;
-    }
-
-    public static IReadOnlyList<FindingKindCountJson> CountFindings(IEnumerable<FindingJson> findings)
-    {
-        ArgumentNullException.ThrowIfNull(findings);
-        var counts = findings.GroupBy(f => f.Kind, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return [.. counts.Keys.OrderBy(FindingKinds.Order).ThenBy(k => k, StringComparer.Ordinal).Select(kind =>
-        {
-            var row = FindingKinds.Describe(kind);
-            return new FindingKindCountJson(kind, row.Title, row.Severity.ToString().ToLowerInvariant(), counts[kind]);
-        })];
     }
 
     public static WorkRefJson Ref(WorkItemJson w)
