@@ -155,6 +155,10 @@ public sealed class DashboardReportIndexTests : IDisposable
 
         public IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync(CancellationToken cancellationToken = default) => Counted(inner.ReadAllItemsWithoutBodiesAsync(cancellationToken), cancellationToken);
 
+        public Task<ChangeMark> ReadItemChangeMarkAsync(CancellationToken cancellationToken = default) => inner.ReadItemChangeMarkAsync(cancellationToken);
+
+        public Task<ItemChanges> ReadItemsChangedSinceAsync(ChangeMark since, CancellationToken cancellationToken = default) => inner.ReadItemsChangedSinceAsync(since, cancellationToken);
+
         private async IAsyncEnumerable<WorkItem> Counted(IAsyncEnumerable<WorkItem> items, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref fullReads);
