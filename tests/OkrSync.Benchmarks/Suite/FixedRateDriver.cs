@@ -20,6 +20,11 @@ internal sealed class FixedRateDriver(IReadOnlyList<HttpClient> clients, double 
 
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(120);
 
+    /// <summary>Probe visibility through the whole <c>/api/rollup</c> (its total) instead of <c>/api/items/{key}</c> of the oldest event not yet seen.</summary>
+    public bool ProbeRollup { get; init; }
+
+    private string Probe => ProbeRollup ? "GET /api/rollup (summary.total)" : "GET /api/items/{key} (the oldest event not yet seen)";
+
     public async Task<WebhookResult> RunAsync(int events, int firstNumber, int storedItems, CancellationToken cancellationToken = default)
     {
         var baseline = 0;
@@ -32,7 +37,7 @@ internal sealed class FixedRateDriver(IReadOnlyList<HttpClient> clients, double 
         var visibleAt = new long[events];
         var statuses = new int[events];
         using var sending = new CancellationTokenSource();
-        var poller = poll ? PollAsync(baseline, visibleAt, sending.Token, cancellationToken) : Task.FromResult((0, 0, 0.0));
+        var poller = poll ? PollAsync(baseline, firstNumber, visibleAt, sending.Token, cancellationToken) : Task.FromResult((0, 0, 0.0));
         var start = Stopwatch.GetTimestamp();
         var sends = new Task[events];
         for (var i = 0; i < events; i++)
@@ -53,7 +58,7 @@ internal sealed class FixedRateDriver(IReadOnlyList<HttpClient> clients, double 
         return new WebhookResult(events, ratePerSecond, storedItems, ok.Count, events - ok.Count,
             Serve.Percentile(ok, 0.50), Serve.Percentile(ok, 0.99), ok.Max(),
             visible, latencies.Count == 0 ? double.NaN : Serve.Percentile(latencies, 0.50), latencies.Count == 0 ? double.NaN : Serve.Percentile(latencies, 0.99),
-            latencies.Count == 0 ? double.NaN : latencies.Max(), poll ? "GET /api/rollup (summary.total)" : "not polled", polls, polls == 0 ? double.NaN : 1000 * pollSeconds / polls)
+            latencies.Count == 0 ? double.NaN : latencies.Max(), poll ? Probe : "not polled", polls, polls == 0 ? double.NaN : 1000 * pollSeconds / polls)
         {
             Instances = clients.Count,
             AcceptedByInstance = clients.Count == 1 ? null : [.. Enumerable.Range(0, clients.Count).Select(c => Enumerable.Range(0, events).Count(i => i % clients.Count == c && statuses[i] == 202))],
@@ -69,7 +74,7 @@ internal sealed class FixedRateDriver(IReadOnlyList<HttpClient> clients, double 
     }
 
     /// <summary>Polls until every event is visible, or <see cref="SettleTimeout"/> after the last send; returns how many became visible, the polls and their summed duration.</summary>
-    private async Task<(int Visible, int Polls, double Seconds)> PollAsync(int baseline, long[] visibleAt, CancellationToken sendingDone, CancellationToken cancellationToken)
+    private async Task<(int Visible, int Polls, double Seconds)> PollAsync(int baseline, int firstNumber, long[] visibleAt, CancellationToken sendingDone, CancellationToken cancellationToken)
     {
         var (seen, polls, busy) = (0, 0, 0L);
         long? settleDeadline = null;
@@ -84,14 +89,19 @@ internal sealed class FixedRateDriver(IReadOnlyList<HttpClient> clients, double 
                 }
             }
             var asked = Stopwatch.GetTimestamp();
-            var total = await Serve.TotalAsync(clients[polls % clients.Count]);
+            var client = clients[polls % clients.Count];
+            var total = ProbeRollup ? await Serve.TotalAsync(client) - baseline : seen + (await Serve.ItemStoredAsync(client, firstNumber + seen) ? 1 : 0);
             var now = Stopwatch.GetTimestamp();
             (polls, busy) = (polls + 1, busy + now - asked);
-            for (; seen < Math.Min(visibleAt.Length, total - baseline); seen++)
+            var before = seen;
+            for (; seen < Math.Min(visibleAt.Length, total); seen++)
             {
                 visibleAt[seen] = now;
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            if (ProbeRollup || seen == before)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(ProbeRollup ? 20 : 5), cancellationToken);
+            }
         }
         return (seen, polls, (double)busy / Stopwatch.Frequency);
     }

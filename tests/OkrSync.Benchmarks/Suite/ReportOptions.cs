@@ -5,7 +5,7 @@ namespace OkrSync.Benchmarks.Suite;
 /// <summary>
 /// Options of <c>report</c>: <c>--sizes 10000,50000,100000</c> (full + idle sync), <c>--align-sizes 10000,100000,1000000</c>,
 /// <c>--webhook-runs 10000:500,100000:500,100000:5000</c> (stored items : events), <c>--webhook-rate 10</c> (events per
-/// second), <c>--no-rollup-poll</c>, <c>--webhook-stores tables,sqlite</c>, <c>--two-instance-runs 100000:500</c>,
+/// second), <c>--no-rollup-poll</c>, <c>--rollup-probe</c>, <c>--webhook-stores tables,sqlite</c>, <c>--two-instance-runs 100000:500</c>,
 /// <c>--azurite-heap-mb 12288</c>, <c>--parts sync,webhooks,webhooks2,align</c>, <c>--no-sequential-ceiling</c>, <c>--gc server|workstation</c> (default: as okrsync), <c>--out artifacts/benchmarks</c> (relative to the
 /// repository root).
 /// </summary>
@@ -23,6 +23,13 @@ internal sealed record ReportOptions
 
     /// <summary>Poll <c>/api/rollup</c> during webhook runs (visibility); off measures the 202s without the poll's load.</summary>
     public bool RollupPoll { get; init; } = true;
+
+    /// <summary>
+    /// How visibility is probed: <c>items</c> (default) asks <c>/api/items/{key}</c> for the oldest event not yet seen, a
+    /// read a user or tracker makes (cheap); <c>rollup</c> (<c>--rollup-probe</c>) polls the whole <c>/api/rollup</c>
+    /// report, which at 100,000 items is megabytes per poll and so loads the server it measures.
+    /// </summary>
+    public bool ProbeRollup { get; init; }
 
     /// <summary>The stores every webhook run happens on, in order: <see cref="WebhookStores.Tables"/> and/or <see cref="WebhookStores.Sqlite"/>.</summary>
     public IReadOnlyList<string> WebhookStores { get; init; } = [Suite.WebhookStores.Tables, Suite.WebhookStores.Sqlite];
@@ -64,6 +71,7 @@ internal sealed record ReportOptions
                 "--webhook-runs" => options with { WebhookRuns = Pairs(Next()) },
                 "--webhook-rate" => options with { WebhookRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--no-rollup-poll" => options with { RollupPoll = false },
+                "--rollup-probe" => options with { ProbeRollup = true },
                 "--webhook-stores" => options with { WebhookStores = Suite.WebhookStores.Parse(Next()) },
                 "--two-instance-runs" => options with { TwoInstanceRuns = Pairs(Next()) },
                 "--azurite-heap-mb" => options with { AzuriteHeapMb = Numbers(Next())[0] },

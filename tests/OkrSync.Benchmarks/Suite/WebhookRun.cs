@@ -48,7 +48,7 @@ internal static class WebhookRun
             await Serve.WaitReadyAsync(client, serve);
             var firstReport = await FirstReportAsync(client, cancellationToken);
             Progress.Line($"webhooks ({store}): okrsync serve, first report of {await Serve.TotalAsync(client):N0} items in {firstReport:F1} s; working set {Fmt.Mb(ProcessMemory.CurrentOf(serve.Id))}");
-            var driver = new FixedRateDriver(client, options.WebhookRate, options.RollupPoll);
+            var driver = new FixedRateDriver(client, options.WebhookRate, options.RollupPoll) { ProbeRollup = options.ProbeRollup };
             var warmUp = await driver.RunAsync(WarmUpEvents, 900_000, stored, cancellationToken);
             Progress.Line($"webhooks ({store}): {WarmUpEvents} warm-up events (not reported): 202 max {warmUp.AcceptMaxMilliseconds:F0} ms, visible max {warmUp.VisibleMaxMilliseconds:F0} ms");
             var number = 1_000_000;

@@ -189,6 +189,13 @@ internal static class WebhookMeasurement
             """;
     }
 
+    /// <summary>Whether <c>/api/items/{key}</c> answers the issue of event <paramref name="number"/> (bench/web#number): 200 once the queue consumer stored the item (aligned on read), which is what the issue's own measurement read; the stored report may follow up to one write interval later.</summary>
+    internal static async Task<bool> ItemStoredAsync(HttpClient client, int number)
+    {
+        using var response = await client.GetAsync(new Uri($"/api/items/bench%2Fweb%23{number}", UriKind.Relative));
+        return response.IsSuccessStatusCode;
+    }
+
     internal static async Task<int> TotalAsync(HttpClient client)
     {
         using var response = await client.GetAsync(new Uri("/api/rollup", UriKind.Relative));
