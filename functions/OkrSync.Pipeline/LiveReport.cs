@@ -150,6 +150,8 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
             {
                 return again;
             }
+            // A process that has held no items yet (only reads so far) loads them; one that has catches up with the changes.
+            await EnsureLoadedAsync(cancellationToken);
             await CatchUpAsync(cancellationToken);
             // Caught up to at least the generation read above; the report is the incremental one over the items now held.
             var (report, _) = Incremental(await strategy.GetAsync(cancellationToken), await ReadCheckInsAsync(cancellationToken));

@@ -75,6 +75,25 @@ public sealed class LiveReportTests : IDisposable
     }
 
     [Fact]
+    public async Task CurrentInAProcessThatHeldNoItems_AfterAnotherWritersReport_LoadsAndAnswersThenReusesIt()
+    {
+        var store = new InMemoryWorkStore();
+        await store.UpsertAsync(items);
+        var clock = new FakeTimeProvider(Monday);
+        await Live(store, store, clock).ReloadAsync(); // another writer (okrsync sync, another instance) stored a report
+        var counted = new CountingItemStore(store);
+        var reader = Live(counted, store, clock); // this process has only answered reads so far
+
+        var first = await reader.CurrentAsync();
+        var again = await reader.CurrentAsync();
+
+        Assert.NotNull(first);
+        Assert.Equal(items.Count, first.Items.Count);
+        Assert.Same(first, again); // the stored generation has not moved: no second read of the items
+        Assert.Equal(items.Count, counted.ItemsReadInFull);
+    }
+
+    [Fact]
     public async Task ReloadAfterASync_KeepsTheHeldCopiesOfUnchangedItemsAndAppliesWhatDiffers()
     {
         var store = new InMemoryWorkStore();
