@@ -146,13 +146,7 @@ public sealed class LiveReportTests : IDisposable
     [Fact]
     public async Task EventsWithinTheWriteInterval_WaitForOneWriteThatCoversThemAll()
     {
-        var store = new InMemoryWorkStore();
-        var clock = new FakeTimeProvider(Monday);
-        var reports = new RecordingReportStore(store, clock);
-        var live = Live(store, reports, clock, TimeSpan.FromMilliseconds(200));
-        var first = Changed(items[0]) with { Labels = [], Title = "First" };
-        await store.UpsertAsync([first]);
-        await live.RefreshAsync(await live.ApplyAsync([first], []));
+        var (store, clock, reports, live) = await AfterAFirstWriteAsync();
 
         var second = Changed(items[1]) with { Labels = [], Title = "Second" };
         var third = Changed(items[2]) with { Labels = [], Title = "Third" };
@@ -173,13 +167,7 @@ public sealed class LiveReportTests : IDisposable
     [Fact]
     public async Task EventAfterTheWriteInterval_IsWrittenAtOnce()
     {
-        var store = new InMemoryWorkStore();
-        var clock = new FakeTimeProvider(Monday);
-        var reports = new RecordingReportStore(store, clock);
-        var live = Live(store, reports, clock, TimeSpan.FromMilliseconds(200));
-        var first = Changed(items[0]) with { Labels = [], Title = "First" };
-        await store.UpsertAsync([first]);
-        await live.RefreshAsync(await live.ApplyAsync([first], []));
+        var (store, clock, reports, live) = await AfterAFirstWriteAsync();
         clock.Advance(TimeSpan.FromSeconds(1));
 
         var second = Changed(items[1]) with { Labels = [], Title = "Second" };
@@ -187,6 +175,19 @@ public sealed class LiveReportTests : IDisposable
         await live.RefreshAsync(await live.ApplyAsync([second], [])).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal([Monday, Monday.AddSeconds(1)], reports.Written);
+    }
+
+    /// <summary>A live report writing at most every 200 ms, whose first event ("First") is stored at <see cref="Monday"/>.</summary>
+    private async Task<(InMemoryWorkStore Store, FakeTimeProvider Clock, RecordingReportStore Reports, LiveReport Live)> AfterAFirstWriteAsync()
+    {
+        var store = new InMemoryWorkStore();
+        var clock = new FakeTimeProvider(Monday);
+        var reports = new RecordingReportStore(store, clock);
+        var live = Live(store, reports, clock, TimeSpan.FromMilliseconds(200));
+        var first = Changed(items[0]) with { Labels = [], Title = "First" };
+        await store.UpsertAsync([first]);
+        await live.RefreshAsync(await live.ApplyAsync([first], []));
+        return (store, clock, reports, live);
     }
 
     private LiveReport Live(IItemStore itemStore, IReportStore reports, TimeProvider clock, TimeSpan? minWriteInterval = null)
