@@ -61,7 +61,7 @@ public static class ReportPublisher
     public static ReportDocument ToStoredDocument(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var attention = report.Items
+        var attention = report.Stored?.Attention ?? report.Items
             .Where(a => a.Classification is Classification.Orphaned or Classification.Contradicting)
             .Select(a => StoredItemJson.Of(a, report.Strategy))
             .ToList();

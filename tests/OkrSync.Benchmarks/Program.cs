@@ -13,6 +13,7 @@ internal static class BenchmarkProgram
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Measurements = new(StringComparer.Ordinal)
     {
+        ["live-event"] = LiveEventCost.RunAsync,
         ["quick-align"] = args => { QuickAlign.Run(int.Parse(args.ElementAtOrDefault(1) ?? "1000000", CultureInfo.InvariantCulture)); return Task.FromResult(0); },
         ["store-throughput"] = StoreThroughput.RunAsync,
         ["recompute-stages"] = RecomputeStages.RunAsync,

@@ -15,10 +15,50 @@ public static class FindingRules
         ArgumentNullException.ThrowIfNull(rollup);
         ArgumentNullException.ThrowIfNull(thresholds);
         var findings = new List<Finding>();
-        foreach (var alignment in alignments.Where(a => a.Classification == Classification.Contradicting && a.Item.State != StateCategory.Cancelled))
+        foreach (var alignment in alignments)
         {
-            findings.Add(Contradiction(alignment));
+            if (alignment.Classification == Classification.Contradicting && ForItem(alignment) is { } contradiction)
+            {
+                findings.Add(contradiction);
+            }
         }
+        ForStrategy(rollup, thresholds, asOf, findings);
+        foreach (var alignment in alignments)
+        {
+            if (alignment.Classification == Classification.Orphaned && ForItem(alignment) is { } orphaned)
+            {
+                findings.Add(orphaned);
+            }
+        }
+        return findings;
+    }
+
+    /// <summary>
+    /// What one item says on its own: work on a "not doing" (unless cancelled), or open work that serves no bet. Depends
+    /// on the item and its alignment alone, so a report kept up to date change by change makes it once per item version.
+    /// In <see cref="Evaluate"/>, the contradictions come first and the orphaned work last.
+    /// </summary>
+    public static Finding? ForItem(ItemAlignment alignment)
+    {
+        var item = alignment.Item;
+        switch (alignment.Classification)
+        {
+            case Classification.Contradicting when item.State != StateCategory.Cancelled:
+                return Contradiction(alignment);
+            case Classification.Orphaned when item.State.IsOpen():
+                var owner = item.Assignee is null ? "unassigned" : $"assigned to {item.Assignee}";
+                return new Finding(FindingKinds.OrphanedWork, item.Key, $"Open work '{item.Title}' in {item.Container} ({owner}) serves no bet and is not declared operational.") { Url = item.Url };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>What the rollup says, key result by key result, bet by bet, then initiative by initiative: added to <paramref name="findings"/>.</summary>
+    public static void ForStrategy(StrategyRollup rollup, Thresholds thresholds, DateTimeOffset asOf, List<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(rollup);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(findings);
         foreach (var bet in rollup.Bets)
         {
             foreach (var keyResult in bet.KeyResults)
@@ -37,13 +77,6 @@ public static class FindingRules
                 findings.Add(finding);
             }
         }
-        foreach (var alignment in alignments.Where(a => a.Classification == Classification.Orphaned && a.Item.State.IsOpen()))
-        {
-            var item = alignment.Item;
-            var owner = item.Assignee is null ? "unassigned" : $"assigned to {item.Assignee}";
-            findings.Add(new Finding(FindingKinds.OrphanedWork, item.Key, $"Open work '{item.Title}' in {item.Container} ({owner}) serves no bet and is not declared operational.") { Url = item.Url });
-        }
-        return findings;
     }
 
     private static Finding Contradiction(ItemAlignment alignment)

@@ -21,7 +21,7 @@ namespace OkrSync.Core.Reports;
 /// anyway, the full build cuts it where its walk happens to enter it (its input order), this one where the change
 /// closed it. Not thread-safe: one writer at a time (the live report serialises its changes).
 /// </summary>
-public sealed class IncrementalReport
+public sealed partial class IncrementalReport
 {
     private static readonly StringComparer Keys = StringComparer.OrdinalIgnoreCase;
     private readonly StrategyIndex index;
@@ -30,6 +30,13 @@ public sealed class IncrementalReport
     private readonly Dictionary<string, HashSet<string>> children = new(Keys);
     private readonly Dictionary<string, Entry> attention = new(Keys);
     private readonly RollupCounters counters;
+    // Everything above is read and changed under this lock: one change, report or snapshot of the items at a time.
+    private readonly Lock gate = new();
+    // Moves on with every change: the items snapshot made for one version serves every report of it.
+    private long version;
+    private (long Version, ItemAlignment[] Items)? snapshot;
+    // The last report's findings on the strategy (not on one item), with their JSON.
+    private Dictionary<Finding, FindingJson> strategyFindingsJson = [];
     private int aligned, operational, orphaned, contradicting, openOrphaned, openNonOperational;
 
     public IncrementalReport(StrategyIndex index, IEnumerable<WorkItem> items, AlignmentOptions? options = null)
@@ -93,30 +100,60 @@ public sealed class IncrementalReport
 
     public StrategyIndex Index => index;
 
-    public int Count => entries.Count;
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries.Count;
+            }
+        }
+    }
 
     /// <summary>Inserts or replaces items (as given: callers keep the newer version) and removes keys.</summary>
     public void Apply(IReadOnlyList<WorkItem> upserts, IReadOnlyList<string> deletes)
     {
         ArgumentNullException.ThrowIfNull(upserts);
         ArgumentNullException.ThrowIfNull(deletes);
-        foreach (var item in upserts)
+        lock (gate)
         {
-            Upsert(item);
-        }
-        foreach (var key in deletes)
-        {
-            Delete(key);
+            foreach (var item in upserts)
+            {
+                UpsertLocked(item);
+            }
+            foreach (var key in deletes)
+            {
+                DeleteLocked(key);
+            }
         }
     }
 
     public void Upsert(WorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        lock (gate)
+        {
+            UpsertLocked(item);
+        }
+    }
+
+    public void Delete(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (gate)
+        {
+            DeleteLocked(key);
+        }
+    }
+
+    private void UpsertLocked(WorkItem item)
+    {
+        version++;
         if (item.IsPullRequest && !options.IncludePullRequests)
         {
             // Not work under these options: as absent from the alignment as a deleted item.
-            Delete(item.Key);
+            DeleteLocked(item.Key);
             return;
         }
         if (entries.TryGetValue(item.Key, out var known))
@@ -139,9 +176,9 @@ public sealed class IncrementalReport
         RealignDescendants(item.Key);
     }
 
-    public void Delete(string key)
+    private void DeleteLocked(string key)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        version++;
         if (!entries.Remove(key, out var known))
         {
             return;
@@ -165,29 +202,107 @@ public sealed class IncrementalReport
     {
         ArgumentNullException.ThrowIfNull(checkIns);
         var readings = MetricReadings.Resolve(index.Strategy, checkIns, asOf);
-        var rollup = counters.ToRollup(readings);
-        var thresholds = index.Strategy.Thresholds;
-        var needAttention = attention.Values.Select(e => e.Alignment).ToList();
-        var items = new ItemAlignment[entries.Count];
-        var at = 0;
-        foreach (var entry in entries.Values)
+        lock (gate)
         {
-            items[at++] = entry.Alignment;
+            var rollup = counters.ToRollup(readings);
+            var thresholds = index.Strategy.Thresholds;
+            var investment = InvestmentAt(asOf);
+            // The full build's order: contradictions, what the rollup says, orphaned work, then the bets and the metrics.
+            // Each item's finding and JSON are the ones made for its current alignment (made again only when it changes).
+            var attentionJson = new WorkItemJson[attention.Count];
+            var contradictions = new List<Entry>();
+            var orphans = new List<Entry>(attention.Count);
+            var at = 0;
+            foreach (var entry in attention.Values)
+            {
+                attentionJson[at++] = entry.Json;
+                if (entry.Finding is not null)
+                {
+                    (entry.Alignment.Classification == Classification.Contradicting ? contradictions : orphans).Add(entry);
+                }
+            }
+            var fromRollup = new List<Finding>();
+            FindingRules.ForStrategy(rollup, thresholds, asOf, fromRollup);
+            var fromBetsAndMetrics = new List<Finding>(BetFindingRules.Evaluate(index.Strategy, rollup, investment));
+            fromBetsAndMetrics.AddRange(MetricFindings.Evaluate(index.Strategy, readings, asOf));
+            var findings = new List<Finding>(contradictions.Count + fromRollup.Count + orphans.Count + fromBetsAndMetrics.Count);
+            var findingsJson = new List<FindingJson>(findings.Capacity);
+            void AddItems(List<Entry> made)
+            {
+                foreach (var entry in made)
+                {
+                    findings.Add(entry.Finding!);
+                    findingsJson.Add(entry.FindingJson!);
+                }
+            }
+            var madeJson = new Dictionary<Finding, FindingJson>();
+            void AddNew(List<Finding> made)
+            {
+                foreach (var finding in made)
+                {
+                    // The same finding as in the last report (by value): the same JSON instance, as for an unchanged item.
+                    var json = strategyFindingsJson.GetValueOrDefault(finding) ?? finding.ToJson();
+                    madeJson.TryAdd(finding, json);
+                    findings.Add(finding);
+                    findingsJson.Add(json);
+                }
+            }
+            AddItems(contradictions);
+            AddNew(fromRollup);
+            AddItems(orphans);
+            AddNew(fromBetsAndMetrics);
+            strategyFindingsJson = madeJson;
+            return new Report(index.Strategy, asOf, Summary, rollup, new ItemsOnDemand(this), findings)
+            {
+                Investment = investment,
+                Readings = readings,
+                Stored = new StoredLists(attentionJson, findingsJson),
+            };
         }
-        var investment = InvestmentCalculator.Compute(index, items, asOf, thresholds.InvestmentWindowDays);
-        IReadOnlyList<Finding> findings =
-        [
-            .. FindingRules.Evaluate(needAttention, rollup, thresholds, asOf),
-            .. BetFindingRules.Evaluate(index.Strategy, rollup, investment),
-            .. MetricFindings.Evaluate(index.Strategy, readings, asOf),
-        ];
-        return new Report(index.Strategy, asOf, Summary, rollup, items, findings) { Investment = investment, Readings = readings };
     }
 
-    public Summary Summary => new(entries.Count, aligned, operational, orphaned, contradicting, openOrphaned, openNonOperational);
+    public Summary Summary
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new(entries.Count, aligned, operational, orphaned, contradicting, openOrphaned, openNonOperational);
+            }
+        }
+    }
 
     /// <summary>The items that need attention (orphaned and contradicting), what the stored report keeps.</summary>
-    public IEnumerable<ItemAlignment> Attention => attention.Values.Select(e => e.Alignment);
+    public IReadOnlyList<ItemAlignment> Attention
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. attention.Values.Select(e => e.Alignment)];
+            }
+        }
+    }
+
+    /// <summary>Every item's alignment now: one array per version of the items, made when first asked for.</summary>
+    private ItemAlignment[] Items()
+    {
+        lock (gate)
+        {
+            if (snapshot is { } made && made.Version == version)
+            {
+                return made.Items;
+            }
+            var items = new ItemAlignment[entries.Count];
+            var at = 0;
+            foreach (var entry in entries.Values)
+            {
+                items[at++] = entry.Alignment;
+            }
+            snapshot = (version, items);
+            return items;
+        }
+    }
 
     private void Link(WorkItem item)
     {
@@ -287,6 +402,7 @@ public sealed class IncrementalReport
         }
         openNonOperational += open && alignment.Classification != Classification.Operational ? sign : 0;
         counters.Apply(item, alignment.InitiativeIndexes, sign);
+        Invest(entry, sign);
         if (alignment.Classification is Classification.Orphaned or Classification.Contradicting)
         {
             if (sign > 0)
@@ -303,16 +419,84 @@ public sealed class IncrementalReport
     private static int[] Lookup(Dictionary<string, int[]> map, string key) =>
         map.Count > 0 && map.TryGetValue(key, out var found) ? found : IndexSet.Empty;
 
-    /// <summary>One item and what it contributes: its alignment, and what its children inherit.</summary>
+    /// <summary>
+    /// A report's items, taken from the incremental report when first read (most reports are stored and never asked for
+    /// every item): the items as they are at that moment, which is the report's version or a later one.
+    /// </summary>
+    private sealed class ItemsOnDemand(IncrementalReport owner) : IReadOnlyList<ItemAlignment>
+    {
+        private ItemAlignment[]? items;
+
+        private ItemAlignment[] All => items ??= owner.Items();
+
+        public ItemAlignment this[int index] => All[index];
+
+        public int Count => All.Length;
+
+        public IEnumerator<ItemAlignment> GetEnumerator() => ((IEnumerable<ItemAlignment>)All).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>
+    /// One item and what it contributes: its alignment, and what its children inherit; for an item needing attention,
+    /// its finding and stored JSON, made once per alignment (an unchanged item is the same instances in every report).
+    /// </summary>
     private sealed class Entry(WorkItem item)
     {
+        private ItemAlignment alignment;
+        private WorkItemJson? json;
+        private (Finding? Finding, FindingJson? Json)? finding;
+
         public WorkItem Item { get; set; } = item;
 
-        public ItemAlignment Alignment { get; set; }
+        public ItemAlignment Alignment
+        {
+            get => alignment;
+            set
+            {
+                if (!Same(alignment, value))
+                {
+                    json = null;
+                    finding = null;
+                }
+                alignment = value;
+            }
+        }
+
+        public WorkItemJson Json => json ??= alignment.ToJson();
+
+        public Finding? Finding => Made().Finding;
+
+        public FindingJson? FindingJson => Made().Json;
 
         /// <summary>Initiatives reached through <c>parents:</c> rules on the item or an ancestor.</summary>
         public int[] Subtree { get; set; } = IndexSet.Empty;
 
         public bool Operational { get; set; }
+
+        /// <summary>The alignment counted in the investment window, to take away when it changes; null when not counted.</summary>
+        public ItemAlignment? Invested { get; set; }
+
+        /// <summary>Moves on each time the item is counted again: a queued departure from the window for an earlier count is void.</summary>
+        public int InvestedCount { get; set; }
+
+        private (Finding? Finding, FindingJson? Json) Made()
+        {
+            if (finding is { } made)
+            {
+                return made;
+            }
+            var found = FindingRules.ForItem(alignment);
+            finding = (found, found?.ToJson());
+            return finding.Value;
+        }
+
+        // The same item instance aligned the same way (a descendant realigned under a parent whose change did not reach it).
+        private static bool Same(ItemAlignment a, ItemAlignment b) =>
+            ReferenceEquals(a.Item, b.Item)
+            && a.Classification == b.Classification
+            && a.InitiativeIndexes.AsSpan().SequenceEqual(b.InitiativeIndexes)
+            && a.ContradictIndexes.AsSpan().SequenceEqual(b.ContradictIndexes);
     }
 }

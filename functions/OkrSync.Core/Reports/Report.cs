@@ -30,7 +30,21 @@ public sealed record Report(
     public InvestmentBalance? Investment { get; init; }
     /// <summary>Each metric's current value, where it came from and when it was measured (the file's values when built without check-ins).</summary>
     public MetricReadings Readings { get; init; } = MetricReadings.FromStrategy(Strategy);
+
+    /// <summary>
+    /// The stored report's two long lists already as JSON, when whoever built the report kept them (the incremental
+    /// report makes each item's once per version of the item); null otherwise, and they are mapped from <see cref="Items"/>
+    /// and <see cref="Findings"/>.
+    /// </summary>
+    public StoredLists? Stored { get; init; }
 }
+
+/// <summary>
+/// The work items needing attention (orphaned and contradicting) and <see cref="Report.Findings"/>, in its order, as the
+/// stored report holds them: an unchanged item's entries are the same instances from one report to the next, so that
+/// comparing and cutting the stored report skips them.
+/// </summary>
+public sealed record StoredLists(IReadOnlyList<WorkItemJson> Attention, IReadOnlyList<FindingJson> Findings);
 
 /// <summary>The pure pipeline: align, roll up, find. Linear in the number of items.</summary>
 public static class ReportBuilder

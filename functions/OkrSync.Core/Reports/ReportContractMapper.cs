@@ -38,7 +38,7 @@ public static class ReportContractMapper
             keyResults,
             [.. report.Rollup.Initiatives.Select(ToJson)],
             includeWorkItems ? [.. report.Items.Select(ToJson)] : [],
-            [.. report.Findings.Select(ToJson)])
+            report.Stored?.Findings ?? [.. report.Findings.Select(ToJson)])
         {
             Investment = investment,
             StrategyCommit = report.Strategy.Commit,

@@ -32,7 +32,10 @@ internal sealed class ReportPartWriter
     public const int MaxRun = 4 * BoundaryEvery;
 
     private readonly Lock sync = new();
+    // The runs of the last cut: by kind and signature (a changed run may equal one of them by value), and by their first
+    // element (an unchanged run is found by identity and reused without looking at its elements' content).
     private Dictionary<(PartKind, int), CachedRun> previous = [];
+    private Dictionary<object, CachedRun> previousByFirst = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The parts of <paramref name="report"/>: the head always serialised (it is small), runs only when they changed since the last cut.</summary>
     public PartedReport Cut(ReportDocument report)
@@ -41,11 +44,13 @@ internal sealed class ReportPartWriter
         lock (sync)
         {
             var next = new Dictionary<(PartKind, int), CachedRun>();
+            var nextByFirst = new Dictionary<object, CachedRun>(ReferenceEqualityComparer.Instance);
             var head = report with { WorkItems = [], Findings = [] };
             var headPart = ReportPart.Serialized(PartKind.Head, head, PartJson.Head);
-            var findings = Runs(PartKind.Findings, report.Findings, f => Boundary(f.Subject, f.Kind), FindingSignature, PartJson.Findings, next);
-            var items = Runs(PartKind.Items, report.WorkItems, w => Boundary(w.Key, null), RuntimeHelpers.GetHashCode, PartJson.Items, next);
+            var findings = Runs(PartKind.Findings, report.Findings, f => Boundary(f.Subject, f.Kind), FindingSignature, PartJson.Findings, next, nextByFirst);
+            var items = Runs(PartKind.Items, report.WorkItems, w => Boundary(w.Key, null), RuntimeHelpers.GetHashCode, PartJson.Items, next, nextByFirst);
             previous = next;
+            previousByFirst = nextByFirst;
             return new PartedReport(headPart, findings, items);
         }
     }
@@ -55,47 +60,77 @@ internal sealed class ReportPartWriter
     // made anew for every report, by their subject and the length of their message, cheaper than hashing every message.
     private static int FindingSignature(FindingJson finding) => HashCode.Combine(finding.Subject, finding.Kind, finding.Message.Length);
 
-    private List<ReportPart> Runs<T>(PartKind kind, IReadOnlyList<T> elements, Func<T, bool> endsRun, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json, Dictionary<(PartKind, int), CachedRun> next)
+    /// <summary>
+    /// Cuts <paramref name="elements"/> into runs. Where a run of the last cut starts again with the very same instances
+    /// (the live report keeps an unchanged item's JSON), it is taken whole after comparing references only: its end was
+    /// decided by its own elements, so it ends in the same place. Elsewhere, each element's key says whether it ends a run.
+    /// </summary>
+    private List<ReportPart> Runs<T>(PartKind kind, IReadOnlyList<T> elements, Func<T, bool> endsRun, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json, Dictionary<(PartKind, int), CachedRun> next, Dictionary<object, CachedRun> nextByFirst)
         where T : class
     {
         var parts = new List<ReportPart>();
         var start = 0;
-        for (var i = 0; i < elements.Count; i++)
+        while (start < elements.Count)
         {
-            if (endsRun(elements[i]) || i - start + 1 == MaxRun || i == elements.Count - 1)
+            CachedRun run;
+            if (previousByFirst.TryGetValue(elements[start], out var known) && known.Kind == kind && StillWhole(known, elements, start))
             {
-                var run = new T[i - start + 1];
-                for (var j = 0; j < run.Length; j++)
-                {
-                    run[j] = elements[start + j];
-                }
-                parts.Add(Part(kind, run, signatureOf, json, next));
-                start = i + 1;
+                run = known;
             }
+            else
+            {
+                var end = start;
+                while (!endsRun(elements[end]) && end - start + 1 < MaxRun && end < elements.Count - 1)
+                {
+                    end++;
+                }
+                var cut = new T[end - start + 1];
+                for (var j = 0; j < cut.Length; j++)
+                {
+                    cut[j] = elements[start + j];
+                }
+                run = Run(kind, cut, closed: end < elements.Count - 1 || endsRun(cut[^1]) || cut.Length == MaxRun, signatureOf, json);
+            }
+            parts.Add(run.Part);
+            next[(kind, run.Signature)] = run;
+            nextByFirst[run.Elements[0]] = run;
+            start += run.Elements.Length;
         }
         return parts;
     }
 
-    private ReportPart Part<T>(PartKind kind, T[] run, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json, Dictionary<(PartKind, int), CachedRun> next)
+    /// <summary>Whether <paramref name="known"/> is the run starting at <paramref name="start"/>: the same instances, and an end that is not just where the last list stopped.</summary>
+    private static bool StillWhole<T>(CachedRun known, IReadOnlyList<T> elements, int start)
         where T : class
     {
-        var signature = new HashCode();
+        var length = known.Elements.Length;
+        if (start + length > elements.Count || (!known.Closed && start + length != elements.Count))
+        {
+            return false;
+        }
+        for (var j = 0; j < length; j++)
+        {
+            if (!ReferenceEquals(known.Elements[j], elements[start + j]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private CachedRun Run<T>(PartKind kind, T[] run, bool closed, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json)
+        where T : class
+    {
+        var hash = new HashCode();
         foreach (var element in run)
         {
-            signature.Add(signatureOf(element));
+            hash.Add(signatureOf(element));
         }
-        var key = (kind, signature.ToHashCode());
-        ReportPart part;
-        if (previous.TryGetValue(key, out var known) && Same(known.Elements, run))
-        {
-            part = ReportPart.Known(kind, known.Hash, run, json);
-        }
-        else
-        {
-            part = ReportPart.Serialized(kind, (IReadOnlyList<T>)run, json);
-        }
-        next[key] = new CachedRun(run, part.Hash);
-        return part;
+        var signature = hash.ToHashCode();
+        var part = previous.TryGetValue((kind, signature), out var known) && Same(known.Elements, run)
+            ? ReportPart.Known(kind, known.Part.Hash, run, json)
+            : ReportPart.Serialized(kind, (IReadOnlyList<T>)run, json);
+        return new CachedRun(kind, run, signature, closed, part);
     }
 
     private static bool Same(object[] known, object[] run)
@@ -172,7 +207,8 @@ internal sealed class ReportPartWriter
         return new WritePlan(manifest, writes);
     }
 
-    private sealed record CachedRun(object[] Elements, string Hash);
+    /// <summary>A run as cut: <see cref="Closed"/> when its own last element ended it (a boundary, or the longest run), not the end of the list.</summary>
+    private sealed record CachedRun(PartKind Kind, object[] Elements, int Signature, bool Closed, ReportPart Part);
 }
 
 /// <summary>A report cut into parts, in manifest order.</summary>

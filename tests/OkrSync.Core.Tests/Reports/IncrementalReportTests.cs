@@ -58,10 +58,14 @@ public sealed class IncrementalReportTests
             items[item.Key] = item;
         }
         var incremental = new IncrementalReport(index, items.Values, options);
-        AssertSame(index, items, checkIns, incremental, options, $"seed {seed}, initial load");
+        var asOf = Some.Now.AddDays(-20);
+        AssertSame(index, items, checkIns, incremental, options, asOf, $"seed {seed}, initial load");
 
         for (var step = 1; step <= 120; step++)
         {
+            // The as-of moves as time does: mostly on by minutes to hours, now and then by weeks (done work leaves the
+            // investment window, work dated later joins it), sometimes back.
+            asOf = asOf.AddMinutes(random.Next(10) switch { < 4 => 0, < 7 => random.Next(1, 600), < 9 => random.Next(1, 60 * 24 * 14), _ => -random.Next(1, 60 * 24 * 3) });
             var change = random.Next(10);
             var number = random.Next(1, KeySpace);
             var key = Key(number);
@@ -102,7 +106,7 @@ public sealed class IncrementalReportTests
                 items.Remove(key);
                 described = $"delete {key}";
             }
-            AssertSame(index, items, checkIns, incremental, options, $"seed {seed}, step {step}: {described}");
+            AssertSame(index, items, checkIns, incremental, options, asOf, $"seed {seed}, step {step} at {asOf:u}: {described}");
         }
     }
 
@@ -143,10 +147,10 @@ public sealed class IncrementalReportTests
         Assert.Equal(Json(ReportBuilder.Build(index, [perf], Some.Now, null, checkIns)), Json(report));
     }
 
-    private static void AssertSame(StrategyIndex index, Dictionary<string, WorkItem> items, IReadOnlyList<CheckIn> checkIns, IncrementalReport incremental, AlignmentOptions options, string step)
+    private static void AssertSame(StrategyIndex index, Dictionary<string, WorkItem> items, IReadOnlyList<CheckIn> checkIns, IncrementalReport incremental, AlignmentOptions options, DateTimeOffset asOf, string step)
     {
-        var expected = Json(ReportBuilder.Build(index, items.Values, Some.Now, options, checkIns));
-        var actual = Json(incremental.ToReport(Some.Now, checkIns));
+        var expected = Json(ReportBuilder.Build(index, items.Values, asOf, options, checkIns));
+        var actual = Json(incremental.ToReport(asOf, checkIns));
         if (expected != actual)
         {
             Assert.Fail($"{step}: the incremental report differs from a full recompute.\nexpected: {expected}\nactual:   {actual}");

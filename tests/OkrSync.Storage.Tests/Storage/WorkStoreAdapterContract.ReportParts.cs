@@ -41,6 +41,45 @@ public abstract partial class WorkStoreAdapterContract
     }
 
     [Fact]
+    public async Task SaveCurrentReport_ManyEditsKeepingUnchangedInstances_EachReadsBackExactly()
+    {
+        // The live report hands the store the same instances for unchanged items and findings: the store reuses the
+        // runs it cut last time by identity. Inserts, removals and replacements anywhere (at the ends too) must still
+        // read back as exactly the report saved.
+        var random = new Random(17);
+        var writer = OpenStore();
+        var report = SampleReports.WithItems(6_000, T0);
+        await writer.SaveCurrentReportAsync(report);
+        for (var step = 0; step < 12; step++)
+        {
+            var items = report.WorkItems.ToList();
+            var findings = report.Findings.ToList();
+            for (var edit = random.Next(1, 4); edit > 0; edit--)
+            {
+                var at = random.Next(3) == 0 ? (random.Next(2) == 0 ? 0 : items.Count - 1) : random.Next(items.Count);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        var where = random.Next(3) == 0 ? items.Count : at; // appended, or inserted before
+                        items.Insert(where, items[at] with { Key = $"new/app#{step}-{edit}", Title = $"Inserted {step}" });
+                        findings.Insert(Math.Min(where, findings.Count), new FindingJson("orphaned-work", $"new/app#{step}-{edit}", $"Inserted {step}.", null, null));
+                        break;
+                    case 1:
+                        items.RemoveAt(at);
+                        findings.RemoveAt(Math.Min(at, findings.Count - 1));
+                        break;
+                    default:
+                        items[at] = items[at] with { Title = $"Changed at step {step}" };
+                        break;
+                }
+            }
+            report = report with { WorkItems = items, Findings = findings, AsOf = T0.AddMinutes(step + 1) };
+            await writer.SaveCurrentReportAsync(report);
+            Assert.Equal(Json(report), Json(await OpenStore().ReadCurrentReportAsync()));
+        }
+    }
+
+    [Fact]
     public async Task SaveCurrentReport_LargeReportInParts_ReadsBackExactlyFreshAndAfterAnEarlierRead()
     {
         var first = SampleReports.WithItems(30_000, T0, strategy: "first");
