@@ -155,6 +155,12 @@ public sealed partial class LiveReport
                 LogRealigned(logger, changed.Count, count);
             }
             LogLoaded(logger, count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (count >= CompactAfterLoadOf)
+            {
+                // A load reads every item once more than it keeps (the store's rows, the copies an in-place reload
+                // drops): hand that memory back to the system now rather than hold it as the process's high-water mark.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
         }
         finally
         {

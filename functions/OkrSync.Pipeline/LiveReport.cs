@@ -57,6 +57,9 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
 
     public static readonly TimeSpan DefaultMinWriteInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>From this many items, a load ends with a compacting collection that returns its garbage to the system (a few hundred ms at a million).</summary>
+    public const int CompactAfterLoadOf = 20_000;
+
     /// <summary>Applies stored changes to the in-memory items; returns the change number to pass to <see cref="RefreshAsync"/>.</summary>
     public async Task<long> ApplyAsync(IReadOnlyList<WorkItem> upserts, IReadOnlyList<string> deletes, CancellationToken cancellationToken = default)
     {

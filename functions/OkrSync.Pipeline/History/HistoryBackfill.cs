@@ -3,6 +3,7 @@ using OkrSync.Core.Alignment;
 using OkrSync.Core.Metrics;
 using OkrSync.Core.Ports;
 using OkrSync.Core.Reports;
+using OkrSync.Core.Rollup;
 using OkrSync.Core.Work;
 
 namespace OkrSync.Pipeline.History;
@@ -77,8 +78,12 @@ public static class HistoryBackfill
             {
                 continue; // before the first item existed: nothing to show
             }
-            var report = ReportBuilder.Build(index, then, asOf, options, checkIns, historical: true);
-            snapshots.Add(WeeklySnapshot.From(ReportPublisher.ToStoredDocument(report)) with { Backfilled = true });
+            // A snapshot is the summary and each key result's figures: align and roll up, nothing else (no findings, no
+            // investment, no item JSON), so that the first sync's history costs a fraction of a report per week.
+            var readings = MetricReadings.Resolve(index.Strategy, checkIns, asOf, historical: true);
+            var alignments = Aligner.Align(index, then, options);
+            var report = new Report(index.Strategy, asOf, ReportBuilder.Summarize(alignments), Rollups.Compute(index, alignments, readings), [], []) { Readings = readings };
+            snapshots.Add(WeeklySnapshot.From(report.ToDocument(includeWorkItems: false)) with { Backfilled = true });
         }
         return snapshots;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using OkrSync.Core.Ports;
+using OkrSync.Storage.Sqlite;
 
 namespace OkrSync.Storage.Queues;
 
@@ -53,6 +54,7 @@ public sealed class SqliteEventQueue : IEventQueue
         var now = Now();
         var receipt = Guid.NewGuid().ToString("N");
         await using var connection = await OpenAsync(cancellationToken);
+        using var turn = await SqliteWriteGate.EnterAsync(Path, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE queue_messages SET visible_at = $until, dequeue_count = dequeue_count + 1, receipt = $receipt
@@ -113,6 +115,7 @@ public sealed class SqliteEventQueue : IEventQueue
     {
         await schema.Value;
         await using var connection = await OpenAsync(cancellationToken);
+        using var turn = await SqliteWriteGate.EnterAsync(Path, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command.Parameters);
@@ -131,8 +134,21 @@ public sealed class SqliteEventQueue : IEventQueue
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // SQLite's own busy handler (fine-grained waits) for another process on the file, not Microsoft.Data.Sqlite's
+            // 150 ms sleeps; commits without an fsync each (WAL stays consistent; the store does the same).
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 }
 

@@ -73,6 +73,7 @@ public sealed partial class SqliteWorkStore
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(deliveryId);
         await using var connection = await OpenAsync(cancellationToken);
+        using var turn = await SqliteWriteGate.EnterAsync(path, cancellationToken);
         await using var command = Command(connection, null,
             "INSERT INTO deliveries (source, delivery_id, received_at) VALUES ($source, $id, $at) ON CONFLICT DO NOTHING;");
         command.Parameters.AddWithValue("$source", source);

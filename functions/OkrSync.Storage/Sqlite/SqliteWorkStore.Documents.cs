@@ -49,6 +49,7 @@ public sealed partial class SqliteWorkStore
         var parts = partWriter.Cut(report);
         var generation = Guid.NewGuid().ToString("N");
         await using var connection = await OpenAsync(cancellationToken);
+        using var turn = await SqliteWriteGate.EnterAsync(path, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         long? stored = null;
         string? storedManifest = null;

@@ -27,6 +27,7 @@ public sealed partial class SqliteWorkStore
             await hook(cancellationToken);
         }
 
+        using var turn = await SqliteWriteGate.EnterAsync(path, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var changeSequence = await NextChangeAsync(connection, transaction, cancellationToken);
         await using var read = Command(connection, transaction, SqliteItems.ReadVersion);
@@ -65,6 +66,7 @@ public sealed partial class SqliteWorkStore
     {
         ArgumentNullException.ThrowIfNull(keys);
         await using var connection = await OpenAsync(cancellationToken);
+        using var turn = await SqliteWriteGate.EnterAsync(path, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var changeSequence = await NextChangeAsync(connection, transaction, cancellationToken);
         await using var delete = Command(connection, transaction, "DELETE FROM items WHERE key = $key;");

@@ -9,6 +9,7 @@ public sealed partial class SqliteWorkStore
     {
         ArgumentNullException.ThrowIfNull(keys);
         await using var connection = await OpenAsync(cancellationToken);
+        using var turn = await SqliteWriteGate.EnterAsync(path, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {

@@ -40,7 +40,7 @@ internal sealed partial class QueuePump(IEventQueue queue, InvocationDispatcher 
                 }
                 if (inFlight.Count > 0)
                 {
-                    await Task.WhenAny(inFlight);
+                    await InFlightOrSignalAsync(inFlight, stoppingToken);
                     continue;
                 }
                 await signal.WaitAsync(idle, stoppingToken);
@@ -66,6 +66,28 @@ internal sealed partial class QueuePump(IEventQueue queue, InvocationDispatcher 
         catch (OperationCanceledException)
         {
             // Stopping: unfinished messages become visible again after their visibility timeout.
+        }
+    }
+
+    /// <summary>
+    /// Waits until a message in flight is done or a webhook enqueued another: a message in flight waits for the report
+    /// write that covers it (at least the write interval), and a new event must not queue behind that.
+    /// </summary>
+    private async Task InFlightOrSignalAsync(List<Task> inFlight, CancellationToken stoppingToken)
+    {
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var poll = options.MaxPollingInterval > TimeSpan.Zero ? options.MaxPollingInterval : Timeout.InfiniteTimeSpan;
+        var signalled = signal.WaitAsync(poll, abandon.Token);
+        await Task.WhenAny(Task.WhenAny(inFlight), signalled);
+        // A wait left pending would swallow the next signal: cancel it (or take what it got; the loop receives anyway).
+        await abandon.CancelAsync();
+        try
+        {
+            await signalled;
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Cancelled above: nothing was signalled.
         }
     }
 

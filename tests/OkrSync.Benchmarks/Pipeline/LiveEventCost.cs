@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OkrSync.Pipeline;
+using OkrSync.Pipeline.History;
 using OkrSync.Storage.Sqlite;
 
 namespace OkrSync.Benchmarks.Pipeline;
@@ -33,8 +34,10 @@ internal static class LiveEventCost
                 await store.UpsertAsync(batch);
             }
             var strategy = new StrategyProvider(Options.Create(new StrategyOptions { StrategyPath = "strategy.yaml" }), new AppFolder(folder));
-            var live = new LiveReport(store, store, store, store, strategy, TimeProvider.System, NullLogger<LiveReport>.Instance) { MinWriteInterval = TimeSpan.Zero };
+            var history = args.Contains("--no-backfill") ? new HistorySettings(0) : null;
+            var live = new LiveReport(store, store, store, store, strategy, TimeProvider.System, NullLogger<LiveReport>.Instance, history: history) { MinWriteInterval = TimeSpan.Zero };
             Measure("load + first report", 1, () => live.ReloadAsync());
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after the load: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB after a full collection; working set {Environment.WorkingSet / 1e6:F0} MB"));
             var random = new Random(7);
             var labels = new[] { "label-1-2-0", "frontend", "bug", "forbidden-3", "label-4-4-2", "label-0-0-1" };
             for (var round = 0; round < 3; round++)
@@ -49,6 +52,12 @@ internal static class LiveEventCost
                         await live.RefreshAsync(await live.ApplyAsync([item], []));
                     }
                 });
+            }
+            if (args.Contains("--pause"))
+            {
+                // Time to take a heap dump: dotnet-gcdump collect -p PID.
+                Console.WriteLine($"process {Environment.ProcessId}: paused for 60 s");
+                await Task.Delay(TimeSpan.FromSeconds(60));
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"working set {Environment.WorkingSet / 1e6:F0} MB, managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB after a full collection"));
             return 0;
