@@ -27,6 +27,19 @@ public sealed partial class LiveReport
         }
     }
 
+    /// <summary>
+    /// After a load and the first report over it: a load reads every item once more than it keeps (the store's rows,
+    /// the copies an in-place reload drops, the backfill's weeks), so hand that memory back to the system now rather
+    /// than keep it committed as the process's high-water mark. From <see cref="CompactAfterLoadOf"/> items.
+    /// </summary>
+    private void CompactAfterLoad()
+    {
+        if (Interlocked.Exchange(ref loadedCount, 0) >= CompactAfterLoadOf)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+
     private async Task EnsureLoadedAsync(CancellationToken cancellationToken)
     {
         if (items is null)
@@ -155,12 +168,7 @@ public sealed partial class LiveReport
                 LogRealigned(logger, changed.Count, count);
             }
             LogLoaded(logger, count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (count >= CompactAfterLoadOf)
-            {
-                // A load reads every item once more than it keeps (the store's rows, the copies an in-place reload
-                // drops): hand that memory back to the system now rather than hold it as the process's high-water mark.
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            }
+            loadedCount = count;
         }
         finally
         {

@@ -43,6 +43,8 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
     private IncrementalReport? incremental;
     // One copy of each label, container, status... across the in-memory items; a new pool with every load.
     private ItemStrings strings = new();
+    // Items read by the last load, until the collection after it (CompactAfterLoad).
+    private int loadedCount;
 
     /// <summary>After this long the in-memory items catch up with the store (other instances may have written): what changed since, not every item. Default 10 minutes.</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(10);
@@ -100,6 +102,7 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
             var upTo = Interlocked.Read(ref changes);
             await ComputeAsync(weeklySnapshot: false, cancellationToken);
             Interlocked.Exchange(ref covered, upTo);
+            CompactAfterLoad();
         }
         finally
         {
@@ -121,6 +124,7 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
             await BackfillAsync(cancellationToken);
             var document = await ComputeAsync(weeklySnapshot: true, cancellationToken);
             Interlocked.Exchange(ref covered, upTo);
+            CompactAfterLoad();
             return document;
         }
         finally
@@ -159,6 +163,7 @@ public sealed partial class LiveReport(IItemStore itemStore, IReportStore report
             // Caught up to at least the generation read above; the report is the incremental one over the items now held.
             var (report, _) = Incremental(await strategy.GetAsync(cancellationToken), await ReadCheckInsAsync(cancellationToken));
             Volatile.Write(ref last, report);
+            CompactAfterLoad();
             return report;
         }
         finally

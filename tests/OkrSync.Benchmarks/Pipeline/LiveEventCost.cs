@@ -37,7 +37,7 @@ internal static class LiveEventCost
             var history = args.Contains("--no-backfill") ? new HistorySettings(0) : null;
             var live = new LiveReport(store, store, store, store, strategy, TimeProvider.System, NullLogger<LiveReport>.Instance, history: history) { MinWriteInterval = TimeSpan.Zero };
             Measure("load + first report", 1, () => live.ReloadAsync());
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after the load: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB after a full collection; working set {Environment.WorkingSet / 1e6:F0} MB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after the load: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB after a full collection; working set {Environment.WorkingSet / 1e6:F0} MB; GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1e6:F0} MB, fragmented {GC.GetGCMemoryInfo().FragmentedBytes / 1e6:F0} MB"));
             var random = new Random(7);
             var labels = new[] { "label-1-2-0", "frontend", "bug", "forbidden-3", "label-4-4-2", "label-0-0-1" };
             for (var round = 0; round < 3; round++)
