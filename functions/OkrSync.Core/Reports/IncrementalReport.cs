@@ -29,6 +29,11 @@ public sealed partial class IncrementalReport
     private readonly Dictionary<string, Entry> entries = new(Keys);
     private readonly Dictionary<string, HashSet<string>> children = new(Keys);
     private readonly Dictionary<string, Entry> attention = new(Keys);
+    // What the stored report lists, kept as the items change: every item needing attention (its JSON), and the items'
+    // findings, contradictions and orphaned work apart (the full build's order puts the strategy's findings between).
+    private readonly AttentionList attentionList = new();
+    private readonly FindingList contradictions = new();
+    private readonly FindingList orphans = new();
     private readonly RollupCounters counters;
     // Everything above is read and changed under this lock: one change, report or snapshot of the items at a time.
     private readonly Lock gate = new();
@@ -208,50 +213,29 @@ public sealed partial class IncrementalReport
             var thresholds = index.Strategy.Thresholds;
             var investment = InvestmentAt(asOf);
             // The full build's order: contradictions, what the rollup says, orphaned work, then the bets and the metrics.
-            // Each item's finding and JSON are the ones made for its current alignment (made again only when it changes).
-            var attentionJson = new WorkItemJson[attention.Count];
-            var contradictions = new List<Entry>();
-            var orphans = new List<Entry>(attention.Count);
-            var at = 0;
-            foreach (var entry in attention.Values)
-            {
-                attentionJson[at++] = entry.Json;
-                if (entry.Finding is not null)
-                {
-                    (entry.Alignment.Classification == Classification.Contradicting ? contradictions : orphans).Add(entry);
-                }
-            }
+            // The items' parts are kept list by list as the items change (their findings and JSON made once per
+            // alignment) and taken as snapshots; only the findings on the strategy are made here.
             var fromRollup = new List<Finding>();
             FindingRules.ForStrategy(rollup, thresholds, asOf, fromRollup);
             var fromBetsAndMetrics = new List<Finding>(BetFindingRules.Evaluate(index.Strategy, rollup, investment));
             fromBetsAndMetrics.AddRange(MetricFindings.Evaluate(index.Strategy, readings, asOf));
-            var findings = new List<Finding>(contradictions.Count + fromRollup.Count + orphans.Count + fromBetsAndMetrics.Count);
-            var findingsJson = new List<FindingJson>(findings.Capacity);
-            void AddItems(List<Entry> made)
-            {
-                foreach (var entry in made)
-                {
-                    findings.Add(entry.Finding!);
-                    findingsJson.Add(entry.FindingJson!);
-                }
-            }
             var madeJson = new Dictionary<Finding, FindingJson>();
-            void AddNew(List<Finding> made)
+            List<FindingJson> JsonOf(List<Finding> made)
             {
+                var json = new List<FindingJson>(made.Count);
                 foreach (var finding in made)
                 {
                     // The same finding as in the last report (by value): the same JSON instance, as for an unchanged item.
-                    var json = strategyFindingsJson.GetValueOrDefault(finding) ?? finding.ToJson();
-                    madeJson.TryAdd(finding, json);
-                    findings.Add(finding);
-                    findingsJson.Add(json);
+                    var one = strategyFindingsJson.GetValueOrDefault(finding) ?? finding.ToJson();
+                    madeJson.TryAdd(finding, one);
+                    json.Add(one);
                 }
+                return json;
             }
-            AddItems(contradictions);
-            AddNew(fromRollup);
-            AddItems(orphans);
-            AddNew(fromBetsAndMetrics);
+            var findings = new ConcatenatedList<Finding>(contradictions.Findings.Snapshot(), fromRollup, orphans.Findings.Snapshot(), fromBetsAndMetrics);
+            var findingsJson = new ConcatenatedList<FindingJson>(contradictions.Json.Snapshot(), JsonOf(fromRollup), orphans.Json.Snapshot(), JsonOf(fromBetsAndMetrics));
             strategyFindingsJson = madeJson;
+            var attentionJson = attentionList.Json.Snapshot();
             return new Report(index.Strategy, asOf, Summary, rollup, new ItemsOnDemand(this), findings)
             {
                 Investment = investment,
@@ -408,10 +392,20 @@ public sealed partial class IncrementalReport
             if (sign > 0)
             {
                 attention[item.Key] = entry;
+                entry.AttentionSlot = attentionList.Add(entry, entry.Json);
+                if (entry.Finding is { } finding)
+                {
+                    entry.FindingList = alignment.Classification == Classification.Contradicting ? contradictions : orphans;
+                    entry.FindingSlot = entry.FindingList.Add(entry, finding, entry.FindingJson!);
+                }
             }
             else
             {
                 attention.Remove(item.Key);
+                attentionList.Remove(entry.AttentionSlot);
+                entry.AttentionSlot = -1;
+                entry.FindingList?.Remove(entry.FindingSlot);
+                entry.FindingList = null;
             }
         }
     }
@@ -475,6 +469,14 @@ public sealed partial class IncrementalReport
 
         public bool Operational { get; set; }
 
+        /// <summary>Where the item's JSON is in the attention list; -1 when it needs no attention.</summary>
+        public int AttentionSlot { get; set; } = -1;
+
+        /// <summary>The list holding the item's finding (contradictions or orphaned work), and where in it; null when it has none.</summary>
+        public FindingList? FindingList { get; set; }
+
+        public int FindingSlot { get; set; } = -1;
+
         /// <summary>The alignment counted in the investment window, to take away when it changes; null when not counted.</summary>
         public ItemAlignment? Invested { get; set; }
 
@@ -498,5 +500,61 @@ public sealed partial class IncrementalReport
             && a.Classification == b.Classification
             && a.InitiativeIndexes.AsSpan().SequenceEqual(b.InitiativeIndexes)
             && a.ContradictIndexes.AsSpan().SequenceEqual(b.ContradictIndexes);
+    }
+
+    /// <summary>The items needing attention as JSON, with each slot's entry (to move its slot when another leaves).</summary>
+    private sealed class AttentionList
+    {
+        private readonly List<Entry> entries = [];
+
+        public SnapshotList<WorkItemJson> Json { get; } = new();
+
+        public int Add(Entry entry, WorkItemJson json)
+        {
+            entries.Add(entry);
+            return Json.Add(json);
+        }
+
+        public void Remove(int slot)
+        {
+            Json.RemoveAt(slot);
+            var last = entries.Count - 1;
+            if (slot != last)
+            {
+                entries[slot] = entries[last];
+                entries[slot].AttentionSlot = slot;
+            }
+            entries.RemoveAt(last);
+        }
+    }
+
+    /// <summary>Items' findings and their JSON, slot by slot, with each slot's entry.</summary>
+    private sealed class FindingList
+    {
+        private readonly List<Entry> entries = [];
+
+        public SnapshotList<Finding> Findings { get; } = new();
+
+        public SnapshotList<FindingJson> Json { get; } = new();
+
+        public int Add(Entry entry, Finding finding, FindingJson json)
+        {
+            entries.Add(entry);
+            Json.Add(json);
+            return Findings.Add(finding);
+        }
+
+        public void Remove(int slot)
+        {
+            Findings.RemoveAt(slot);
+            Json.RemoveAt(slot);
+            var last = entries.Count - 1;
+            if (slot != last)
+            {
+                entries[slot] = entries[last];
+                entries[slot].FindingSlot = slot;
+            }
+            entries.RemoveAt(last);
+        }
     }
 }

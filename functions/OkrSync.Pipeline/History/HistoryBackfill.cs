@@ -56,9 +56,15 @@ public static class HistoryBackfill
             return 0;
         }
         var written = 0;
-        foreach (var snapshot in Snapshots(index, items, checkIns, now, weeks, options))
+        foreach (var snapshot in Weeks(index, items, checkIns, now, weeks, options))
         {
             written += await reports.SaveWeeklySnapshotAsync(snapshot, cancellationToken) ? 1 : 0;
+            if (items.Count >= CollectBetweenWeeksFrom)
+            {
+                // Each week is reconstructed from a copy of every item as it stood then, garbage once the week is saved:
+                // collected before the next, the first sync's peak holds one week's copy, not a dozen.
+                GC.Collect();
+            }
         }
         return written;
     }
@@ -68,24 +74,40 @@ public static class HistoryBackfill
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(items);
+        return [.. Weeks(index, items, checkIns, now, weeks, options)];
+    }
+
+    /// <summary>From this many items, the backfill collects the garbage of each week before making the next.</summary>
+    public const int CollectBetweenWeeksFrom = 20_000;
+
+    /// <summary>The backfilled snapshots, made one week at a time as they are enumerated.</summary>
+    private static IEnumerable<WeeklySnapshot> Weeks(StrategyIndex index, IReadOnlyCollection<WorkItem> items, IReadOnlyList<CheckIn> checkIns, DateTimeOffset now, int weeks, AlignmentOptions? options)
+    {
         var thisWeek = StartOfIsoWeek(now);
-        var snapshots = new List<WeeklySnapshot>(weeks);
         for (var back = weeks; back >= 1; back--)
         {
-            var asOf = thisWeek.AddDays(-7 * (back - 1)).AddTicks(-1);
-            var then = items.Select(i => AsOf(i, asOf)).OfType<WorkItem>().ToList();
-            if (then.Count == 0)
+            // Made in a method of its own: the week's copies are unreachable once it returns, not kept by this iterator.
+            if (Week(index, items, checkIns, thisWeek.AddDays(-7 * (back - 1)).AddTicks(-1), options) is { } snapshot)
             {
-                continue; // before the first item existed: nothing to show
+                yield return snapshot;
             }
-            // A snapshot is the summary and each key result's figures: align and roll up, nothing else (no findings, no
-            // investment, no item JSON), so that the first sync's history costs a fraction of a report per week.
-            var readings = MetricReadings.Resolve(index.Strategy, checkIns, asOf, historical: true);
-            var alignments = Aligner.Align(index, then, options);
-            var report = new Report(index.Strategy, asOf, ReportBuilder.Summarize(alignments), Rollups.Compute(index, alignments, readings), [], []) { Readings = readings };
-            snapshots.Add(WeeklySnapshot.From(report.ToDocument(includeWorkItems: false)) with { Backfilled = true });
         }
-        return snapshots;
+    }
+
+    /// <summary>One week's snapshot as of <paramref name="asOf"/>; null before the first item existed (nothing to show).</summary>
+    private static WeeklySnapshot? Week(StrategyIndex index, IReadOnlyCollection<WorkItem> items, IReadOnlyList<CheckIn> checkIns, DateTimeOffset asOf, AlignmentOptions? options)
+    {
+        var then = items.Select(i => AsOf(i, asOf)).OfType<WorkItem>().ToList();
+        if (then.Count == 0)
+        {
+            return null;
+        }
+        // A snapshot is the summary and each key result's figures: align and roll up, nothing else (no findings, no
+        // investment, no item JSON), so that the first sync's history costs a fraction of a report per week.
+        var readings = MetricReadings.Resolve(index.Strategy, checkIns, asOf, historical: true);
+        var alignments = Aligner.Align(index, then, options);
+        var report = new Report(index.Strategy, asOf, ReportBuilder.Summarize(alignments), Rollups.Compute(index, alignments, readings), [], []) { Readings = readings };
+        return WeeklySnapshot.From(report.ToDocument(includeWorkItems: false)) with { Backfilled = true };
     }
 
     /// <summary>The item as it stood at <paramref name="asOf"/>, as far as its created and closed times tell; null before it existed.</summary>
