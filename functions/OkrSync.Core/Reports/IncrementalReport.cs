@@ -502,36 +502,30 @@ public sealed partial class IncrementalReport
             && a.ContradictIndexes.AsSpan().SequenceEqual(b.ContradictIndexes);
     }
 
-    /// <summary>The items needing attention as JSON, with each slot's entry (to move its slot when another leaves).</summary>
+    /// <summary>The items needing attention as JSON, slot by slot.</summary>
     private sealed class AttentionList
     {
-        private readonly List<Entry> entries = [];
+        private readonly Slots slots = new((entry, slot) => entry.AttentionSlot = slot);
 
         public SnapshotList<WorkItemJson> Json { get; } = new();
 
         public int Add(Entry entry, WorkItemJson json)
         {
-            entries.Add(entry);
+            slots.Add(entry);
             return Json.Add(json);
         }
 
         public void Remove(int slot)
         {
             Json.RemoveAt(slot);
-            var last = entries.Count - 1;
-            if (slot != last)
-            {
-                entries[slot] = entries[last];
-                entries[slot].AttentionSlot = slot;
-            }
-            entries.RemoveAt(last);
+            slots.Remove(slot);
         }
     }
 
-    /// <summary>Items' findings and their JSON, slot by slot, with each slot's entry.</summary>
+    /// <summary>Items' findings and their JSON, slot by slot.</summary>
     private sealed class FindingList
     {
-        private readonly List<Entry> entries = [];
+        private readonly Slots slots = new((entry, slot) => entry.FindingSlot = slot);
 
         public SnapshotList<Finding> Findings { get; } = new();
 
@@ -539,7 +533,7 @@ public sealed partial class IncrementalReport
 
         public int Add(Entry entry, Finding finding, FindingJson json)
         {
-            entries.Add(entry);
+            slots.Add(entry);
             Json.Add(json);
             return Findings.Add(finding);
         }
@@ -548,11 +542,27 @@ public sealed partial class IncrementalReport
         {
             Findings.RemoveAt(slot);
             Json.RemoveAt(slot);
+            slots.Remove(slot);
+        }
+    }
+
+    /// <summary>
+    /// Which entry holds each slot of a <see cref="SnapshotList{T}"/>: a removal moves the last element into the hole,
+    /// and the entry it belongs to is told its new slot.
+    /// </summary>
+    private sealed class Slots(Action<Entry, int> moved)
+    {
+        private readonly List<Entry> entries = [];
+
+        public void Add(Entry entry) => entries.Add(entry);
+
+        public void Remove(int slot)
+        {
             var last = entries.Count - 1;
             if (slot != last)
             {
                 entries[slot] = entries[last];
-                entries[slot].FindingSlot = slot;
+                moved(entries[slot], slot);
             }
             entries.RemoveAt(last);
         }
