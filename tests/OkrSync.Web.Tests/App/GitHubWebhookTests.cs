@@ -25,6 +25,27 @@ public sealed class GitHubWebhookTests
         Assert.DoesNotContain("acme/web#12", await Orphans(app));
     }
 
+    [Fact]
+    public async Task EventsWhileAnotherWaitsForItsReportWrite_AreStoredAtOnce()
+    {
+        // A write interval of a minute: after the first report, an event's report waits for it, and the events that
+        // arrive meanwhile must not queue behind that wait (the pump wakes for them, and one later write covers all).
+        await using var app = await AppHarness.StartAsync(AppMode.Serve, new Dictionary<string, string?> { ["OkrSync:Report:MinWriteIntervalMs"] = "60000" });
+
+        foreach (var number in new[] { 31, 32, 33 })
+        {
+            var response = await app.Client.PostGitHubAsync("issues", WebhookPayloads.Issues("opened", number, updated: "2026-11-20T10:00:00Z"));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            Assert.True(await AppHarness.EventuallyAsync(() => StoredAsync(app, number)), $"acme/web#{number} was not stored within 10 s while an earlier event waited for its report write");
+        }
+    }
+
+    private static async Task<bool> StoredAsync(AppHarness app, int number)
+    {
+        using var response = await app.Client.GetAsync(new Uri($"/api/items/acme%2Fweb%23{number}", UriKind.Relative));
+        return response.IsSuccessStatusCode;
+    }
+
     [Theory]
     [InlineData(null, "missing X-Hub-Signature-256")]
     [InlineData("sha256=0000000000000000000000000000000000000000000000000000000000000000", "does not match")]
