@@ -1,6 +1,5 @@
 using OkrSync.Core.Alignment;
 using OkrSync.Core.Findings;
-using OkrSync.Core.Investment;
 using OkrSync.Core.Metrics;
 using OkrSync.Core.Rollup;
 using OkrSync.Core.Work;
@@ -12,14 +11,16 @@ namespace OkrSync.Core.Reports;
 /// (children inherit their parent's mapping) and the counters of the initiatives, key results and bets they leave and
 /// join. Each item's contribution (its alignment) is kept; a change takes the old contributions away, aligns the item
 /// and its descendants again, and adds the new ones. Findings are derived from the counters and from the items that
-/// need attention (orphaned, contradicting), never by aligning every item again; the one pass over the kept alignments is
-/// the investment balance's trailing window (see <see cref="ToReport(DateTimeOffset, IEnumerable{CheckIn})"/>).
+/// need attention (orphaned, contradicting), never by aligning every item again. The investment balance is kept the same
+/// way, and its trailing window moved as the as-of moves (IncrementalReport.Investment.cs). What the stored report lists
+/// (the items needing attention, their findings) is kept in snapshot lists, so that a report copies none of it.
 /// <see cref="ReportBuilder.Build(StrategyIndex, IEnumerable{WorkItem}, DateTimeOffset, AlignmentOptions?, IEnumerable{CheckIn}, bool)"/>
 /// stays the reference: for the same items and check-ins, <see cref="ToReport(DateTimeOffset, IEnumerable{CheckIn})"/> gives the same
 /// summary, rollup, readings, investment and findings (property tests
 /// check it over random changes). One difference: the trackers allow no parent cycles, and where the data has one
 /// anyway, the full build cuts it where its walk happens to enter it (its input order), this one where the change
-/// closed it. Not thread-safe: one writer at a time (the live report serialises its changes).
+/// closed it. Changes, reports and the snapshot of every item take one lock: a report's items, read later by a page,
+/// are taken safely while the next change waits.
 /// </summary>
 public sealed partial class IncrementalReport
 {
@@ -200,8 +201,8 @@ public sealed partial class IncrementalReport
     /// The report as <see cref="ReportBuilder.Build(StrategyIndex, IEnumerable{WorkItem}, DateTimeOffset, AlignmentOptions?, IEnumerable{CheckIn}, bool)"/>
     /// builds it from the same items and <paramref name="checkIns"/> (item order aside): the rollup from the counters with
     /// each metric's reading, findings from the counters and the items needing attention, plus the bet and metric findings.
-    /// The investment balance is a trailing window that moves with <paramref name="asOf"/>, so it is computed here over the
-    /// kept alignments (<see cref="InvestmentCalculator"/>, one pass without aligning anything again), not kept as counters.
+    /// The investment balance's trailing window ends at <paramref name="asOf"/>: the kept balance is moved there (the done
+    /// items that fell out of it leave, the items dated up to it join); an as-of earlier than the last counts every item again.
     /// </summary>
     public Report ToReport(DateTimeOffset asOf, IEnumerable<CheckIn> checkIns)
     {
