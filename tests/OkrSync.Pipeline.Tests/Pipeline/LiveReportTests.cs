@@ -21,21 +21,7 @@ public sealed class LiveReportTests : IDisposable
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 16, 8, 0, 0, TimeSpan.Zero);
 
-    private const string StrategyYaml =
-        """
-        name: Live report test
-        bets:
-          - id: b1
-            title: Bet one
-            not-doing:
-              - { id: nd1, title: On-prem edition, labels: [on-prem] }
-            key-results:
-              - id: kr-1
-                title: KR one
-                metric: { baseline: 0, target: 10, current: 1 }
-                initiatives:
-                  - { id: i1, title: Initiative one, match: { labels: ["okr:kr-1"] } }
-        """;
+    private static readonly string StrategyYaml = OneBetStrategy.Yaml("Live report test");
 
     private readonly string folder = Directory.CreateTempSubdirectory("okrsync-live-").FullName;
     private readonly IReadOnlyList<WorkItem> items = SampleWorkItems.Generate(300, containers: 4);

@@ -9,22 +9,7 @@ public sealed class ReportRecomputerTests
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 16, 8, 0, 0, TimeSpan.Zero);
 
-    private static readonly StrategyDocument Strategy = StrategyLoader.Load(
-        """
-        name: Recompute test
-        bets:
-          - id: b1
-            title: Bet one
-            not-doing:
-              - { id: nd1, title: On-prem edition, labels: [on-prem] }
-            key-results:
-              - id: kr-1
-                title: KR one
-                metric: { baseline: 0, target: 10, current: 1 }
-                initiatives:
-                  - { id: i1, title: Initiative one, match: { labels: ["okr:kr-1"] } }
-        """,
-        "strategy.yaml").Strategy!;
+    private static readonly StrategyDocument Strategy = StrategyLoader.Load(OneBetStrategy.Yaml("Recompute test"), "strategy.yaml").Strategy!;
 
     [Fact]
     public async Task NothingChangedButTheTime_ReportIsNotRewritten()
