@@ -67,6 +67,11 @@ public sealed partial class TableWorkStore
                 byRow[(entity.PartitionKey, entity.RowKey)] = prepared;
             }
 
+            // The directory entries before the items: an item is never stored where a lookup by its key cannot find it.
+            await directory.WriteAsync(
+                actions.Select(a => a.Entity).Where(e => ItemKeyDirectory.Needs(e.PartitionKey, byRow[(e.PartitionKey, e.RowKey)].Item.Key)).Select(e => (e.RowKey, e.PartitionKey)),
+                cancellationToken);
+
             var written = 0;
             var conflicted = new ConcurrentBag<PreparedItem>();
             await System.Threading.Tasks.Parallel.ForEachAsync(TableBatches.Chunk(actions), ParallelOptionsFor(cancellationToken), async (batch, token) =>
@@ -119,6 +124,10 @@ public sealed partial class TableWorkStore
                 // After the delete, never before: a reader that catches up between the two sees neither, and finds
                 // the deletion, stamped after its mark, the next time (see TableWorkStore.Changes).
                 await RecordDeletionAsync(entity.GetString("Key") ?? key, token);
+                if (ItemKeyDirectory.Needs(entity.PartitionKey, entity.GetString("Key") ?? key))
+                {
+                    await directory.DeleteAsync(entity.RowKey, token);
+                }
                 Interlocked.Increment(ref existed);
             }
         });
@@ -150,34 +159,83 @@ public sealed partial class TableWorkStore
     public IAsyncEnumerable<WorkItem> ReadAllItemsWithoutBodiesAsync(CancellationToken cancellationToken = default) =>
         QueryAllItemsAsync(ItemEntities.PropertiesButBody, cancellationToken);
 
+    /// <summary>
+    /// Every item; a read that reaches the end completes the key directory (<see cref="ItemKeyDirectory"/>) if it is
+    /// not yet: the items it saw whose key does not tell their partition get their entries, then the marker.
+    /// </summary>
     private async IAsyncEnumerable<WorkItem> QueryAllItemsAsync(IEnumerable<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
+        var completing = !await directory.IsCompleteAsync(cancellationToken);
+        var unusual = new List<(string RowKey, string Partition)>();
         await foreach (var entity in Items.QueryAsync<TableEntity>(select: select, cancellationToken: cancellationToken))
         {
-            yield return ItemEntities.ToItem(entity);
+            var item = ItemEntities.ToItem(entity);
+            if (completing && ItemEntities.PartitionOf(item.Source, item.Container) is var partition && ItemKeyDirectory.Needs(partition, item.Key))
+            {
+                unusual.Add((ItemEntities.RowKeyOf(item.Key), partition));
+            }
+            yield return item;
+        }
+        if (completing)
+        {
+            await directory.WriteAsync(unusual, cancellationToken);
+            await directory.MarkCompleteAsync(cancellationToken);
         }
     }
 
-    /// <summary>Point reads in the partitions the key suggests, then a query across partitions as a fallback.</summary>
+    /// <summary>A store whose items table is empty when first opened has nothing to enter in the key directory.</summary>
+    private async Task CompleteDirectoryOfEmptyStoreAsync(CancellationToken cancellationToken)
+    {
+        if (await directory.IsCompleteAsync(cancellationToken))
+        {
+            return;
+        }
+        await foreach (var _ in Items.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            return;
+        }
+        await directory.MarkCompleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Point reads in the partitions the key suggests, then the one the key directory names. Only a store whose
+    /// directory is not complete yet (written before it existed) falls back to a query across partitions.
+    /// </summary>
     private async Task<TableEntity?> FindItemAsync(string key, IEnumerable<string>? select, CancellationToken cancellationToken)
     {
         var rowKey = ItemEntities.RowKeyOf(StoredItemLimits.Clean(key));
         var projection = select?.ToList();
         foreach (var partition in ItemEntities.LikelyPartitions(key))
         {
-            var hit = await Items.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, projection, cancellationToken);
-            if (hit.HasValue && hit.Value is { } found)
+            if (await PointReadAsync(partition) is { } found)
             {
                 return found;
             }
         }
 
+        if (await directory.IsCompleteAsync(cancellationToken))
+        {
+            return await directory.PartitionOfAsync(rowKey, cancellationToken) is { } named ? await PointReadAsync(named) : null;
+        }
+
+        Interlocked.Increment(ref crossPartitionLookups);
         await foreach (var entity in Items.QueryAsync<TableEntity>("RowKey eq " + TableKeyEncoding.Quote(rowKey), maxPerPage: 1, projection, cancellationToken))
         {
             return entity;
         }
 
         return null;
+
+        async Task<TableEntity?> PointReadAsync(string partition)
+        {
+            var hit = await Items.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, projection, cancellationToken);
+            return hit.HasValue ? hit.Value : null;
+        }
     }
+
+    private long crossPartitionLookups;
+
+    /// <summary>How many lookups by key fell back to a query across partitions (a store whose key directory is not complete).</summary>
+    internal long CrossPartitionLookups => Interlocked.Read(ref crossPartitionLookups);
 }

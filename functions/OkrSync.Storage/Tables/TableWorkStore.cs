@@ -16,6 +16,7 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
     private readonly TableNames names;
     private readonly int parallelism;
     private readonly FreshPartitions fresh = new();
+    private readonly ItemKeyDirectory directory;
     private readonly ILogger logger;
     private readonly SemaphoreSlim createLock = new(1, 1);
     private readonly TimeSpan changeClockMargin;
@@ -38,6 +39,7 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
         Removals = service.GetTableClient(names.Removals);
         CheckIns = service.GetTableClient(names.CheckIns);
         ItemDeletions = service.GetTableClient(names.ItemDeletions);
+        directory = new ItemKeyDirectory(service.GetTableClient(names.ItemKeys));
         changeClockMargin = options.ChangeClockMargin < TimeSpan.Zero ? TimeSpan.Zero : options.ChangeClockMargin;
     }
 
@@ -85,6 +87,7 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
             if (!created)
             {
                 await Task.WhenAll(names.All.Select(name => service.CreateTableIfNotExistsAsync(name, cancellationToken)));
+                await CompleteDirectoryOfEmptyStoreAsync(cancellationToken);
                 created = true;
             }
         }

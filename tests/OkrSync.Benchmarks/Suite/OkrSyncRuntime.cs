@@ -11,24 +11,35 @@ internal static class OkrSyncRuntime
     public static string Executable => Path.Combine(Folder, OperatingSystem.IsWindows() ? "okrsync.exe" : "okrsync");
 
     /// <summary>Whether okrsync runs with server GC (its runtimeconfig.json; the Web SDK's default is true).</summary>
-    public static bool ServerGc
+    public static bool ServerGc => !File.Exists(RuntimeConfig) || Setting("System.GC.Server") is { ValueKind: JsonValueKind.True };
+
+    /// <summary>The cap on the GC's gen0 budget that okrsync's runtimeconfig.json sets, if any.</summary>
+    public static long? Gen0MaxBudget => Setting("System.GC.Gen0MaxBudget") is { ValueKind: JsonValueKind.Number } budget ? budget.GetInt64() : null;
+
+    /// <summary>Environment that makes a worker process run with okrsync's GC settings: its mode (unless
+    /// <paramref name="server"/> chooses one) and its gen0 budget.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> GcEnvironment(bool? server = null)
     {
-        get
+        yield return new("DOTNET_gcServer", server ?? ServerGc ? "1" : "0");
+        if (Gen0MaxBudget is { } budget)
         {
-            var path = Path.Combine(Folder, "okrsync.runtimeconfig.json");
-            if (!File.Exists(path))
-            {
-                return true;
-            }
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            return document.RootElement.TryGetProperty("runtimeOptions", out var options)
-                && options.TryGetProperty("configProperties", out var properties)
-                && properties.TryGetProperty("System.GC.Server", out var server)
-                && server.ValueKind == JsonValueKind.True;
+            yield return new("DOTNET_GCGen0MaxBudget", budget.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
-    /// <summary>Environment that makes a worker process run with okrsync's GC mode.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> GcEnvironment() =>
-        [new("DOTNET_gcServer", ServerGc ? "1" : "0")];
+    private static string RuntimeConfig => Path.Combine(Folder, "okrsync.runtimeconfig.json");
+
+    private static JsonElement? Setting(string name)
+    {
+        if (!File.Exists(RuntimeConfig))
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(File.ReadAllText(RuntimeConfig));
+        return document.RootElement.TryGetProperty("runtimeOptions", out var options)
+            && options.TryGetProperty("configProperties", out var properties)
+            && properties.TryGetProperty(name, out var value)
+                ? value.Clone()
+                : null;
+    }
 }

@@ -51,8 +51,8 @@ internal sealed record ReportOptions
     public IEnumerable<KeyValuePair<string, string>> GcEnvironment() => Gc switch
     {
         null => OkrSyncRuntime.GcEnvironment(),
-        "server" => [new("DOTNET_gcServer", "1")],
-        "workstation" => [new("DOTNET_gcServer", "0")],
+        "server" => OkrSyncRuntime.GcEnvironment(server: true),
+        "workstation" => OkrSyncRuntime.GcEnvironment(server: false),
         _ => throw new ArgumentException("--gc server|workstation"),
     };
 

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using OkrSync.Core.Ports;
+using OkrSync.Core.Work;
 using OkrSync.Storage.Tables;
 using OkrSync.Testing.Emulators;
 using OkrSync.Testing.Stores;
@@ -148,6 +149,8 @@ public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkSt
     {
         var store = OpenStore("fresh");
         var items = SampleWorkItems.Generate(1_000, containers: 1);
+        await ((TableWorkStore)store).EnsureCreatedAsync();
+        var readsBefore = counters["fresh"].Reads;
 
         var result = new UpsertResult();
         foreach (var page in items.Chunk(100))
@@ -156,7 +159,7 @@ public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkSt
         }
 
         Assert.Equal(1_000, result.Written);
-        Assert.Equal((100 + ItemVersions.KeysPerQuery - 1) / ItemVersions.KeysPerQuery, counters["fresh"].Reads);
+        Assert.Equal((100 + ItemVersions.KeysPerQuery - 1) / ItemVersions.KeysPerQuery, counters["fresh"].Reads - readsBefore);
     }
 
     [Fact]
@@ -189,6 +192,57 @@ public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkSt
         Assert.Same(report, first);
         Assert.Same(first, second);
         Assert.Equal(2, counters["cached"].Reads - readsBefore);
+    }
+
+    [Fact]
+    public async Task GetItem_KeyThatDoesNotTellItsPartition_IsFoundByPointReadsAndAMissNeverScans()
+    {
+        var store = (TableWorkStore)OpenStore("directory");
+        // A Jira project configured by id, a repository spelled in another case: the key points elsewhere.
+        var byId = Item("ONB-42", "10001", T0, source: SourceKind.Jira);
+        var otherCase = Item("acme/web#7", "Acme/Web", T0);
+        var usual = Item("ONB-43", "ONB", T0, source: SourceKind.Jira);
+        await store.UpsertAsync([byId, otherCase, usual]);
+        var readsBefore = counters["directory"].Reads;
+
+        AssertSameItem(byId, await store.GetItemAsync("ONB-42"));
+        AssertSameItem(otherCase, await store.GetItemAsync("acme/web#7"));
+        AssertSameItem(usual, await store.GetItemAsync("ONB-43"));
+        Assert.Null(await store.GetItemAsync("ONB-44"));
+        Assert.Null(await store.GetItemAsync("acme/web#8"));
+
+        Assert.Equal(0, store.CrossPartitionLookups);
+        // ONB-42: its likely partition, the directory, its own; acme/web#7 the same; ONB-43 one; each miss two.
+        Assert.Equal(3 + 3 + 1 + 2 + 2, counters["directory"].Reads - readsBefore);
+        Assert.Equal(1, await store.DeleteAsync(["ONB-42"]));
+        Assert.Null(await OpenStore("directory").GetItemAsync("ONB-42"));
+        Assert.Equal(0, store.CrossPartitionLookups);
+    }
+
+    [Fact]
+    public async Task GetItem_StoreWrittenBeforeTheKeyDirectory_FindsEveryItemAndAFullReadEndsTheScans()
+    {
+        var writer = (TableWorkStore)OpenStore("legacy");
+        var byId = Item("ONB-42", "10001", T0, source: SourceKind.Jira);
+        await writer.UpsertAsync([byId, Item("ONB-43", "ONB", T0, source: SourceKind.Jira)]);
+        // As a store written before the directory existed: no entries, no marker.
+        var options = new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = run + "legacy" };
+        await options.CreateServiceClient().DeleteTableAsync(TableNames.For(run + "legacy").ItemKeys);
+        var store = (TableWorkStore)OpenStore("legacy");
+
+        AssertSameItem(byId, await store.GetItemAsync("ONB-42"));
+        Assert.Equal(1, store.CrossPartitionLookups);
+        var all = new List<string>();
+        await foreach (var item in store.ReadAllItemsWithoutBodiesAsync())
+        {
+            all.Add(item.Key);
+        }
+
+        Assert.Equal(["ONB-42", "ONB-43"], all.Order(StringComparer.Ordinal));
+        var after = (TableWorkStore)OpenStore("legacy");
+        AssertSameItem(byId, await after.GetItemAsync("ONB-42"));
+        Assert.Null(await after.GetItemAsync("ONB-44"));
+        Assert.Equal(0, after.CrossPartitionLookups);
     }
 
     public override async Task DisposeAsync()
