@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -259,12 +260,12 @@ internal sealed class ReportPart
     public static ReportPart Serialized<T>(PartKind kind, T value, JsonTypeInfo<T> json)
         where T : class
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, json);
-        return new ReportPart(kind, ReportPartNames.Hash(bytes), value, PartJson.Gzip(bytes), () => PartJson.Gzip(JsonSerializer.SerializeToUtf8Bytes(value, json)));
+        var bytes = PartJson.Serialize(value, json);
+        return new ReportPart(kind, ReportPartNames.Hash(bytes), value, PartJson.Gzip(bytes), () => PartJson.Gzip(PartJson.Serialize(value, json)));
     }
 
     public static ReportPart Known<T>(PartKind kind, string hash, T[] run, JsonTypeInfo<IReadOnlyList<T>> json) =>
-        new(kind, hash, run, null, () => PartJson.Gzip(JsonSerializer.SerializeToUtf8Bytes((IReadOnlyList<T>)run, json)));
+        new(kind, hash, run, null, () => PartJson.Gzip(PartJson.Serialize((IReadOnlyList<T>)run, json)));
 }
 
 /// <summary>The parts' JSON: the report contract's, compact (not indented), gzip-compressed.</summary>
@@ -278,9 +279,44 @@ internal static class PartJson
 
     public static JsonTypeInfo<IReadOnlyList<WorkItemJson>> Items => Compact.IReadOnlyListWorkItemJson;
 
-    public static byte[] Gzip(byte[] json)
+    // A run's JSON is a few hundred KB: serialised into a fresh array each time (and compressed through a fresh stream)
+    // it would be large-object-heap garbage, which only a full collection frees; the live report cuts runs on every
+    // write. So each thread serialises and compresses in buffers of its own, kept from one part to the next.
+    private const int MaxKeptScratch = 4 * 1024 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? jsonScratch;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? jsonWriter;
+
+    [ThreadStatic]
+    private static MemoryStream? gzipScratch;
+
+    /// <summary>
+    /// The value's JSON, byte for byte what <see cref="JsonSerializer.SerializeToUtf8Bytes{TValue}(TValue, JsonTypeInfo{TValue})"/>
+    /// makes, in this thread's buffer: valid until the thread's next call, so callers use it before anything else.
+    /// </summary>
+    public static ReadOnlySpan<byte> Serialize<T>(T value, JsonTypeInfo<T> json)
     {
-        using var output = new MemoryStream((json.Length / 4) + 64);
+        ArgumentNullException.ThrowIfNull(json);
+        // A rare large head (a strategy of thousands of key results) is not kept for the thread's life.
+        if (jsonScratch is not { Capacity: <= MaxKeptScratch } buffer)
+        {
+            jsonScratch = buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        }
+        buffer.ResetWrittenCount();
+        var writer = jsonWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = json.Options.Encoder, Indented = false, SkipValidation = true });
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, value, json);
+        writer.Flush();
+        return buffer.WrittenSpan;
+    }
+
+    public static byte[] Gzip(ReadOnlySpan<byte> json)
+    {
+        var output = gzipScratch ??= new MemoryStream(16 * 1024);
+        output.SetLength(0);
         using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
         {
             gzip.Write(json);
