@@ -6,9 +6,11 @@ namespace OkrSync.Storage.Tables;
 /// <summary>
 /// Where the items live whose partition the key does not tell (table <c>{prefix}itemkeys</c>). A lookup by key reads
 /// the partitions the key's shape suggests (<see cref="ItemEntities.LikelyPartitions"/>); an item stored elsewhere (a
-/// Jira project configured by id, a repository spelled in another case, an unknown tracker) has an entry here, PartitionKey
-/// the item's RowKey, RowKey <c>item</c>, naming its partition. So a key that is not stored costs point reads, never a
-/// query across partitions (at 1,000,000 items, a scan of the whole table).
+/// Jira project configured by id, a repository spelled in another case, an unknown tracker) has an entry here naming its
+/// partition: PartitionKey the partition the key points to (<c>~other</c> for a key of no tracker's shape), RowKey the
+/// item's. A sync of a project configured by id writes its entries as it writes its items, up to 100 per transaction
+/// (one page's keys point to one partition). So a key that is not stored costs point reads, never a query across
+/// partitions (at 1,000,000 items, a scan of the whole table).
 /// <para>
 /// The directory is complete once the store knows that every such item has its entry: a store whose items table was
 /// empty when first opened, or whose items were all read once (<see cref="TableWorkStore.ReadAllItemsAsync"/>, which
@@ -16,10 +18,10 @@ namespace OkrSync.Storage.Tables;
 /// query across partitions, so that a store written before the directory existed finds every item.
 /// </para>
 /// </summary>
-internal sealed class ItemKeyDirectory(TableClient table)
+internal sealed class ItemKeyDirectory(TableClient table, int parallelism)
 {
-    private const string EntryRow = "item";
     private const string PartitionProperty = "Partition";
+    private const string OtherKeys = "~other";
     private const string MarkerPartition = "~directory";
     private const string MarkerRow = "complete";
 
@@ -29,33 +31,44 @@ internal sealed class ItemKeyDirectory(TableClient table)
     public static bool Needs(string partition, string key) =>
         !ItemEntities.LikelyPartitions(key).Contains(partition, StringComparer.Ordinal);
 
-    /// <summary>Writes the entries (RowKey of the item, its partition); idempotent.</summary>
-    public async Task WriteAsync(IEnumerable<(string RowKey, string Partition)> entries, CancellationToken cancellationToken)
+    /// <summary>Writes the entries (the item's key, RowKey and partition), in transactions per directory partition; idempotent.</summary>
+    public async Task WriteAsync(IEnumerable<(string Key, string RowKey, string Partition)> entries, CancellationToken cancellationToken)
     {
-        foreach (var (rowKey, partition) in entries.DistinctBy(e => e.RowKey, StringComparer.Ordinal))
+        var actions = entries
+            .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(EntryPartition(e.Key), e.RowKey) { [PartitionProperty] = e.Partition }))
+            .DistinctBy(a => (a.Entity.PartitionKey, a.Entity.RowKey))
+            .OrderBy(a => a.Entity.PartitionKey, StringComparer.Ordinal)
+            .ToList();
+        if (actions.Count == 0)
         {
-            await table.UpsertEntityAsync(new TableEntity(rowKey, EntryRow) { [PartitionProperty] = partition }, TableUpdateMode.Replace, cancellationToken);
+            return;
         }
+        await Parallel.ForEachAsync(
+            TableBatches.Chunk(actions),
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (batch, token) => await table.SubmitTransactionAsync(batch, token));
     }
 
-    /// <summary>The partition the directory names for an item's RowKey, or null.</summary>
-    public async Task<string?> PartitionOfAsync(string rowKey, CancellationToken cancellationToken)
+    /// <summary>The partition the directory names for an item (its key, as stored, and RowKey), or null.</summary>
+    public async Task<string?> PartitionOfAsync(string key, string rowKey, CancellationToken cancellationToken)
     {
-        var entry = await table.GetEntityIfExistsAsync<TableEntity>(rowKey, EntryRow, [PartitionProperty], cancellationToken);
+        var entry = await table.GetEntityIfExistsAsync<TableEntity>(EntryPartition(key), rowKey, [PartitionProperty], cancellationToken);
         return entry.HasValue ? entry.Value?.GetString(PartitionProperty) : null;
     }
 
     /// <summary>Drops an item's entry, if any (best effort: an entry whose item is gone only costs a point read).</summary>
-    public async Task DeleteAsync(string rowKey, CancellationToken cancellationToken)
+    public async Task DeleteAsync(string key, string rowKey, CancellationToken cancellationToken)
     {
         try
         {
-            await table.DeleteEntityAsync(rowKey, EntryRow, ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(EntryPartition(key), rowKey, ETag.All, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
         }
     }
+
+    private static string EntryPartition(string key) => ItemEntities.LikelyPartitions(key).FirstOrDefault() ?? OtherKeys;
 
     /// <summary>Whether every item whose key does not tell its partition has an entry (once true, it stays true).</summary>
     public async Task<bool> IsCompleteAsync(CancellationToken cancellationToken)

@@ -69,7 +69,10 @@ public sealed partial class TableWorkStore
 
             // The directory entries before the items: an item is never stored where a lookup by its key cannot find it.
             await directory.WriteAsync(
-                actions.Select(a => a.Entity).Where(e => ItemKeyDirectory.Needs(e.PartitionKey, byRow[(e.PartitionKey, e.RowKey)].Item.Key)).Select(e => (e.RowKey, e.PartitionKey)),
+                from action in actions
+                let key = byRow[(action.Entity.PartitionKey, action.Entity.RowKey)].Item.Key
+                where ItemKeyDirectory.Needs(action.Entity.PartitionKey, key)
+                select (key, action.Entity.RowKey, action.Entity.PartitionKey),
                 cancellationToken);
 
             var written = 0;
@@ -124,9 +127,10 @@ public sealed partial class TableWorkStore
                 // After the delete, never before: a reader that catches up between the two sees neither, and finds
                 // the deletion, stamped after its mark, the next time (see TableWorkStore.Changes).
                 await RecordDeletionAsync(entity.GetString("Key") ?? key, token);
-                if (ItemKeyDirectory.Needs(entity.PartitionKey, entity.GetString("Key") ?? key))
+                var storedKey = entity.GetString("Key") ?? key;
+                if (ItemKeyDirectory.Needs(entity.PartitionKey, storedKey))
                 {
-                    await directory.DeleteAsync(entity.RowKey, token);
+                    await directory.DeleteAsync(storedKey, entity.RowKey, token);
                 }
                 Interlocked.Increment(ref existed);
             }
@@ -167,13 +171,13 @@ public sealed partial class TableWorkStore
     {
         await EnsureCreatedAsync(cancellationToken);
         var completing = !await directory.IsCompleteAsync(cancellationToken);
-        var unusual = new List<(string RowKey, string Partition)>();
+        var unusual = new List<(string Key, string RowKey, string Partition)>();
         await foreach (var entity in Items.QueryAsync<TableEntity>(select: select, cancellationToken: cancellationToken))
         {
             var item = ItemEntities.ToItem(entity);
             if (completing && ItemEntities.PartitionOf(item.Source, item.Container) is var partition && ItemKeyDirectory.Needs(partition, item.Key))
             {
-                unusual.Add((ItemEntities.RowKeyOf(item.Key), partition));
+                unusual.Add((item.Key, ItemEntities.RowKeyOf(item.Key), partition));
             }
             yield return item;
         }
@@ -204,7 +208,8 @@ public sealed partial class TableWorkStore
     /// </summary>
     private async Task<TableEntity?> FindItemAsync(string key, IEnumerable<string>? select, CancellationToken cancellationToken)
     {
-        var rowKey = ItemEntities.RowKeyOf(StoredItemLimits.Clean(key));
+        var stored = StoredItemLimits.Clean(key);
+        var rowKey = ItemEntities.RowKeyOf(stored);
         var projection = select?.ToList();
         foreach (var partition in ItemEntities.LikelyPartitions(key))
         {
@@ -216,7 +221,7 @@ public sealed partial class TableWorkStore
 
         if (await directory.IsCompleteAsync(cancellationToken))
         {
-            return await directory.PartitionOfAsync(rowKey, cancellationToken) is { } named ? await PointReadAsync(named) : null;
+            return await directory.PartitionOfAsync(stored, rowKey, cancellationToken) is { } named ? await PointReadAsync(named) : null;
         }
 
         Interlocked.Increment(ref crossPartitionLookups);

@@ -39,7 +39,7 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
         Removals = service.GetTableClient(names.Removals);
         CheckIns = service.GetTableClient(names.CheckIns);
         ItemDeletions = service.GetTableClient(names.ItemDeletions);
-        directory = new ItemKeyDirectory(service.GetTableClient(names.ItemKeys));
+        directory = new ItemKeyDirectory(service.GetTableClient(names.ItemKeys), parallelism);
         changeClockMargin = options.ChangeClockMargin < TimeSpan.Zero ? TimeSpan.Zero : options.ChangeClockMargin;
     }
 

@@ -220,6 +220,26 @@ public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkSt
     }
 
     [Fact]
+    public async Task Upsert_ProjectConfiguredById_WritesTheKeyDirectoryInTransactionsLikeTheItems()
+    {
+        var store = (TableWorkStore)OpenStore("byid");
+        await store.EnsureCreatedAsync();
+        var items = Enumerable.Range(1, 250).Select(n => Item($"ONB-{n}", "10001", T0, source: SourceKind.Jira)).ToList();
+        var writesBefore = counters["byid"].Writes;
+
+        var result = await store.UpsertAsync(items);
+
+        Assert.Equal(250, result.Written);
+        // Three transactions of items (100, 100, 50) and three of directory entries: not one write per entry.
+        Assert.Equal(6, counters["byid"].Writes - writesBefore);
+        foreach (var item in items.Where((_, i) => i % 50 == 0))
+        {
+            AssertSameItem(item, await OpenStore("byid").GetItemAsync(item.Key));
+        }
+        Assert.Equal(0, store.CrossPartitionLookups);
+    }
+
+    [Fact]
     public async Task GetItem_StoreWrittenBeforeTheKeyDirectory_FindsEveryItemAndAFullReadEndsTheScans()
     {
         var writer = (TableWorkStore)OpenStore("legacy");
