@@ -5,6 +5,9 @@ namespace OkrSync.Cli;
 /// <summary>What a command runs against: where it writes, the clock, and configuration. Tests pass their own.</summary>
 internal sealed record CliContext(IAnsiConsole Out, TextWriter Error, TimeProvider Clock, IConfiguration Configuration)
 {
+    /// <summary>The folder relative paths of the command's own making are under (the demo's workspace): the process's current one, or a test's.</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
     /// <summary>Plain text to standard output, unwrapped and unstyled (JSON, Markdown).</summary>
     public TextWriter? RawOut { get; init; }
 

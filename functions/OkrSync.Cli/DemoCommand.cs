@@ -31,7 +31,7 @@ internal static class DemoCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var now = context.Clock.GetUtcNow();
-            var directory = Path.GetFullPath(Path.Combine(".okrsync", "demo"));
+            var directory = Path.GetFullPath(Path.Combine(context.WorkingDirectory, ".okrsync", "demo"));
             // Dated from the start of today, so that running the demo twice in a day changes nothing.
             var paths = DemoWorkspace.WriteTo(directory, new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), overwrite: true);
             var strategy = StrategyLoader.Load(DemoWorkspace.StrategyYaml(), paths[0]).Strategy!;

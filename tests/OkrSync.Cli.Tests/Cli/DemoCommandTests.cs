@@ -13,7 +13,7 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task Demo_PrintsTheTreeAndEveryKindOfFinding()
     {
-        var cli = new CliHarness();
+        var cli = new CliHarness(workingDirectory: directory.Path);
 
         var exit = await cli.RunAsync("demo", "--store", Store);
 
@@ -29,7 +29,7 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task DemoCompany_IsBelievablySized()
     {
-        var cli = new CliHarness();
+        var cli = new CliHarness(workingDirectory: directory.Path);
 
         await cli.RunAsync("demo", "--format", "json", "--store", Store);
 
@@ -50,8 +50,8 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task DemoTwice_SecondRunWritesNothing()
     {
-        var first = new CliHarness();
-        var second = new CliHarness();
+        var first = new CliHarness(workingDirectory: directory.Path);
+        var second = new CliHarness(workingDirectory: directory.Path);
 
         await first.RunAsync("demo", "--store", Store);
         await second.RunAsync("demo", "--store", Store);
@@ -63,8 +63,8 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task DemoThenEmailDryRun_PrintsTheEmail()
     {
-        await new CliHarness().RunAsync("demo", "--store", Store);
-        var cli = new CliHarness();
+        await new CliHarness(workingDirectory: directory.Path).RunAsync("demo", "--store", Store);
+        var cli = new CliHarness(workingDirectory: directory.Path);
 
         var exit = await cli.RunAsync("report", "email", "--dry-run", "--store", Store, "--to", "ceo@acme.example");
 
@@ -76,8 +76,8 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task Init_WritesAWorkspaceThatValidatesAndReports()
     {
-        var init = new CliHarness();
-        var report = new CliHarness();
+        var init = new CliHarness(workingDirectory: directory.Path);
+        var report = new CliHarness(workingDirectory: directory.Path);
 
         var exit = await init.RunAsync("init", directory.Path);
         var reportExit = await report.RunAsync("report", "-s", Path.Combine(directory.Path, "strategy.yaml"), "--source", $"github-export:{Path.Combine(directory.Path, "github-issues.json")}", "--source", $"jira-export:{Path.Combine(directory.Path, "jira-issues.json")}");
@@ -92,7 +92,7 @@ public sealed class DemoCommandTests : IDisposable
     public async Task Init_RefusesToOverwriteAnExistingWorkspace()
     {
         var existing = directory.File("strategy.yaml", "name: mine\n");
-        var cli = new CliHarness();
+        var cli = new CliHarness(workingDirectory: directory.Path);
 
         var exit = await cli.RunAsync("init", directory.Path);
 

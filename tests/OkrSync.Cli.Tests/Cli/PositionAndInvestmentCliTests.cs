@@ -21,7 +21,7 @@ public sealed class PositionAndInvestmentCliTests : IDisposable
     [Fact]
     public async Task Demo_ShowsTheFlatPositionAndTheStarvedBet()
     {
-        var cli = new CliHarness();
+        var cli = new CliHarness(workingDirectory: directory.Path);
 
         var exit = await cli.RunAsync("demo", "--store", Store);
 
@@ -37,7 +37,7 @@ public sealed class PositionAndInvestmentCliTests : IDisposable
     [Fact]
     public async Task DemoJson_CarriesTheNewFields()
     {
-        var cli = new CliHarness();
+        var cli = new CliHarness(workingDirectory: directory.Path);
 
         await cli.RunAsync("demo", "--format", "json", "--store", Store);
 
@@ -62,8 +62,8 @@ public sealed class PositionAndInvestmentCliTests : IDisposable
     [Fact]
     public async Task DemoEmail_HasTheInvestmentSectionAndBothFindings()
     {
-        await new CliHarness().RunAsync("demo", "--store", Store);
-        var cli = new CliHarness();
+        await new CliHarness(workingDirectory: directory.Path).RunAsync("demo", "--store", Store);
+        var cli = new CliHarness(workingDirectory: directory.Path);
 
         var exit = await cli.RunAsync("report", "email", "--dry-run", "--store", Store, "--to", "ceo@acme.example");
 
@@ -77,7 +77,7 @@ public sealed class PositionAndInvestmentCliTests : IDisposable
     [Fact]
     public async Task InitWorkspace_ValidatesWithoutWarnings_AndDeclaresPositionsAndAllocations()
     {
-        await new CliHarness().RunAsync("init", directory.Path);
+        await new CliHarness(workingDirectory: directory.Path).RunAsync("init", directory.Path);
         var yaml = await File.ReadAllTextAsync(Path.Combine(directory.Path, "strategy.yaml"));
 
         var loaded = StrategyLoader.Load(yaml, "strategy.yaml");

@@ -18,7 +18,7 @@ public sealed class TextReportLayoutTests : IDisposable
 
     private async Task<ReportDocument> DemoReportAsync()
     {
-        var cli = new CliHarness();
+        var cli = new CliHarness(workingDirectory: directory.Path);
         Assert.Equal(0, await cli.RunAsync("demo", "--format", "json", "--store", $"sqlite:{Path.Combine(directory.Path, "demo.db")}"));
         return JsonSerializer.Deserialize(cli.Output, ReportJsonContext.Default.ReportDocument)!;
     }

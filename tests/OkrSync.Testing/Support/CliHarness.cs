@@ -14,7 +14,8 @@ internal sealed class CliHarness
     private readonly StringWriter output = new();
     private readonly StringWriter error = new();
 
-    public CliHarness(IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    // workingDirectory: where the demo writes its workspace (default: the test process's folder, shared by every test).
+    public CliHarness(IDictionary<string, string?>? settings = null, TimeProvider? clock = null, string? workingDirectory = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -25,7 +26,7 @@ internal sealed class CliHarness
         });
         console.Profile.Width = 240;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        Context = new CliContext(console, error, clock ?? new FixedClock(Now), configuration) { RawOut = output };
+        Context = new CliContext(console, error, clock ?? new FixedClock(Now), configuration) { RawOut = output, WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory };
     }
 
     public CliContext Context { get; }
