@@ -6,9 +6,10 @@ using OkrSync.Pipeline.Events;
 namespace OkrSync.Pipeline.Sync;
 
 /// <summary>
-/// Runs sources into the store. <see cref="SyncAsync"/>: each source from its stored cursor; every page is upserted,
-/// then its cursor written, so a run that fails resumes where the last stored page ended (no gap; upserts are
-/// idempotent, so no duplicate effect). <see cref="ReconcileAsync"/>: a full pass per source that also deletes the
+/// Runs sources into the store. <see cref="SyncAsync"/>: each source from its stored cursor; every page is upserted
+/// before the cursor moves past it, so a run that fails resumes where a stored page ended (no gap; upserts are
+/// idempotent, so no duplicate effect). The cursor is written at most every <see cref="CursorInterval"/> while a
+/// source is read, at its end, and when it fails: a crash re-reads at most that much of the source. <see cref="ReconcileAsync"/>: a full pass per source that also deletes the
 /// stored items of the source's containers that the pass no longer saw (deleted, transferred, moved out of the JQL),
 /// unless they are more than <see cref="ReconcileOptions.MaxRemovalShare"/> of its stored items: then it removes none
 /// and the source is held (<see cref="SourceStats.Held"/>) until a reconcile of it succeeds.
@@ -35,6 +36,14 @@ public sealed partial class SyncEngine(IItemStore itemStore, ICursorStore cursor
     /// writes nothing.
     /// </summary>
     public static readonly TimeSpan SyncedAtRefresh = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How often, at most, the cursor is written while a source's pages are read (default 5 seconds). Every write is
+    /// a request to the store: one per page doubled a sync's requests (docs/sources.md). The cursor is always written
+    /// at the end of a source and after it fails or is cancelled; only a killed process loses up to this much
+    /// progress, which the next run reads again.
+    /// </summary>
+    public TimeSpan CursorInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     public Task<SyncReport> SyncAsync(IReadOnlyList<IWorkSource> sources, IProgress<SourceProgress>? progress = null, CancellationToken cancellationToken = default) =>
         RunAsync(sources, Pass.Incremental, progress, cancellationToken);
@@ -84,9 +93,11 @@ public sealed partial class SyncEngine(IItemStore itemStore, ICursorStore cursor
         {
             usage.Retrying += OnRetry;
         }
+        var position = new CursorPosition(cursors, CursorInterval, time);
         try
         {
             var cursor = reconcile ? null : await cursors.ReadCursorAsync(source.Id, cancellationToken);
+            position.Start(cursor);
             var seen = reconcile ? new HashSet<string>(StringComparer.Ordinal) : null;
             var containers = new HashSet<string>(StringComparer.Ordinal);
             SourceKind? kind = (source as ITrackerSource)?.Kind;
@@ -103,20 +114,20 @@ public sealed partial class SyncEngine(IItemStore itemStore, ICursorStore cursor
                     containers.Add(item.Container);
                     kind ??= item.Source;
                 }
-                if (!reconcile && page.Cursor is { } next && next != cursor && (next.Position != cursor?.Position || next.ETag != cursor?.ETag))
+                if (!reconcile && page.Cursor is { } next)
                 {
-                    await cursors.WriteCursorAsync(next, cancellationToken);
-                    cursor = next;
+                    await position.StoredUpToAsync(next, cancellationToken);
                 }
                 progress?.Report(tally.Progress(completed: false));
             }
+            await position.FlushAsync(cancellationToken);
             if (seen is not null && kind is { } sourceKind)
             {
                 (tally.Deleted, tally.Held) = await RemoveUnseenAsync(source, sourceKind, containers, seen, pass, cancellationToken);
             }
-            if (!reconcile && cursor is not null && time.GetUtcNow() - cursor.SyncedAt >= SyncedAtRefresh)
+            if (!reconcile && position.Written is { } written && time.GetUtcNow() - written.SyncedAt >= SyncedAtRefresh)
             {
-                await cursors.WriteCursorAsync(cursor with { SyncedAt = time.GetUtcNow() }, cancellationToken);
+                await cursors.WriteCursorAsync(written with { SyncedAt = time.GetUtcNow() }, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -130,6 +141,7 @@ public sealed partial class SyncEngine(IItemStore itemStore, ICursorStore cursor
             {
                 usage.Retrying -= OnRetry;
             }
+            await SavePositionAfterFailureAsync(position, source.Id);
         }
         progress?.Report(tally.Progress(completed: true));
         var result = tally.ToStats(time.GetElapsedTime(started));
@@ -155,6 +167,30 @@ public sealed partial class SyncEngine(IItemStore itemStore, ICursorStore cursor
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} item(s) of {SourceId} have an 'updated' more than {MaxSkew} ahead of this clock (first: {Key} at {Updated:o}); stored with 'updated' set to now")]
     private static partial void LogClamped(ILogger logger, int count, string sourceId, string key, DateTimeOffset updated, TimeSpan maxSkew);
+
+    // A source that failed or was cancelled keeps the progress its stored pages made: the cursor of the last of them
+    // is written with a token of its own (the run's may be cancelled), bounded so that a store that hangs cannot hold
+    // the run. If the store refuses it too, the cursor stays where it was last written, which is never past a stored page.
+    private async Task SavePositionAfterFailureAsync(CursorPosition position, string sourceId)
+    {
+        if (!position.HasUnwritten)
+        {
+            return;
+        }
+        // A guard on wall-clock time, not the engine's clock: a test clock that ends every wait at once would cancel it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await position.FlushAsync(timeout.Token);
+        }
+        catch (Exception e)
+        {
+            LogCursorNotSaved(logger, sourceId, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cursor of {SourceId} could not be saved after it stopped; the next run re-reads from the last saved one")]
+    private static partial void LogCursorNotSaved(ILogger logger, string sourceId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sync of {SourceId} failed; its cursor stays at the last stored page")]
     private static partial void LogSourceFailed(ILogger logger, string sourceId, Exception exception);

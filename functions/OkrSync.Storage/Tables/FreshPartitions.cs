@@ -15,10 +15,10 @@ internal sealed class FreshPartitions
     /// <summary>Above this many inserted keys a partition is no longer tracked (bounded memory); it is read as usual.</summary>
     public const int MaxTrackedKeys = 250_000;
 
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> inserted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Keys> inserted = new(StringComparer.Ordinal);
 
     public bool IsNew(string partitionKey, string rowKey) =>
-        inserted.TryGetValue(partitionKey, out var keys) && !keys.ContainsKey(rowKey);
+        inserted.TryGetValue(partitionKey, out var keys) && !keys.Rows.ContainsKey(rowKey);
 
     /// <summary>After a lookup: a partition where none of the looked-up keys exist becomes fresh; one where some exist is not.</summary>
     public void Observe(string partitionKey, bool anyFound)
@@ -29,22 +29,27 @@ internal sealed class FreshPartitions
         }
         else
         {
-            inserted.TryAdd(partitionKey, new ConcurrentDictionary<string, byte>(StringComparer.Ordinal));
+            inserted.TryAdd(partitionKey, new Keys());
         }
     }
 
     public void Inserted(string partitionKey, string rowKey)
     {
-        if (inserted.TryGetValue(partitionKey, out var keys))
+        if (inserted.TryGetValue(partitionKey, out var keys) && keys.Rows.TryAdd(rowKey, 0)
+            && Interlocked.Increment(ref keys.Count) > MaxTrackedKeys)
         {
-            keys.TryAdd(rowKey, 0);
-            if (keys.Count > MaxTrackedKeys)
-            {
-                inserted.TryRemove(partitionKey, out _);
-            }
+            inserted.TryRemove(partitionKey, out _);
         }
     }
 
     /// <summary>Another writer got there first: read this partition from now on.</summary>
     public void Forget(string partitionKey) => inserted.TryRemove(partitionKey, out _);
+
+    // ConcurrentDictionary.Count takes every lock of the dictionary: counted here instead (a 100,000-item sync spent
+    // 0.36 s of CPU in Count).
+    private sealed class Keys
+    {
+        public readonly ConcurrentDictionary<string, byte> Rows = new(StringComparer.Ordinal);
+        public int Count;
+    }
 }

@@ -23,7 +23,7 @@ internal static class AlignMeasurement
     public static async Task<AlignResult> RunAsync(int items, ReportOptions options, CancellationToken cancellationToken = default)
     {
         var oneCore = File.Exists(WorkerProcess.TaskSet);
-        await using var worker = WorkerProcess.StartSelf($"align {items / 1000}k", ["align", items.ToString(CultureInfo.InvariantCulture)], options.GcEnvironment(), oneCore);
+        await using var worker = WorkerProcess.StartSelf($"align {items / 1000}k", ["align", items.ToString(CultureInfo.InvariantCulture)], options.RuntimeEnvironment(), oneCore);
         var result = await worker.ReadResultAsync<AlignResult>(cancellationToken);
         await worker.WaitForExitAsync(cancellationToken);
         Progress.Line($"align + rollup {items:N0}: median {result.MedianMilliseconds:F0} ms, {result.AllocatedBytesPerItem:F0} B/item");

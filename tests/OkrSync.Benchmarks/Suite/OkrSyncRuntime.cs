@@ -16,14 +16,21 @@ internal static class OkrSyncRuntime
     /// <summary>The cap on the GC's gen0 budget that okrsync's runtimeconfig.json sets, if any.</summary>
     public static long? Gen0MaxBudget => Setting("System.GC.Gen0MaxBudget") is { ValueKind: JsonValueKind.Number } budget ? budget.GetInt64() : null;
 
-    /// <summary>Environment that makes a worker process run with okrsync's GC settings: its mode (unless
-    /// <paramref name="server"/> chooses one) and its gen0 budget.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> GcEnvironment(bool? server = null)
+    /// <summary>Whether okrsync's runtimeconfig.json turns dynamic PGO off.</summary>
+    public static bool TieredPgoOff => Setting("System.Runtime.TieredPGO") is { ValueKind: JsonValueKind.False };
+
+    /// <summary>Environment that makes a worker process run with okrsync's runtime settings: its GC mode (unless
+    /// <paramref name="server"/> chooses one), its gen0 budget and its JIT tiering.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> RuntimeEnvironment(bool? server = null)
     {
         yield return new("DOTNET_gcServer", server ?? ServerGc ? "1" : "0");
         if (Gen0MaxBudget is { } budget)
         {
             yield return new("DOTNET_GCGen0MaxBudget", budget.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (TieredPgoOff)
+        {
+            yield return new("DOTNET_TieredPGO", "0");
         }
     }
 

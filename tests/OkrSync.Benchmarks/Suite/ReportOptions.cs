@@ -48,11 +48,11 @@ internal sealed record ReportOptions
     public string? Gc { get; init; }
 
     /// <summary>Environment that gives a measured process the chosen GC.</summary>
-    public IEnumerable<KeyValuePair<string, string>> GcEnvironment() => Gc switch
+    public IEnumerable<KeyValuePair<string, string>> RuntimeEnvironment() => Gc switch
     {
-        null => OkrSyncRuntime.GcEnvironment(),
-        "server" => OkrSyncRuntime.GcEnvironment(server: true),
-        "workstation" => OkrSyncRuntime.GcEnvironment(server: false),
+        null => OkrSyncRuntime.RuntimeEnvironment(),
+        "server" => OkrSyncRuntime.RuntimeEnvironment(server: true),
+        "workstation" => OkrSyncRuntime.RuntimeEnvironment(server: false),
         _ => throw new ArgumentException("--gc server|workstation"),
     };
 

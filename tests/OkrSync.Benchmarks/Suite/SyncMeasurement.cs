@@ -34,7 +34,7 @@ internal static class SyncMeasurement
                 var environment = fleet.Environment()
                     .Append(new("OkrSync__Storage__ConnectionString", azurite.ConnectionString))
                     .Append(new("OkrSync__Storage__TablePrefix", Prefix))
-                    .Concat(options.GcEnvironment())
+                    .Concat(options.RuntimeEnvironment())
                     .Concat(WorkerProcess.ProfilingEnvironment());
                 var (azuriteBefore, fakesBefore) = (CpuOf(azurite), ProcessMemory.CpuOf(Environment.ProcessId));
                 await using var worker = WorkerProcess.StartSelf($"sync {items / 1000}k", ["sync"], environment);

@@ -12,7 +12,8 @@ namespace OkrSync.Benchmarks.Suite;
 internal sealed class WorkerProcess : IAsyncDisposable
 {
     public const string ResultPrefix = "RESULT ";
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Figures not measured in a run (a webhook run without polling has no visibility) are NaN: written as "NaN".
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private readonly Process process;
     private readonly Channel<string> results = Channel.CreateUnbounded<string>();

@@ -21,6 +21,7 @@ public sealed class InMemoryWorkStore : IWorkStore
     private readonly Lock gate = new();
     private readonly Dictionary<string, (WorkItem Item, string Hash)> items = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SyncCursor> cursors = new(StringComparer.Ordinal);
+    private readonly List<SyncCursor> cursorWrites = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> deliveries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> removals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, bool Sent)> sends = new(StringComparer.Ordinal);
@@ -273,10 +274,26 @@ public sealed class InMemoryWorkStore : IWorkStore
     public Task<SyncCursor?> ReadCursorAsync(string sourceId, CancellationToken cancellationToken = default) =>
         Task.FromResult(cursors.TryGetValue(sourceId, out var cursor) ? cursor : null);
 
+    /// <summary>Every cursor written, in order.</summary>
+    public IReadOnlyList<SyncCursor> CursorWrites
+    {
+        get
+        {
+            lock (cursorWrites)
+            {
+                return [.. cursorWrites];
+            }
+        }
+    }
+
     public Task WriteCursorAsync(SyncCursor cursor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cursor);
         cursors[cursor.SourceId] = cursor;
+        lock (cursorWrites)
+        {
+            cursorWrites.Add(cursor);
+        }
         return Task.CompletedTask;
     }
 
