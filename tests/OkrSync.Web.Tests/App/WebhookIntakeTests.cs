@@ -11,12 +11,15 @@ using OkrSync.Storage.Queues;
 using OkrSync.Testing.FakeTrackers.GitHub;
 using OkrSync.Testing.FakeTrackers.Jira;
 using OkrSync.Web.Hosting;
+using OkrSync.Web.Webhooks;
 
 namespace OkrSync.Functions.Tests.App;
 
-/// <summary>The delivery id is recorded after the enqueue; a referenced item costs one tracker call.</summary>
+/// <summary>The delivery id is recorded after the enqueue, and after the answer; a referenced item costs one tracker call.</summary>
 public sealed class WebhookIntakeTests
 {
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(20);
+
     [Fact]
     public async Task FailedEnqueue_Answers503AndTheTrackersRetryIsApplied()
     {
@@ -35,6 +38,44 @@ public sealed class WebhookIntakeTests
         Assert.Equal("duplicate", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(2, flaky!.Attempts);
         Assert.Single(await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task DeliveryRecordStillBeingWritten_TheAnswerIsAcceptedAndARedeliveryIsADuplicate()
+    {
+        GatedEventLog? log = null;
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, services: s => s.AddSingleton<IEventLog>(sp =>
+            log = new GatedEventLog(sp.GetRequiredService<IWorkStore>())));
+        var body = WebhookPayloads.Issues("opened", 4);
+
+        // The record is held back: the answer must not wait for it.
+        var first = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-4").WaitAsync(Guard);
+        var meanwhile = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-4").WaitAsync(Guard);
+        log!.Release();
+        await app.Services.GetRequiredService<WebhookIntake>().DrainRecordsAsync(Guard);
+        var later = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-4").WaitAsync(Guard);
+
+        Assert.Equal("accepted", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("duplicate", (await meanwhile.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("duplicate", (await later.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.True(await app.Store.IsDeliveryRecordedAsync("github", "delivery-4"));
+        Assert.Single(await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task DeliveryRecordFails_TheAnswerIsAcceptedAndARedeliveryIsQueuedAgain()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, services: s => s.AddSingleton<IEventLog>(sp =>
+            new GatedEventLog(sp.GetRequiredService<IWorkStore>(), failRecords: true)));
+        var body = WebhookPayloads.Issues("opened", 5);
+
+        var first = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-5");
+        await app.Services.GetRequiredService<WebhookIntake>().DrainRecordsAsync(Guard);
+        var redelivery = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-5");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal("accepted", (await redelivery.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(2, (await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1))).Count);
     }
 
     [Fact]
@@ -69,6 +110,38 @@ public sealed class WebhookIntakeTests
         Assert.Equal(["First", "Second", "One", "Two"], items.Select(i => i!.Title));
         Assert.Equal((2L, 2L), (jira.Metrics.TotalRequests, jira.Metrics.Requests(JiraEndpoint.GetIssue)));
         Assert.Equal(2L, github.Metrics.TotalRequests);
+    }
+
+    /// <summary>
+    /// The store's event log, whose delivery records wait for <see cref="Release"/> (or, with <c>failRecords</c>, fail
+    /// as an unreachable store would).
+    /// </summary>
+    private sealed class GatedEventLog(IEventLog inner, bool failRecords = false) : IEventLog
+    {
+        private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => gate.TrySetResult();
+
+        public Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default) =>
+            inner.IsDeliveryRecordedAsync(source, deliveryId, cancellationToken);
+
+        public async Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
+        {
+            if (failRecords)
+            {
+                throw new IOException("the table service is unreachable");
+            }
+            await gate.Task.WaitAsync(cancellationToken);
+            return await inner.TryRecordDeliveryAsync(source, deliveryId, receivedAt, cancellationToken);
+        }
+
+        public Task<int> PruneDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default) => inner.PruneDeliveriesAsync(receivedBefore, cancellationToken);
+
+        public Task RecordRemovalsAsync(IReadOnlyList<string> keys, DateTimeOffset removedAt, CancellationToken cancellationToken = default) => inner.RecordRemovalsAsync(keys, removedAt, cancellationToken);
+
+        public Task<DateTimeOffset?> GetRemovalAsync(string key, CancellationToken cancellationToken = default) => inner.GetRemovalAsync(key, cancellationToken);
+
+        public Task<int> PruneRemovalsAsync(DateTimeOffset removedBefore, CancellationToken cancellationToken = default) => inner.PruneRemovalsAsync(removedBefore, cancellationToken);
     }
 
     /// <summary>Fails its first enqueue, as a storage outage would, then passes everything on.</summary>
