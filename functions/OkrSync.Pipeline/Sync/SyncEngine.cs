@@ -9,7 +9,8 @@ namespace OkrSync.Pipeline.Sync;
 /// Runs sources into the store. <see cref="SyncAsync"/>: each source from its stored cursor; every page is upserted
 /// before the cursor moves past it, so a run that fails resumes where a stored page ended (no gap; upserts are
 /// idempotent, so no duplicate effect). The cursor is written at most every <see cref="CursorInterval"/> while a
-/// source is read, at its end, and when it fails: a crash re-reads at most that much of the source. <see cref="ReconcileAsync"/>: a full pass per source that also deletes the
+/// source is read, at its end, and when it fails: a crash re-reads at most that much of the source.
+/// <see cref="ReconcileAsync"/>: a full pass per source that also deletes the
 /// stored items of the source's containers that the pass no longer saw (deleted, transferred, moved out of the JQL),
 /// unless they are more than <see cref="ReconcileOptions.MaxRemovalShare"/> of its stored items: then it removes none
 /// and the source is held (<see cref="SourceStats.Held"/>) until a reconcile of it succeeds.
