@@ -33,7 +33,7 @@ internal static class StoreThroughput
             var clientOptions = new TableClientOptions();
             clientOptions.AddPolicy(requests, HttpPipelinePosition.PerRetry);
             var options = new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = "bench" };
-            using var tables = new TableWorkStore(options.CreateServiceClient(clientOptions), options);
+            using var tables = new TableWorkStore(options, clientOptions: clientOptions);
             await tables.EnsureCreatedAsync();
             await MeasureAsync("tables, first sync", tables, items, pageSize, requests);
             await MeasureAsync("tables, same sync again", tables, items, pageSize, requests);

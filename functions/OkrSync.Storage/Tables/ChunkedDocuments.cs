@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using OkrSync.Storage.Tables.Transactions;
 
 namespace OkrSync.Storage.Tables;
 
@@ -13,7 +14,7 @@ namespace OkrSync.Storage.Tables;
 /// generation's chunks are deleted after the swap. A crash between the chunks and the manifest leaves unreferenced
 /// chunks behind, never a broken document.
 /// </summary>
-internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
+internal sealed class ChunkedDocuments(TableClient table, EntityTransactions transactions, ILogger logger)
 {
     public const int ChunkBytes = 60_000; // a binary property holds at most 64 KiB
     private const int MaxAttempts = 5;
@@ -219,7 +220,7 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
             .ToList();
         foreach (var batch in TableBatches.Chunk(chunks))
         {
-            await table.SubmitTransactionAsync(batch, cancellationToken);
+            await transactions.SubmitAsync(table.Name, batch, cancellationToken);
         }
 
         manifest["ChunkCount"] = chunks.Count;
@@ -267,7 +268,7 @@ internal sealed class ChunkedDocuments(TableClient table, ILogger logger)
 
             foreach (var batch in TableBatches.Chunk(rows))
             {
-                await table.SubmitTransactionAsync(batch, cancellationToken);
+                await transactions.SubmitAsync(table.Name, batch, cancellationToken);
             }
         }
         catch (RequestFailedException ex)

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using OkrSync.Storage.Tables.Transactions;
 
 namespace OkrSync.Storage.Tables;
 
@@ -18,7 +19,7 @@ namespace OkrSync.Storage.Tables;
 /// query across partitions, so that a store written before the directory existed finds every item.
 /// </para>
 /// </summary>
-internal sealed class ItemKeyDirectory(TableClient table, int parallelism)
+internal sealed class ItemKeyDirectory(TableClient table, EntityTransactions transactions, int parallelism)
 {
     private const string PartitionProperty = "Partition";
     private const string OtherKeys = "~other";
@@ -46,7 +47,7 @@ internal sealed class ItemKeyDirectory(TableClient table, int parallelism)
         await Parallel.ForEachAsync(
             TableBatches.Chunk(actions),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (batch, token) => await table.SubmitTransactionAsync(batch, token));
+            async (batch, token) => await transactions.SubmitAsync(table.Name, batch, token));
     }
 
     /// <summary>The partition the directory names for an item (its key, as stored, and RowKey), or null.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using OkrSync.Storage.Tables.Transactions;
 
 namespace OkrSync.Storage.Tables;
 
@@ -10,7 +11,7 @@ namespace OkrSync.Storage.Tables;
 /// <c>{name}.{index:D4}</c>, the first carrying the chunk count and length. A part is immutable: written once under a
 /// name no other upload uses, read whole or reported missing, deleted when no manifest names it any longer.
 /// </summary>
-internal sealed class ReportPartEntities(TableClient table, ILogger logger)
+internal sealed class ReportPartEntities(TableClient table, EntityTransactions transactions, ILogger logger)
 {
     public const string Partition = "current-parts";
 
@@ -40,7 +41,7 @@ internal sealed class ReportPartEntities(TableClient table, ILogger logger)
         }
         foreach (var batch in TableBatches.Chunk(actions))
         {
-            await table.SubmitTransactionAsync(batch, cancellationToken);
+            await transactions.SubmitAsync(table.Name, batch, cancellationToken);
         }
         return bytes;
     }
@@ -126,7 +127,7 @@ internal sealed class ReportPartEntities(TableClient table, ILogger logger)
             }
             foreach (var batch in TableBatches.Chunk(rows))
             {
-                await table.SubmitTransactionAsync(batch, cancellationToken);
+                await transactions.SubmitAsync(table.Name, batch, cancellationToken);
             }
         }
         catch (RequestFailedException ex)

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using OkrSync.Storage.Tables.Transactions;
 
 namespace OkrSync.Storage.Tables;
 
@@ -50,11 +51,18 @@ public sealed record TableStorageOptions
     }
 
     /// <summary>The service client: connection string first, else the account endpoint with DefaultAzureCredential.</summary>
-    public TableServiceClient CreateServiceClient(TableClientOptions? clientOptions = null)
+    public TableServiceClient CreateServiceClient(TableClientOptions? clientOptions = null) => Connect(clientOptions).Service;
+
+    /// <summary>
+    /// The service client and the transaction sender (<see cref="EntityTransactions"/>), sharing the options and,
+    /// without a connection string, one DefaultAzureCredential.
+    /// </summary>
+    internal TableAccount Connect(TableClientOptions? clientOptions = null)
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))
         {
-            return new TableServiceClient(ConnectionString, clientOptions);
+            var service = new TableServiceClient(ConnectionString, clientOptions);
+            return new TableAccount(service, new EntityTransactions(service.Uri, TableAuthorization.FromConnectionString(ConnectionString, service.AccountName), clientOptions));
         }
 
         if (string.IsNullOrWhiteSpace(AccountName))
@@ -64,7 +72,7 @@ public sealed record TableStorageOptions
 
         var endpoint = new Uri($"https://{AccountName.Trim()}.table.core.windows.net");
         TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = ClientId });
-        return new TableServiceClient(endpoint, credential, clientOptions);
+        return new TableAccount(new TableServiceClient(endpoint, credential, clientOptions), new EntityTransactions(endpoint, new TableAuthorization.Token(credential), clientOptions));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -43,7 +43,7 @@ public sealed partial class TableWorkStore
     public async Task<long> ReadCurrentReportGenerationAsync(CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken);
-        return await new ChunkedDocuments(Reports, logger).ReadVersionAsync(CurrentReportPartition, CurrentReportName, cancellationToken);
+        return await new ChunkedDocuments(Reports, transactions, logger).ReadVersionAsync(CurrentReportPartition, CurrentReportName, cancellationToken);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public sealed partial class TableWorkStore
     {
         await EnsureCreatedAsync(cancellationToken);
         var parts = partWriter.Cut(report);
-        var entities = new ReportPartEntities(Reports, logger);
+        var entities = new ReportPartEntities(Reports, transactions, logger);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var current = await Reports.GetEntityIfExistsAsync<TableEntity>(CurrentReportPartition, CurrentReportName, cancellationToken: cancellationToken);
@@ -113,7 +113,7 @@ public sealed partial class TableWorkStore
             }
             else if (previous is not null)
             {
-                await new ChunkedDocuments(Reports, logger).DeleteChunksAsync(CurrentReportPartition, previous.GetString("Generation"), cancellationToken);
+                await new ChunkedDocuments(Reports, transactions, logger).DeleteChunksAsync(CurrentReportPartition, previous.GetString("Generation"), cancellationToken);
             }
 
             partReader.Wrote(plan.Manifest, parts);
@@ -172,7 +172,7 @@ public sealed partial class TableWorkStore
             }
         }
 
-        var entities = new ReportPartEntities(Reports, logger);
+        var entities = new ReportPartEntities(Reports, transactions, logger);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var current = await Reports.GetEntityIfExistsAsync<TableEntity>(CurrentReportPartition, CurrentReportName, cancellationToken: cancellationToken);
@@ -207,7 +207,7 @@ public sealed partial class TableWorkStore
     /// <summary>A report stored whole, before parts existed (gzip-compressed JSON, chunked when large).</summary>
     private async Task<ReportDocument?> ReadSingleDocumentAsync(CancellationToken cancellationToken)
     {
-        var read = await new ChunkedDocuments(Reports, logger).ReadUnlessAsync(CurrentReportPartition, CurrentReportName, null, cancellationToken);
+        var read = await new ChunkedDocuments(Reports, transactions, logger).ReadUnlessAsync(CurrentReportPartition, CurrentReportName, null, cancellationToken);
         if (read is not { Body: { Length: > 0 } body } found)
         {
             return null;
@@ -228,7 +228,7 @@ public sealed partial class TableWorkStore
         await EnsureCreatedAsync(cancellationToken);
         var body = Compress(snapshot, ReportJsonContext.Default.WeeklySnapshot, CompressionLevel.Optimal);
         var week = TableKeyEncoding.Encode(snapshot.IsoWeek);
-        var documents = new ChunkedDocuments(Snapshots, logger);
+        var documents = new ChunkedDocuments(Snapshots, transactions, logger);
         return await documents.WriteIfAsync(
             WeeklyPartition,
             week,
@@ -266,7 +266,7 @@ public sealed partial class TableWorkStore
     public async IAsyncEnumerable<WeeklySnapshot> ReadWeeklySnapshotsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken);
-        await foreach (var body in new ChunkedDocuments(Snapshots, logger).ReadAllAsync(WeeklyPartition, cancellationToken))
+        await foreach (var body in new ChunkedDocuments(Snapshots, transactions, logger).ReadAllAsync(WeeklyPartition, cancellationToken))
         {
             yield return Decompress(body, ReportJsonContext.Default.WeeklySnapshot);
         }

@@ -81,7 +81,7 @@ public sealed partial class TableWorkStore
             {
                 try
                 {
-                    await Items.SubmitTransactionAsync(batch, token);
+                    await transactions.SubmitAsync(Items.Name, batch, token);
                     Interlocked.Add(ref written, batch.Count);
                     foreach (var action in batch.Where(a => a.ActionType == TableTransactionActionType.Add))
                     {

@@ -16,7 +16,7 @@ public sealed partial class TableWorkStore
             .Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
         foreach (var batch in TableBatches.Chunk(rows))
         {
-            await Removals.SubmitTransactionAsync(batch, cancellationToken);
+            await transactions.SubmitAsync(Removals.Name, batch, cancellationToken);
         }
     }
 
@@ -34,7 +34,7 @@ public sealed partial class TableWorkStore
         return await PruneOlderAsync(Removals, "RemovedAt", removedBefore, cancellationToken);
     }
 
-    private static async Task<int> PruneOlderAsync(TableClient table, string timeProperty, DateTimeOffset before, CancellationToken cancellationToken)
+    private async Task<int> PruneOlderAsync(TableClient table, string timeProperty, DateTimeOffset before, CancellationToken cancellationToken)
     {
         var old = new List<TableTransactionAction>();
         await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", timeProperty], cancellationToken: cancellationToken))
@@ -47,7 +47,7 @@ public sealed partial class TableWorkStore
 
         foreach (var batch in TableBatches.Chunk(old))
         {
-            await table.SubmitTransactionAsync(batch, cancellationToken);
+            await transactions.SubmitAsync(table.Name, batch, cancellationToken);
         }
 
         return old.Count;

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using OkrSync.Core.Ports;
+using OkrSync.Storage.Tables.Transactions;
 
 namespace OkrSync.Storage.Tables;
 
@@ -13,6 +14,7 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
     private const int MaxConflictAttempts = 8;
 
     private readonly TableServiceClient service;
+    private readonly EntityTransactions transactions;
     private readonly TableNames names;
     private readonly int parallelism;
     private readonly FreshPartitions fresh = new();
@@ -22,11 +24,14 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
     private readonly TimeSpan changeClockMargin;
     private volatile bool created;
 
-    public TableWorkStore(TableServiceClient service, TableStorageOptions options, ILogger<TableWorkStore>? logger = null)
+    /// <summary>
+    /// Connects from options: connection string, or account name with DefaultAzureCredential. The client options
+    /// (retries, transport, added policies) apply to every request, reads and transactions alike.
+    /// </summary>
+    public TableWorkStore(TableStorageOptions options, ILogger<TableWorkStore>? logger = null, TableClientOptions? clientOptions = null)
     {
-        ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
-        this.service = service;
+        (service, transactions) = options.Connect(clientOptions);
         names = TableNames.For(options.TablePrefix);
         parallelism = Math.Max(1, options.MaxParallelism);
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -39,14 +44,8 @@ public sealed partial class TableWorkStore : IWorkStore, IDisposable
         Removals = service.GetTableClient(names.Removals);
         CheckIns = service.GetTableClient(names.CheckIns);
         ItemDeletions = service.GetTableClient(names.ItemDeletions);
-        directory = new ItemKeyDirectory(service.GetTableClient(names.ItemKeys), parallelism);
+        directory = new ItemKeyDirectory(service.GetTableClient(names.ItemKeys), transactions, parallelism);
         changeClockMargin = options.ChangeClockMargin < TimeSpan.Zero ? TimeSpan.Zero : options.ChangeClockMargin;
-    }
-
-    /// <summary>Connects from options: connection string, or account name with DefaultAzureCredential.</summary>
-    public TableWorkStore(TableStorageOptions options, ILogger<TableWorkStore>? logger = null)
-        : this((options ?? throw new ArgumentNullException(nameof(options))).CreateServiceClient(), options, logger)
-    {
     }
 
     /// <summary>Test seam: runs after an upsert has read the stored versions and before it writes (every attempt).</summary>

@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using OkrSync.Storage.Tables;
+using OkrSync.Storage.Tables.Transactions;
 
 namespace OkrSync.Benchmarks.Suite;
 
 /// <summary>
 /// The store's own batched write rate for the entities a sync wrote: read them back from the sync's table, then
-/// upsert them into an empty table of a fresh emulator with <c>TableClient.SubmitTransactionAsync</c>, 100 actions
-/// per transaction, one partition per transaction (the same partitions), <c>parallelism</c> transactions at a time.
-/// Nothing else runs: no version reads, no hashing, no trackers.
+/// upsert them into an empty table of a fresh emulator with the store's transaction writer
+/// (<see cref="EntityTransactions"/>, as <c>TableWorkStore</c> writes), 100 actions per transaction, one partition per
+/// transaction (the same partitions), <c>parallelism</c> transactions at a time. Nothing else runs: no version reads,
+/// no hashing, no trackers.
 /// </summary>
 internal static class BatchCeiling
 {
@@ -37,8 +40,8 @@ internal static class BatchCeiling
     public static async Task<CeilingResult> MeasureAsync(string connectionString, string table, IReadOnlyList<TableEntity> entities, int parallelism, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entities);
-        var client = new TableClient(connectionString, table);
-        await client.CreateIfNotExistsAsync(cancellationToken);
+        var account = new TableStorageOptions { ConnectionString = connectionString }.Connect();
+        await account.Service.CreateTableIfNotExistsAsync(table, cancellationToken);
         var batches = entities
             .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
             .SelectMany(p => p.Chunk(BatchSize))
@@ -46,7 +49,7 @@ internal static class BatchCeiling
             .ToList();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (batch, token) => await client.SubmitTransactionAsync(batch, token));
+            async (batch, token) => await account.Transactions.SubmitAsync(table, batch, token));
         clock.Stop();
         return new CeilingResult(parallelism, entities.Count, batches.Count, clock.Elapsed.TotalSeconds);
     }

@@ -14,6 +14,12 @@ internal static class SyncMeasurement
     private const string Prefix = "bench";
     private const int CeilingParallelism = 8; // TableStorageOptions.MaxParallelism's default: what the store may use
 
+    /// <summary>
+    /// The parallel ceiling is measured this many times, each in a fresh emulator, and the fastest kept: one run moved
+    /// between 6,400 and 9,200 entities/s on the same machine, and the fastest is the ceiling the sync is held to.
+    /// </summary>
+    private const int CeilingRuns = 3;
+
     public static async Task<SyncSizeResult> RunAsync(int items, ReportOptions options, CancellationToken cancellationToken = default)
     {
         ProcessMemory.TryResetOwnPeak();
@@ -58,10 +64,16 @@ internal static class SyncMeasurement
             }
         }
 
-        var ceiling = await CeilingAsync(stored, CeilingParallelism, cancellationToken);
+        CeilingResult? ceiling = null;
+        for (var run = 0; run < CeilingRuns; run++)
+        {
+            var measured = await CeilingAsync(stored, CeilingParallelism, cancellationToken);
+            ceiling = ceiling is null || measured.EntitiesPerSecond > ceiling.EntitiesPerSecond ? measured : ceiling;
+        }
+
         var sequential = options.SequentialCeiling ? await CeilingAsync(stored, 1, cancellationToken) : null;
         return new SyncSizeResult(items, TrackerFleet.Repositories, TrackerFleet.Projects, minimum, full, fullCalls, idle, idleCalls,
-            stored.Count, reportBytes, ceiling, sequential, azuritePeak, sampledPeak, fakesPeak)
+            stored.Count, reportBytes, ceiling!, sequential, azuritePeak, sampledPeak, fakesPeak)
         {
             AzuriteFullSyncCpuSeconds = azuriteCpu,
             FakesFullSyncCpuSeconds = fakesCpu,

@@ -35,7 +35,7 @@ internal static class SyncWorker
         var clientOptions = new TableClientOptions();
         clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         var options = TableStorageOptions.FromConfiguration(configuration);
-        using var store = new TableWorkStore(options.CreateServiceClient(clientOptions), options, provider.GetRequiredService<ILogger<TableWorkStore>>());
+        using var store = new TableWorkStore(options, provider.GetRequiredService<ILogger<TableWorkStore>>(), clientOptions);
         await store.EnsureCreatedAsync(cancellationToken);
         var (timedStore, timer) = TimedStore.Wrap(store);
         var engine = new SyncEngine(timedStore, timedStore, TimeProvider.System, provider.GetRequiredService<ILogger<SyncEngine>>(), provider.GetRequiredService<IOptions<ReconcileOptions>>());

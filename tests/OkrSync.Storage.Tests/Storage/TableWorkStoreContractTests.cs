@@ -27,7 +27,7 @@ public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkSt
             clientOptions.AddPolicy(counters.TryGetValue(scope, out var counter) ? counter : counters[scope] = new WriteCounter(), HttpPipelinePosition.PerCall);
         }
 
-        var store = new TableWorkStore(options.CreateServiceClient(clientOptions), options) { BeforeItemWrites = beforeItemWrites };
+        var store = new TableWorkStore(options, clientOptions: clientOptions) { BeforeItemWrites = beforeItemWrites };
         lock (opened)
         {
             opened.Add(store);
@@ -76,8 +76,10 @@ public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkSt
     protected override void PauseBeforeReportManifest(IWorkStore store, Func<CancellationToken, Task> pause) =>
         ((TableWorkStore)store).BeforeReportManifest = pause;
 
-    private TableClient ReportsTable(string scope) =>
-        new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = run + scope }.CreateServiceClient().GetTableClient(TableNames.For(run + scope).Reports);
+    private TableAccount Account(string scope) =>
+        new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = run + scope }.Connect();
+
+    private TableClient ReportsTable(string scope) => Account(scope).Service.GetTableClient(TableNames.For(run + scope).Reports);
 
     [Fact]
     public async Task ReportStoredWholeBeforeParts_IsReadAndTheNextWriteStoresItInPartsAndDeletesItsChunks()
@@ -92,7 +94,7 @@ public sealed class TableWorkStoreContractTests(AzuriteFixture azurite) : WorkSt
             {
                 System.Text.Json.JsonSerializer.Serialize(gzip, stored, OkrSync.Core.Reports.ReportJsonContext.Default.ReportDocument);
             }
-            await new ChunkedDocuments(table, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).ReplaceAsync("current", "report", body.ToArray());
+            await new ChunkedDocuments(table, Account("whole").Transactions, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).ReplaceAsync("current", "report", body.ToArray());
         }
         var chunksBefore = await CountAsync(table, "current-chunks");
 
