@@ -51,7 +51,10 @@ public sealed record TableStorageOptions
     }
 
     /// <summary>The service client: connection string first, else the account endpoint with DefaultAzureCredential.</summary>
-    public TableServiceClient CreateServiceClient(TableClientOptions? clientOptions = null) => Connect(clientOptions).Service;
+    public TableServiceClient CreateServiceClient(TableClientOptions? clientOptions = null) =>
+        !string.IsNullOrWhiteSpace(ConnectionString)
+            ? new TableServiceClient(ConnectionString, clientOptions)
+            : new TableServiceClient(AccountEndpoint(), CreateCredential(), clientOptions);
 
     /// <summary>
     /// The service client and the transaction sender (<see cref="EntityTransactions"/>), sharing the options and,
@@ -65,15 +68,17 @@ public sealed record TableStorageOptions
             return new TableAccount(service, new EntityTransactions(service.Uri, TableAuthorization.FromConnectionString(ConnectionString, service.AccountName), clientOptions));
         }
 
-        if (string.IsNullOrWhiteSpace(AccountName))
-        {
-            throw new InvalidOperationException("Table Storage needs OkrSync:Storage:ConnectionString or OkrSync:Storage:AccountName.");
-        }
-
-        var endpoint = new Uri($"https://{AccountName.Trim()}.table.core.windows.net");
-        TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = ClientId });
+        var endpoint = AccountEndpoint();
+        var credential = CreateCredential();
         return new TableAccount(new TableServiceClient(endpoint, credential, clientOptions), new EntityTransactions(endpoint, new TableAuthorization.Token(credential), clientOptions));
     }
+
+    private Uri AccountEndpoint() =>
+        string.IsNullOrWhiteSpace(AccountName)
+            ? throw new InvalidOperationException("Table Storage needs OkrSync:Storage:ConnectionString or OkrSync:Storage:AccountName.")
+            : new Uri($"https://{AccountName.Trim()}.table.core.windows.net");
+
+    private TokenCredential CreateCredential() => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = ClientId });
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
