@@ -6,7 +6,7 @@ namespace OkrSync.Benchmarks.Suite;
 /// Options of <c>report</c>: <c>--sizes 10000,50000,100000</c> (full + idle sync), <c>--align-sizes 10000,100000,1000000</c>,
 /// <c>--webhook-runs 10000:500,100000:500,100000:5000</c> (stored items : events), <c>--webhook-rate 10</c> (events per
 /// second), <c>--no-rollup-poll</c>, <c>--rollup-probe</c>, <c>--webhook-stores tables,sqlite</c>, <c>--two-instance-runs 100000:500</c>,
-/// <c>--azurite-heap-mb 12288</c>, <c>--parts sync,webhooks,webhooks2,align</c>, <c>--no-sequential-ceiling</c>, <c>--gc server|workstation</c> (default: as okrsync), <c>--out artifacts/benchmarks</c> (relative to the
+/// <c>--azurite-heap-mb 12288</c>, <c>--parts sync,webhooks,webhooks2,align</c>, <c>--no-sequential-ceiling</c>, <c>--sync-runs 3</c>, <c>--gc server|workstation</c> (default: as okrsync), <c>--out artifacts/benchmarks</c> (relative to the
 /// repository root).
 /// </summary>
 internal sealed record ReportOptions
@@ -44,6 +44,9 @@ internal sealed record ReportOptions
 
     public bool SequentialCeiling { get; init; } = true;
 
+    /// <summary>How many times each size's sync runs (<c>--sync-runs</c>); the fastest is reported, as the ceiling's fastest is.</summary>
+    public int SyncRuns { get; init; } = 3;
+
     /// <summary>GC of the measured processes: <c>server</c> or <c>workstation</c>; null runs them as okrsync runs (its runtimeconfig).</summary>
     public string? Gc { get; init; }
 
@@ -77,6 +80,7 @@ internal sealed record ReportOptions
                 "--azurite-heap-mb" => options with { AzuriteHeapMb = Numbers(Next())[0] },
                 "--parts" => options with { Parts = new HashSet<string>(Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal) },
                 "--no-sequential-ceiling" => options with { SequentialCeiling = false },
+                "--sync-runs" => options with { SyncRuns = Math.Max(1, Numbers(Next())[0]) },
                 "--out" => options with { Out = Next() },
                 "--gc" => options with { Gc = Next() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

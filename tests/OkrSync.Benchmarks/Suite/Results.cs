@@ -51,7 +51,19 @@ internal sealed record SyncSizeResult(
 
     /// <summary>CPU seconds this process (the fake trackers and the benchmark) used in the same window.</summary>
     public double? FakesFullSyncCpuSeconds { get; init; }
+
+    /// <summary>Every run of the full sync, in order (the result above is the fastest); empty in reports saved before runs were repeated.</summary>
+    public IReadOnlyList<SyncRunSummary> Runs { get; init; } = [];
+
+    /// <summary>The highest sync + realign peak of all runs: what the memory goal is held to.</summary>
+    public long HighestPeakBytes => Runs.Count == 0 ? Full.PeakWorkingSetBytes : Runs.Max(r => r.PeakSyncRealignBytes);
+
+    /// <summary>The highest sync-only peak of all runs.</summary>
+    public long HighestSyncPeakBytes => Runs.Count == 0 ? Full.PeakWorkingSetSyncBytes : Runs.Max(r => r.PeakSyncBytes);
 }
+
+/// <summary>One run of the full sync: its time, CPU, peaks, and the CPU of Azurite and of the fake trackers meanwhile.</summary>
+internal sealed record SyncRunSummary(double SyncSeconds, double SyncCpuSeconds, long PeakSyncBytes, long PeakSyncRealignBytes, double? AzuriteCpuSeconds, double? FakesCpuSeconds);
 
 /// <summary>One sync run inside the sync process: the engine's sync, then realigning and storing the report (as <c>okrsync sync</c> does).</summary>
 internal sealed record SyncPhaseResult(
@@ -182,3 +194,6 @@ internal sealed record TwoInstanceResult(
     IReadOnlyList<long?> PeakBytesByInstance);
 
 internal sealed record MachineInfo(int ProcessorCount, string Cpu, string Memory, string Runtime, string Os, string? Azurite);
+
+/// <summary>Emitted by the sync process (<see cref="SyncWorker"/>) when the engine's sync ended, before the realign.</summary>
+internal sealed record SyncEnded(string Phase);

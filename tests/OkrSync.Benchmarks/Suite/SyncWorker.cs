@@ -66,6 +66,7 @@ internal static class SyncWorker
         var (upsertSeconds, cursorSeconds) = (timer.UpsertSeconds - upsertBefore, timer.CursorSeconds - cursorBefore);
         var peakSync = ProcessMemory.OwnPeak();
         var syncCpu = (OwnCpu() - cpu).TotalSeconds;
+        WorkerProcess.Emit(new SyncEnded(phase)); // the parent reads Azurite's and the trackers' CPU here, before the realign
         await Console.Error.WriteLineAsync($"{phase} sync: {report.Fetched:N0} items in {syncSeconds:F1} s, CPU {syncCpu:F2} s ({syncRuntime.Describe(report.Fetched)}); realigning");
 
         before = counter.Snapshot();

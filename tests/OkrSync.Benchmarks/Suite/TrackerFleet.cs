@@ -53,7 +53,10 @@ internal sealed class TrackerFleet : IAsyncDisposable
     }
 
     /// <summary>The connector settings a sync process needs, as environment variables (standard .NET configuration).</summary>
-    public IEnumerable<KeyValuePair<string, string>> Environment()
+    public IEnumerable<KeyValuePair<string, string>> Environment() => Environment(RepositoryCounts.Keys, ProjectCounts.Keys);
+
+    /// <summary>The same settings for other repositories and projects of these trackers (<see cref="FleetWarmUp"/>).</summary>
+    public IEnumerable<KeyValuePair<string, string>> Environment(IEnumerable<string> repositories, IEnumerable<string> projects)
     {
         yield return new("OkrSync__GitHub__BaseUrl", GitHub.BaseUri.AbsoluteUri);
         yield return new("OkrSync__GitHub__Token", FakeGitHubOptions.DefaultToken);
@@ -62,12 +65,12 @@ internal sealed class TrackerFleet : IAsyncDisposable
         yield return new("OkrSync__Jira__Email", Jira.Options.Email);
         yield return new("OkrSync__Jira__ApiToken", Jira.Options.ApiToken);
         var index = 0;
-        foreach (var repo in RepositoryCounts.Keys)
+        foreach (var repo in repositories)
         {
             yield return new($"OkrSync__GitHub__Repositories__{index++}", repo);
         }
         index = 0;
-        foreach (var project in ProjectCounts.Keys)
+        foreach (var project in projects)
         {
             yield return new($"OkrSync__Jira__Projects__{index++}", project);
         }

@@ -92,8 +92,8 @@ internal static class Verdicts
                     $"{Fmt.K(r.Items)}: {r.IdleCalls.GitHub304}/{r.IdleCalls.GitHubList} × 304, {r.Idle.Written} entities written")),
                 results.Sync.Count > 0 && results.Sync.All(r => r.IdleCalls.GitHubList > 0 && r.IdleCalls.GitHub304 == r.IdleCalls.GitHubList && r.Idle.Written == 0)),
             Target("align + rollup of 1M items ≤ 1 s", oneMillion is null ? null : Fmt.Ms(oneMillion.MedianMilliseconds) + " median", oneMillion?.MedianMilliseconds <= MaxAlign1MMs),
-            Target("peak working set of a 100k sync ≤ 300 MB" + at, big is null ? null : $"{Fmt.Mb(big.Full.PeakWorkingSetSyncBytes)} sync, {Fmt.Mb(big.Full.PeakWorkingSetBytes)} sync + realign",
-                big is not null && big.Full.PeakWorkingSetBytes <= MaxPeakMb * 1048576L),
+            Target("peak working set of a 100k sync ≤ 300 MB" + at, big is null ? null : $"{Fmt.Mb(big.HighestSyncPeakBytes)} sync, {Fmt.Mb(big.HighestPeakBytes)} sync + realign{(big.Runs.Count > 1 ? $" (the highest of {big.Runs.Count} runs)" : "")}",
+                big is not null && big.HighestPeakBytes <= MaxPeakMb * 1048576L),
         };
         rows.AddRange(WebhookTargets(results));
         md.AppendLine("## Targets").AppendLine();
