@@ -12,7 +12,13 @@ internal sealed class PendingDeliveries
 
     public bool Contains(string source, string deliveryId) => writes.ContainsKey((source, deliveryId));
 
-    /// <summary>Starts <paramref name="write"/> (which must not throw) unless the id is already being recorded.</summary>
+    /// <summary>
+    /// Starts <paramref name="write"/> (which must not throw) on the thread pool unless the id is already being
+    /// recorded, and returns at once. On the thread pool because a store may complete synchronously: SQLite's does,
+    /// and its write waits its turn behind the queue pump's writes to the same database. Run inline, the record was
+    /// part of the answer after all: with 1,000,000 items in SQLite, the slowest webhook requests of a 300-event run
+    /// took 9.5-12 ms inside serve; with the record on the pool, 3.6-4.8 ms (and one of 9.1 ms).
+    /// </summary>
     public void Record(string source, string deliveryId, Func<Task> write)
     {
         var key = (source, deliveryId);
@@ -21,7 +27,7 @@ internal sealed class PendingDeliveries
         {
             return;
         }
-        _ = RunAsync();
+        _ = Task.Run(RunAsync);
 
         async Task RunAsync()
         {

@@ -46,13 +46,19 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// For profiling a measured child alone: every variable <c>OKRSYNC_BENCH_CHILD_X=value</c> of this process is given to
     /// the child as <c>X=value</c> (e.g. <c>OKRSYNC_BENCH_CHILD_DOTNET_JitDisasmSummary=1</c>).
     /// </summary>
-    public static IEnumerable<KeyValuePair<string, string>> ProfilingEnvironment() =>
+    public static IEnumerable<KeyValuePair<string, string>> ProfilingEnvironment() => ProfilingEnvironment(ChildPrefix);
+
+    /// <summary>The same for <c>okrsync serve</c> in the webhook parts: <c>OKRSYNC_BENCH_SERVE_X=value</c> is given to serve as <c>X=value</c>.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ServeProfilingEnvironment() => ProfilingEnvironment(ServePrefix);
+
+    private static IEnumerable<KeyValuePair<string, string>> ProfilingEnvironment(string prefix) =>
         Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Select(e => (Name: (string)e.Key, Value: e.Value as string ?? ""))
-            .Where(e => e.Name.StartsWith(ChildPrefix, StringComparison.Ordinal) && e.Name.Length > ChildPrefix.Length)
-            .Select(e => new KeyValuePair<string, string>(e.Name[ChildPrefix.Length..], e.Value));
+            .Where(e => e.Name.StartsWith(prefix, StringComparison.Ordinal) && e.Name.Length > prefix.Length)
+            .Select(e => new KeyValuePair<string, string>(e.Name[prefix.Length..], e.Value));
 
     private const string ChildPrefix = "OKRSYNC_BENCH_CHILD_";
+    private const string ServePrefix = "OKRSYNC_BENCH_SERVE_";
 
     /// <summary>Where <c>taskset</c> is, to pin a measured child to one core (util-linux; absent on some machines).</summary>
     public const string TaskSet = "/usr/bin/taskset";

@@ -130,6 +130,10 @@ internal static class WebhookMeasurement
         {
             start.Environment["Logging__LogLevel__OkrSync.Pipeline.LiveReport"] = "Debug";
         }
+        foreach (var (key, value) in Suite.WorkerProcess.ServeProfilingEnvironment())
+        {
+            start.Environment[key] = value; // e.g. OKRSYNC_BENCH_SERVE_Logging__LogLevel__OkrSync.Web.Hosting.RequestLog=Debug: each webhook's time inside serve
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
         process.OutputDataReceived += (_, e) => { if (verbose && e.Data is not null) { Console.WriteLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };

@@ -63,6 +63,23 @@ public sealed class WebhookIntakeTests
     }
 
     [Fact]
+    public async Task DeliveryRecordBlocksItsThread_TheAnswerDoesNotWaitForIt()
+    {
+        GatedEventLog? log = null;
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, services: s => s.AddSingleton<IEventLog>(sp =>
+            log = new GatedEventLog(sp.GetRequiredService<IWorkStore>(), blockThread: true)));
+        var body = WebhookPayloads.Issues("opened", 6);
+
+        // As SQLite's record does while the queue pump writes: the call blocks its thread before it returns a task.
+        var answer = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-6").WaitAsync(TimeSpan.FromSeconds(5));
+        log!.Release();
+        await app.Services.GetRequiredService<WebhookIntake>().DrainRecordsAsync(Guard);
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        Assert.True(await app.Store.IsDeliveryRecordedAsync("github", "delivery-6"));
+    }
+
+    [Fact]
     public async Task DeliveryRecordFails_TheAnswerIsAcceptedAndARedeliveryIsQueuedAgain()
     {
         await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, services: s => s.AddSingleton<IEventLog>(sp =>
@@ -114,9 +131,10 @@ public sealed class WebhookIntakeTests
 
     /// <summary>
     /// The store's event log, whose delivery records wait for <see cref="Release"/> (or, with <c>failRecords</c>, fail
-    /// as an unreachable store would).
+    /// as an unreachable store would). With <c>blockThread</c> the wait blocks the calling thread (at most 10 s), as a
+    /// store that completes synchronously does.
     /// </summary>
-    private sealed class GatedEventLog(IEventLog inner, bool failRecords = false) : IEventLog
+    private sealed class GatedEventLog(IEventLog inner, bool failRecords = false, bool blockThread = false) : IEventLog
     {
         private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -130,6 +148,10 @@ public sealed class WebhookIntakeTests
             if (failRecords)
             {
                 throw new IOException("the table service is unreachable");
+            }
+            if (blockThread)
+            {
+                gate.Task.Wait(TimeSpan.FromSeconds(10), cancellationToken);
             }
             await gate.Task.WaitAsync(cancellationToken);
             return await inner.TryRecordDeliveryAsync(source, deliveryId, receivedAt, cancellationToken);
