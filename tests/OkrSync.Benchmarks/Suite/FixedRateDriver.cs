@@ -57,6 +57,7 @@ internal sealed class FixedRateDriver(IReadOnlyList<HttpClient> clients, double 
         await sending.CancelAsync();
         var (visible, polls, pollSeconds) = await poller;
 
+        AppendEventsCsv(events, firstNumber, sentAt, accepted, visibleAt, visible);
         var latencies = Enumerable.Range(0, visible).Select(k => Stopwatch.GetElapsedTime(sentAt[k], visibleAt[k]).TotalMilliseconds).ToList();
         var ok = Enumerable.Range(0, events).Where(i => statuses[i] == 202).Select(i => accepted[i]).ToList();
         return new WebhookResult(events, ratePerSecond, storedItems, ok.Count, events - ok.Count,
@@ -67,6 +68,22 @@ internal sealed class FixedRateDriver(IReadOnlyList<HttpClient> clients, double 
             Instances = clients.Count,
             AcceptedByInstance = clients.Count == 1 ? null : [.. Enumerable.Range(0, clients.Count).Select(c => Enumerable.Range(0, events).Count(i => i % clients.Count == c && statuses[i] == 202))],
         };
+    }
+
+    /// <summary>
+    /// With <c>OKRSYNC_BENCH_EVENTS=path</c>, appends one line per event: its number, when it was sent (UTC wall clock,
+    /// <c>HH:mm:ss.fff</c>), the 202's latency and the visibility latency in ms (-1: not seen). To line slow events up
+    /// with a machine-wide profile (<c>perf record -a -k CLOCK_REALTIME</c>).
+    /// </summary>
+    private static void AppendEventsCsv(int events, int firstNumber, long[] sentAt, double[] accepted, long[] visibleAt, int visible)
+    {
+        if (Environment.GetEnvironmentVariable("OKRSYNC_BENCH_EVENTS") is not { Length: > 0 } path)
+        {
+            return;
+        }
+        var (now, clock) = (DateTime.UtcNow, Stopwatch.GetTimestamp());
+        File.AppendAllLines(path, Enumerable.Range(0, events).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{firstNumber + i},{now - Stopwatch.GetElapsedTime(sentAt[i], clock):HH:mm:ss.fff},{accepted[i]:F1},{(i < visible ? Stopwatch.GetElapsedTime(sentAt[i], visibleAt[i]).TotalMilliseconds : -1):F1}")));
     }
 
     private async Task SendAsync(int index, int number, long[] sentAt, double[] accepted, int[] statuses, SentEvents sent)
