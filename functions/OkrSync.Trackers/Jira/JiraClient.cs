@@ -48,7 +48,7 @@ public sealed class JiraClient(HttpClient http, JiraOptions options)
         ArgumentNullException.ThrowIfNull(usage);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{Api}/issue/{Uri.EscapeDataString(key)}?fields={Uri.EscapeDataString(string.Join(',', fields))}");
         usage.Attach(request);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
             return null;
@@ -61,7 +61,7 @@ public sealed class JiraClient(HttpClient http, JiraOptions options)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         usage.Attach(request);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await JiraErrors.EnsureSuccessAsync(response, what, cancellationToken);
         return await JsonBody.ParseAsync(response.Content, cancellationToken);
     }
