@@ -54,7 +54,7 @@ public sealed class ResponseIntegrityHandler : DelegatingHandler
         }
     }
 
-        private static bool IsCompleteJson(byte[] bytes)
+    private static bool IsCompleteJson(byte[] bytes)
     {
         if (bytes.Length == 0)
         {
