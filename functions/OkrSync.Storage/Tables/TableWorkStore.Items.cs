@@ -34,6 +34,10 @@ public sealed partial class TableWorkStore
         {
             var entities = pending.Select(p => (Prepared: p, Entity: ItemEntities.ToEntity(p))).ToList();
             // First attempt: keys new to a fresh partition need no read (see FreshPartitions); a retry reads everything.
+            if (attempt == 1)
+            {
+                await ProbePartitionsAsync(entities.Select(e => e.Entity), cancellationToken);
+            }
             var toRead = entities.Where(e => attempt > 1 || !fresh.IsNew(e.Entity.PartitionKey, e.Entity.RowKey)).Select(e => (e.Entity.PartitionKey, e.Entity.RowKey)).ToList();
             var stored = await ItemVersions.ReadAsync(Items, toRead, parallelism, cancellationToken);
             foreach (var partition in toRead.Select(k => k.PartitionKey).Distinct(StringComparer.Ordinal))
@@ -112,6 +116,32 @@ public sealed partial class TableWorkStore
             StorageLog.ItemConflict(logger, conflicted.Count, attempt);
             pending = [.. conflicted];
         }
+    }
+
+    /// <summary>
+    /// A partition this store knows nothing of, with more of the call's keys than one lookup query takes, is probed
+    /// first: one query for any entity in it. An empty one is fresh (its keys need no reads); a populated one is read
+    /// as usual, and never probed again. So a repository's first page costs one request instead of one per 12 keys.
+    /// </summary>
+    private async Task ProbePartitionsAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
+    {
+        var unknown = entities
+            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
+            .Where(p => p.Count() > ItemVersions.KeysPerQuery && fresh.NeedsProbe(p.Key))
+            .Select(p => p.Key)
+            .ToList();
+        await System.Threading.Tasks.Parallel.ForEachAsync(unknown, ParallelOptionsFor(cancellationToken), async (partition, token) =>
+        {
+            var filter = "PartitionKey eq " + TableKeyEncoding.Quote(partition);
+            var any = false;
+            // The service may answer a page with no entities and a continuation: the enumeration follows it.
+            await foreach (var _ in Items.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: token))
+            {
+                any = true;
+                break;
+            }
+            fresh.Observe(partition, any);
+        });
     }
 
     public async Task<int> DeleteAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
