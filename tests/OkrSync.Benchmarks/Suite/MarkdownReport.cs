@@ -56,10 +56,10 @@ internal static class MarkdownReport
         md.AppendLine($"N items, half GitHub ({r0.Repositories} repositories), half Jira Cloud ({r0.Projects} projects), fake trackers on loopback, into an empty store. " +
             $"The sync runs in its own process ({r0.Full.GcMode} GC; okrsync runs with {(OkrSyncRuntime.ServerGc ? "server" : "workstation")} GC) with the production connectors, `SyncEngine` and `TableWorkStore`; " +
             "*sync* is the engine's run (fetch, version lookups, batched writes, cursors); *realign* is what `okrsync sync` does next (read all items, align, store the report). " +
-            $"The sync runs {r0.Runs.Count} time(s), each in a fresh Azurite and process; the tables show the fastest run, as the ceiling shows its fastest. " +
-            $"The ceiling writes the same entities (read back from the sync's table) into a fresh Azurite with the store's own transaction writer (`EntityTransactions`), 100 per transaction, one partition each, {r0.Ceiling.Parallelism} at a time (the store's default parallelism; the fastest of 3 runs) and 1 at a time (as one lane of the sync engine writes: one page, then the next); each ceiling run gets a fresh emulator.").AppendLine();
+            $"The sync runs {r0.Runs.Count(r => !r.Warm)} time(s), each in a fresh Azurite and process; the tables show the fastest run, as the ceiling shows its fastest. " +
+            $"The ceiling writes the same entities (read back from the sync's table) into a fresh Azurite with the store's own transaction writer (`EntityTransactions`), 100 per transaction, one partition each, {r0.Ceiling.Parallelism} at a time (the store's default parallelism; the fastest of 3 runs, which alternate with the sync's runs) and 1 at a time (as one lane of the sync engine writes: one page, then the next); each ceiling run gets a fresh emulator.").AppendLine();
         Fmt.Table(md, ["items", "sync", "items/s (N ÷ sync)", $"ceiling, {r0.Ceiling.Parallelism} at a time", "ceiling, 1 at a time", "sync ÷ ceiling (the faster)", "realign", "stored report (gzip)"],
-            sync.Select(r => (IReadOnlyList<string>)[Fmt.N(r.Items), Fmt.S(r.Full.SyncSeconds), Fmt.N(r.ItemsPerSecond), Fmt.N(r.Ceiling.EntitiesPerSecond) + "/s",
+            sync.Select(r => (IReadOnlyList<string>)[Fmt.N(r.Items), Fmt.S(r.Full.SyncSeconds), Fmt.N(r.ItemsPerSecond), Fmt.N(r.Ceiling.EntitiesPerSecond) + "/s" + (r.CeilingRunsPerSecond.Count > 1 ? $" (runs: {string.Join(", ", r.CeilingRunsPerSecond.Select(c => Fmt.N(c)))})" : ""),
                 r.SequentialCeiling is { } s ? Fmt.N(s.EntitiesPerSecond) + "/s" : "-", Fmt.N(r.ShareOfCeiling, 2), Fmt.S(r.Full.RealignSeconds), Fmt.Mb(r.StoredReportBytes)]));
         md.AppendLine("Calls and writes (list calls counted by the fake trackers; storage requests on the wire, retries included):").AppendLine();
         Fmt.Table(md, ["items", "list calls", "minimum ⌈n/100⌉", "÷ minimum", "over minimum", "all API calls", "entities written", "entities stored", "transactions", "entities / transaction", "storage reads (sync)", "other storage writes"],
@@ -76,13 +76,14 @@ internal static class MarkdownReport
                 r.SequentialCeiling is { ClientCpuSeconds: { } client, AzuriteCpuSeconds: { } node } ? $"{Fmt.S(client)}, {Fmt.S(node)}" : "n/a"]));
         if (sync.Any(r => r.Runs.Count > 1))
         {
-            md.AppendLine("Every run of the full sync (the tables above show the fastest; the fake trackers are warmed up once, before the first run):").AppendLine();
-            Fmt.Table(md, ["items", "run", "sync", "sync ÷ ceiling", "CPU: sync, Azurite, trackers", "peak: sync, sync + realign"],
-                sync.SelectMany(r => r.Runs.Select((run, i) => (IReadOnlyList<string>)[Fmt.N(r.Items), (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Fmt.S(run.SyncSeconds),
+            md.AppendLine("Every run of the full sync (the tables above show the fastest cold run; the fake trackers are warmed up once, before the first run). " +
+                "A *cold* process is fresh, as `okrsync sync` on the command line; a *warm* one has synced and realigned the same fleet into a private Azurite first, so its code is compiled, as in `okrsync serve` or a warm Functions instance:").AppendLine();
+            Fmt.Table(md, ["items", "run", "process", "sync", "sync ÷ ceiling", "CPU: sync, Azurite, trackers", "peak: sync, sync + realign"],
+                sync.SelectMany(r => r.Runs.Select((run, i) => (IReadOnlyList<string>)[Fmt.N(r.Items), (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), run.Warm ? "warm" : "cold", Fmt.S(run.SyncSeconds),
                     Fmt.N(r.Items / run.SyncSeconds / r.CeilingPerSecond, 2), $"{Fmt.S(run.SyncCpuSeconds)}, {(run.AzuriteCpuSeconds is { } a ? Fmt.S(a) : "n/a")}, {(run.FakesCpuSeconds is { } f ? Fmt.S(f) : "n/a")}",
                     $"{Fmt.Mb(run.PeakSyncBytes)}, {Fmt.Mb(run.PeakSyncRealignBytes)}"])));
         }
-        md.AppendLine("Peak working set (resident set high-water mark; with several runs, the highest). The sync process holds only the sync; the fake trackers run in the benchmark's own process and Azurite in a node process, reported apart:").AppendLine();
+        md.AppendLine("Peak working set (resident set high-water mark; with several runs, the highest of the cold runs). The sync process holds only the sync; the fake trackers run in the benchmark's own process and Azurite in a node process, reported apart:").AppendLine();
         Fmt.Table(md, ["items", "sync process: sync", "sync process: sync + realign", "sampled every 100 ms, both phases", "Azurite (node)", "fake trackers + benchmark"],
             sync.Select(r => (IReadOnlyList<string>)[Fmt.N(r.Items), Fmt.Mb(r.HighestSyncPeakBytes), Fmt.Mb(r.HighestPeakBytes), Fmt.Mb(r.SyncProcessSampledPeakBytes),
                 Fmt.Mb(r.AzuriteSyncPeakBytes), Fmt.Mb(r.FakesProcessPeakBytes)]));

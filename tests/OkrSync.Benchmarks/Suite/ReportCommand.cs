@@ -22,7 +22,21 @@ internal static class ReportCommand
             Console.Out.Write(MarkdownReport.Render(loaded));
             return 0;
         }
-        var options = ReportOptions.Parse(args);
+        if (args is ["--help"] or ["-h"])
+        {
+            Console.Out.WriteLine(ReportOptions.Usage);
+            return 0;
+        }
+        ReportOptions options;
+        try
+        {
+            options = ReportOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"report: {e.Message}\n\n{ReportOptions.Usage}");
+            return 2;
+        }
         var started = DateTimeOffset.Now;
         var notes = new List<string>();
         var align = new List<AlignResult>();

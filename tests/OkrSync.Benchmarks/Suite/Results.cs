@@ -55,15 +55,35 @@ internal sealed record SyncSizeResult(
     /// <summary>Every run of the full sync, in order (the result above is the fastest); empty in reports saved before runs were repeated.</summary>
     public IReadOnlyList<SyncRunSummary> Runs { get; init; } = [];
 
-    /// <summary>The highest sync + realign peak of all runs: what the memory goal is held to.</summary>
-    public long HighestPeakBytes => Runs.Count == 0 ? Full.PeakWorkingSetBytes : Runs.Max(r => r.PeakSyncRealignBytes);
+    /// <summary>Every run of the 8-at-a-time ceiling, entities per second, in order; empty in reports saved before they were kept.</summary>
+    public IReadOnlyList<double> CeilingRunsPerSecond { get; init; } = [];
 
-    /// <summary>The highest sync-only peak of all runs.</summary>
-    public long HighestSyncPeakBytes => Runs.Count == 0 ? Full.PeakWorkingSetSyncBytes : Runs.Max(r => r.PeakSyncBytes);
+    /// <summary>The highest sync + realign peak of the cold runs: what the memory goal is held to (a warm process also holds what its warm-up left).</summary>
+    public long HighestPeakBytes => Runs.Count == 0 ? Full.PeakWorkingSetBytes : Runs.Where(r => !r.Warm).Max(r => r.PeakSyncRealignBytes);
+
+    /// <summary>The fastest warm run (<see cref="SyncRunSummary.Warm"/>), if any ran; explanatory: the goal is held to the cold runs.</summary>
+    public SyncRunSummary? FastestWarm => Runs.Where(r => r.Warm).MinBy(r => r.SyncSeconds);
+
+    /// <summary>The fastest warm run's throughput ÷ the ceiling.</summary>
+    public double? WarmShareOfCeiling => FastestWarm is { } warm ? Items / warm.SyncSeconds / CeilingPerSecond : null;
+
+    /// <summary>The highest sync-only peak of the cold runs.</summary>
+    public long HighestSyncPeakBytes => Runs.Count == 0 ? Full.PeakWorkingSetSyncBytes : Runs.Where(r => !r.Warm).Max(r => r.PeakSyncBytes);
 }
 
 /// <summary>One run of the full sync: its time, CPU, peaks, and the CPU of Azurite and of the fake trackers meanwhile.</summary>
-internal sealed record SyncRunSummary(double SyncSeconds, double SyncCpuSeconds, long PeakSyncBytes, long PeakSyncRealignBytes, double? AzuriteCpuSeconds, double? FakesCpuSeconds);
+internal sealed record SyncRunSummary(double SyncSeconds, double SyncCpuSeconds, long PeakSyncBytes, long PeakSyncRealignBytes, double? AzuriteCpuSeconds, double? FakesCpuSeconds)
+{
+    /// <summary>
+    /// Whether the sync process had already run a full sync and realign of the same fleet (into another, private
+    /// Azurite) before this one: its code compiled, as in a long-running host (<c>okrsync serve</c>, a warm Functions
+    /// instance). A cold run is a fresh process, as <c>okrsync sync</c> on the command line.
+    /// </summary>
+    public bool Warm { get; init; }
+}
+
+/// <summary>The sync process finished its warm-up sync (<see cref="SyncRunSummary.Warm"/>).</summary>
+internal sealed record WarmedUp(double Seconds, double CpuSeconds);
 
 /// <summary>One sync run inside the sync process: the engine's sync, then realigning and storing the report (as <c>okrsync sync</c> does).</summary>
 internal sealed record SyncPhaseResult(

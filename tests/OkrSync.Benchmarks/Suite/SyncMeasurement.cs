@@ -10,7 +10,8 @@ namespace OkrSync.Benchmarks.Suite;
 /// Azurite and process, and the fastest full sync is the one reported, as the fastest of the ceiling's runs is: on a
 /// shared machine both only ever measure slower than they are. The memory goal takes the highest peak of all runs.
 /// After the last run, the entities the sync stored are read back and written again, raw, into a fresh Azurite: the
-/// ceiling (<see cref="BatchCeiling"/>).
+/// ceiling (<see cref="BatchCeiling"/>). The ceiling's runs alternate with the syncs (after the first, whose
+/// entities it writes), each in a fresh Azurite.
 /// </summary>
 internal static class SyncMeasurement
 {
@@ -28,6 +29,7 @@ internal static class SyncMeasurement
         ProcessMemory.TryResetOwnPeak();
         Progress.Line($"sync {items:N0}: seeding {TrackerFleet.Repositories} GitHub repositories and {TrackerFleet.Projects} Jira projects");
         var runs = new List<SyncRun>();
+        var ceilings = new List<CeilingResult>();
         List<Azure.Data.Tables.TableEntity> stored = [];
         int minimum;
         long fakesPeak;
@@ -35,40 +37,52 @@ internal static class SyncMeasurement
         {
             minimum = fleet.MinimumListCalls;
             await FleetWarmUp.RunAsync(fleet, cancellationToken);
-            for (var run = 1; run <= options.SyncRuns; run++)
+            // The ceiling runs between the syncs, not after them all: on a shared machine both then sample the same
+            // stretches of its load (one report's three ceilings, run back to back, all came out 30% slower than the
+            // next report's).
+            var total = options.SyncRuns + options.SyncWarmRuns;
+            for (var run = 1; run <= total; run++)
             {
-                var last = run == options.SyncRuns;
-                var (result, entities) = await RunOnceAsync(fleet, items, options, readBack: last, cancellationToken);
+                var warm = run > options.SyncRuns;
+                var (result, entities) = await RunOnceAsync(fleet, items, options, readBack: run == 1, warm, cancellationToken);
                 runs.Add(result);
                 stored = entities ?? stored;
-                Progress.Line($"sync {items:N0}, run {run} of {options.SyncRuns}: {result.Full.SyncSeconds:F1} s, CPU {result.Full.SyncCpuSeconds:F1} s; sync + realign peak {result.Full.PeakWorkingSetBytes / 1048576.0:F0} MB");
+                Progress.Line($"sync {items:N0}, run {run} of {total}{(warm ? " (warm process)" : "")}: {result.Full.SyncSeconds:F1} s, CPU {result.Full.SyncCpuSeconds:F1} s; sync + realign peak {result.Full.PeakWorkingSetBytes / 1048576.0:F0} MB");
+                if (ceilings.Count < CeilingRuns)
+                {
+                    ceilings.Add(await CeilingAsync(stored, CeilingParallelism, cancellationToken));
+                }
             }
             fakesPeak = ProcessMemory.OwnPeak();
         }
 
-        CeilingResult? ceiling = null;
-        for (var run = 0; run < CeilingRuns; run++)
+        while (ceilings.Count < CeilingRuns)
         {
-            var measured = await CeilingAsync(stored, CeilingParallelism, cancellationToken);
-            ceiling = ceiling is null || measured.EntitiesPerSecond > ceiling.EntitiesPerSecond ? measured : ceiling;
+            ceilings.Add(await CeilingAsync(stored, CeilingParallelism, cancellationToken));
         }
+        var ceiling = ceilings.MaxBy(c => c.EntitiesPerSecond)!;
 
         var sequential = options.SequentialCeiling ? await CeilingAsync(stored, 1, cancellationToken) : null;
-        var fastest = runs.MinBy(r => r.Full.SyncSeconds)!;
+        var fastest = runs.Where(r => !r.Warm).MinBy(r => r.Full.SyncSeconds)!;
         return new SyncSizeResult(items, TrackerFleet.Repositories, TrackerFleet.Projects, minimum, fastest.Full, fastest.FullCalls, fastest.Idle, fastest.IdleCalls,
-            stored.Count, fastest.ReportBytes, ceiling!, sequential, runs.Max(r => r.AzuritePeak), runs.Max(r => r.SampledPeak), fakesPeak)
+            stored.Count, fastest.ReportBytes, ceiling, sequential, runs.Max(r => r.AzuritePeak), runs.Where(r => !r.Warm).Max(r => r.SampledPeak), fakesPeak)
         {
+            CeilingRunsPerSecond = [.. ceilings.Select(c => c.EntitiesPerSecond)],
             AzuriteFullSyncCpuSeconds = fastest.AzuriteCpu,
             FakesFullSyncCpuSeconds = fastest.FakesCpu,
-            Runs = [.. runs.Select(r => new SyncRunSummary(r.Full.SyncSeconds, r.Full.SyncCpuSeconds, r.Full.PeakWorkingSetSyncBytes, r.Full.PeakWorkingSetBytes, r.AzuriteCpu, r.FakesCpu))],
+            Runs = [.. runs.Select(r => new SyncRunSummary(r.Full.SyncSeconds, r.Full.SyncCpuSeconds, r.Full.PeakWorkingSetSyncBytes, r.Full.PeakWorkingSetBytes, r.AzuriteCpu, r.FakesCpu) { Warm = r.Warm })],
         };
     }
 
-    /// <summary>One full and idle sync, each in a fresh Azurite and a fresh sync process; the fleet (warm) is shared.</summary>
+    /// <summary>
+    /// One full and idle sync, each in a fresh Azurite and a fresh sync process; the fleet (warm) is shared. A warm run
+    /// gives the sync process a second, private Azurite for its warm-up sync, stopped before the measured sync starts.
+    /// </summary>
     private static async Task<(SyncRun Run, List<Azure.Data.Tables.TableEntity>? Stored)> RunOnceAsync(
-        TrackerFleet fleet, int items, ReportOptions options, bool readBack, CancellationToken cancellationToken)
+        TrackerFleet fleet, int items, ReportOptions options, bool readBack, bool warm, CancellationToken cancellationToken)
     {
         var azurite = await StartAzuriteAsync();
+        var warmUpStore = warm ? await StartAzuriteAsync() : null;
         try
         {
             var environment = fleet.Environment()
@@ -76,9 +90,23 @@ internal static class SyncMeasurement
                 .Append(new("OkrSync__Storage__TablePrefix", Prefix))
                 .Concat(options.RuntimeEnvironment())
                 .Concat(WorkerProcess.ProfilingEnvironment());
+            if (warmUpStore is not null)
+            {
+                environment = environment.Append(new(SyncWorker.WarmUpStorageVariable, warmUpStore.ConnectionString));
+            }
             var callsBefore = fleet.Calls();
             var (azuriteBefore, fakesBefore) = (CpuOf(azurite), ProcessMemory.CpuOf(Environment.ProcessId));
             await using var worker = WorkerProcess.StartSelf($"sync {items / 1000}k", ["sync"], environment);
+            if (warmUpStore is not null)
+            {
+                var warmedUp = await worker.ReadResultAsync<WarmedUp>(cancellationToken);
+                await warmUpStore.DisposeAsync();
+                warmUpStore = null;
+                Progress.Line($"sync {items:N0}: the sync process warmed up in {warmedUp.Seconds:F1} s (CPU {warmedUp.CpuSeconds:F1} s)");
+                callsBefore = fleet.Calls();
+                (azuriteBefore, fakesBefore) = (CpuOf(azurite), ProcessMemory.CpuOf(Environment.ProcessId));
+                await worker.ContinueAsync();
+            }
             await worker.ReadResultAsync<SyncEnded>(cancellationToken);
             var (azuriteCpu, fakesCpu) = ((CpuOf(azurite) - azuriteBefore)?.TotalSeconds, (ProcessMemory.CpuOf(Environment.ProcessId) - fakesBefore)?.TotalSeconds);
             var fullCalls = fleet.Calls() - callsBefore;
@@ -92,16 +120,23 @@ internal static class SyncMeasurement
             Progress.Line($"sync {items:N0}: worker exited {exit}{(readBack ? "; reading the stored entities back for the ceiling" : "")}");
             var stored = readBack ? await BatchCeiling.ReadAllAsync(azurite.ConnectionString, TableNames.For(Prefix).Items, cancellationToken) : null;
             var reportBytes = await StoredReportBytesAsync(azurite.ConnectionString, cancellationToken);
-            return (new SyncRun(full, fullCalls, idle, idleCalls, reportBytes, azuritePeak, worker.PeakSampledWorkingSet, azuriteCpu, fakesCpu), stored);
+            return (new SyncRun(full, fullCalls, idle, idleCalls, reportBytes, azuritePeak, worker.PeakSampledWorkingSet, azuriteCpu, fakesCpu) { Warm = warm }, stored);
         }
         finally
         {
+            if (warmUpStore is not null)
+            {
+                await warmUpStore.DisposeAsync();
+            }
             await azurite.DisposeAsync();
         }
     }
 
     private sealed record SyncRun(
-        SyncPhaseResult Full, TrackerCalls FullCalls, SyncPhaseResult Idle, TrackerCalls IdleCalls, long? ReportBytes, long? AzuritePeak, long SampledPeak, double? AzuriteCpu, double? FakesCpu);
+        SyncPhaseResult Full, TrackerCalls FullCalls, SyncPhaseResult Idle, TrackerCalls IdleCalls, long? ReportBytes, long? AzuritePeak, long SampledPeak, double? AzuriteCpu, double? FakesCpu)
+    {
+        public bool Warm { get; init; }
+    }
 
     private static TimeSpan? CpuOf(AzuriteFixture azurite) => azurite.ProcessId is { } id ? ProcessMemory.CpuOf(id) : null;
 

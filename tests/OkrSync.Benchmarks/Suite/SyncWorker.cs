@@ -24,9 +24,22 @@ namespace OkrSync.Benchmarks.Suite;
 /// </summary>
 internal static class SyncWorker
 {
+    /// <summary>
+    /// When set (a connection string), the process first syncs and realigns the fleet into that store with services of
+    /// its own, reports <see cref="WarmedUp"/>, waits for a line on stdin, and only then runs the measured syncs.
+    /// </summary>
+    public const string WarmUpStorageVariable = "OKRSYNC_BENCH_WARMUP_STORAGE";
+
     public static async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var warmed = false;
+        if (Environment.GetEnvironmentVariable(WarmUpStorageVariable) is { Length: > 0 } warmUpStorage)
+        {
+            WorkerProcess.Emit(await WarmUpAsync(configuration, warmUpStorage, cancellationToken));
+            await Console.In.ReadLineAsync(cancellationToken); // the parent stops the warm-up store and reads its baselines
+            warmed = true;
+        }
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
         services.AddWorkSources(configuration);
@@ -42,12 +55,40 @@ internal static class SyncWorker
         var strategy = SyntheticWork.Strategy();
         var sources = provider.GetRequiredService<SourceFactory>();
 
-        var full = await PhaseAsync("full", engine, sources, store, counter, timer, strategy, resetPeak: false, cancellationToken);
+        var full = await PhaseAsync("full", engine, sources, store, counter, timer, strategy, resetPeak: warmed, cancellationToken);
         WorkerProcess.Emit(full);
         await Console.In.ReadLineAsync(cancellationToken); // the parent reads the trackers' counters in between
         var idle = await PhaseAsync("idle", engine, sources, store, counter, timer, strategy, resetPeak: true, cancellationToken);
         WorkerProcess.Emit(idle);
         return full.Sources.Concat(idle.Sources).All(s => s.Error is null) ? 0 : 1;
+    }
+
+    /// <summary>
+    /// A full sync and realign of the fleet into the warm-up store, with services, store and engine of its own (no
+    /// connection, cache or cursor carries over to the measured sync): afterwards only the compiled code is warm.
+    /// </summary>
+    private static async Task<WarmedUp> WarmUpAsync(IConfiguration configuration, string connectionString, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var cpu = OwnCpu();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+        services.AddWorkSources(configuration);
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var options = TableStorageOptions.FromConfiguration(configuration) with { ConnectionString = connectionString };
+            using var store = new TableWorkStore(options, provider.GetRequiredService<ILogger<TableWorkStore>>());
+            await store.EnsureCreatedAsync(cancellationToken);
+            var engine = new SyncEngine(store, store, TimeProvider.System, provider.GetRequiredService<ILogger<SyncEngine>>(), provider.GetRequiredService<IOptions<ReconcileOptions>>());
+            var report = await engine.SyncAsync(provider.GetRequiredService<SourceFactory>().CreateConfigured(), progress: null, cancellationToken);
+            await ReportRecomputer.RecomputeWithOutcomeAsync(store, store, store, SyntheticWork.Strategy(), TimeProvider.System.GetUtcNow(), cancellationToken: cancellationToken);
+            await Console.Error.WriteLineAsync($"warm-up sync: {report.Fetched:N0} items in {clock.Elapsed.TotalSeconds:F1} s, then realigned");
+        }
+        // Aggressive: the GC also gives back the memory it keeps for reuse, so the measured sync's peak starts near
+        // what a fresh process holds (what is left is the compiled code and the runtime's own caches).
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return new WarmedUp(clock.Elapsed.TotalSeconds, (OwnCpu() - cpu).TotalSeconds);
     }
 
     private static async Task<SyncPhaseResult> PhaseAsync(

@@ -84,7 +84,8 @@ internal static class Verdicts
         var constant = results.Sync.Select(r => r.ListCallsOverMinimum).Distinct().ToList();
         var rows = new List<IReadOnlyList<string>>
         {
-            Target("full sync ≥ 0.8 × Azurite ceiling at 100k" + at, big is null ? null : $"{Fmt.N(big.ShareOfCeiling, 2)} × ({Fmt.N(big.ItemsPerSecond)} vs {Fmt.N(big.CeilingPerSecond)} items/s)", big?.ShareOfCeiling >= MinShareOfCeiling),
+            Target("full sync ≥ 0.8 × Azurite ceiling at 100k" + at, big is null ? null : $"{Fmt.N(big.ShareOfCeiling, 2)} × ({Fmt.N(big.ItemsPerSecond)} vs {Fmt.N(big.CeilingPerSecond)} items/s)" +
+                (big.WarmShareOfCeiling is { } warm ? $"; in a warm process {Fmt.N(warm, 2)} × (not what the goal is held to)" : ""), big?.ShareOfCeiling >= MinShareOfCeiling),
             Target($"list calls = minimum + a documented constant (1 per GitHub repository: {results.Sync.FirstOrDefault()?.Repositories})",
                 results.Sync.Count == 0 ? null : "over minimum: " + string.Join(", ", results.Sync.Select(r => $"+{r.ListCallsOverMinimum} at {Fmt.K(r.Items)}")),
                 results.Sync.Count > 0 && results.Sync.All(r => r.ListCallsOverMinimum == r.Repositories)),
@@ -92,7 +93,7 @@ internal static class Verdicts
                     $"{Fmt.K(r.Items)}: {r.IdleCalls.GitHub304}/{r.IdleCalls.GitHubList} × 304, {r.Idle.Written} entities written")),
                 results.Sync.Count > 0 && results.Sync.All(r => r.IdleCalls.GitHubList > 0 && r.IdleCalls.GitHub304 == r.IdleCalls.GitHubList && r.Idle.Written == 0)),
             Target("align + rollup of 1M items ≤ 1 s", oneMillion is null ? null : Fmt.Ms(oneMillion.MedianMilliseconds) + " median", oneMillion?.MedianMilliseconds <= MaxAlign1MMs),
-            Target("peak working set of a 100k sync ≤ 300 MB" + at, big is null ? null : $"{Fmt.Mb(big.HighestSyncPeakBytes)} sync, {Fmt.Mb(big.HighestPeakBytes)} sync + realign{(big.Runs.Count > 1 ? $" (the highest of {big.Runs.Count} runs)" : "")}",
+            Target("peak working set of a 100k sync ≤ 300 MB" + at, big is null ? null : $"{Fmt.Mb(big.HighestSyncPeakBytes)} sync, {Fmt.Mb(big.HighestPeakBytes)} sync + realign{(big.Runs.Count(r => !r.Warm) > 1 ? $" (the highest of {big.Runs.Count(r => !r.Warm)} cold runs)" : "")}",
                 big is not null && big.HighestPeakBytes <= MaxPeakMb * 1048576L),
         };
         rows.AddRange(WebhookTargets(results));
