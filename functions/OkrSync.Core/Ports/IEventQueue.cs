@@ -9,7 +9,14 @@ namespace OkrSync.Core.Ports;
 /// </summary>
 public interface IEventQueue
 {
-    Task EnqueueAsync(string message, CancellationToken cancellationToken = default);
+    /// <summary>Adds a message; the answer names it for <see cref="WithdrawAsync"/>.</summary>
+    Task<EnqueuedEvent> EnqueueAsync(string message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes back a message this process enqueued, as long as nobody has received it yet. False when it was received
+    /// meanwhile (it is then applied as any other) or is gone.
+    /// </summary>
+    Task<bool> WithdrawAsync(EnqueuedEvent message, CancellationToken cancellationToken = default);
 
     /// <summary>Receives up to <paramref name="maxMessages"/> visible messages and hides them for <paramref name="visibilityTimeout"/>.</summary>
     Task<IReadOnlyList<QueuedEvent>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
@@ -26,6 +33,9 @@ public interface IEventQueue
     /// <summary>Reads, without removing, up to <paramref name="maxMessages"/> messages of the poison queue, oldest first.</summary>
     Task<IReadOnlyList<QueuedEvent>> PeekPoisonAsync(int maxMessages, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A message as enqueued: its id, and the receipt that lets its sender withdraw it (Azure's pop receipt).</summary>
+public sealed record EnqueuedEvent(string Id, string Receipt);
 
 /// <summary>
 /// One message as received: <see cref="Receipt"/> proves the receive (Azure's pop receipt); <see cref="DequeueCount"/>

@@ -16,10 +16,27 @@ internal sealed class AzureEventQueue(QueueClient queue, QueueClient poison) : I
     /// <summary>The client options every producer and consumer uses: base64 messages, as the Functions host expects.</summary>
     public static QueueClientOptions ClientOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
-    public async Task EnqueueAsync(string message, CancellationToken cancellationToken = default)
+    public async Task<EnqueuedEvent> EnqueueAsync(string message, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken);
-        await queue.SendMessageAsync(message, cancellationToken);
+        var sent = await queue.SendMessageAsync(message, cancellationToken);
+        return new EnqueuedEvent(sent.Value.MessageId, sent.Value.PopReceipt);
+    }
+
+    // A receive gives the message a new pop receipt, so the send's receipt no longer deletes it: the service answers
+    // 404 (MessageNotFound) or 400 (PopReceiptMismatch), and the message stays with whoever received it.
+    public async Task<bool> WithdrawAsync(EnqueuedEvent message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            await queue.DeleteMessageAsync(message.Id, message.Receipt, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404 || e.ErrorCode == "PopReceiptMismatch")
+        {
+            return false;
+        }
     }
 
     public async Task<IReadOnlyList<QueuedEvent>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)

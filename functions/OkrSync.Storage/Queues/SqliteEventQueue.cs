@@ -39,13 +39,25 @@ public sealed class SqliteEventQueue : IEventQueue
 
     public string Path { get; }
 
-    public async Task EnqueueAsync(string message, CancellationToken cancellationToken = default)
+    public async Task<EnqueuedEvent> EnqueueAsync(string message, CancellationToken cancellationToken = default)
     {
         var now = Now();
+        var id = Guid.NewGuid().ToString("N");
         await ExecuteAsync(
             "INSERT INTO queue_messages (id, queue, body, inserted_at, visible_at) VALUES ($id, $queue, $body, $now, $now)",
-            c => c.With("$id", Guid.NewGuid().ToString("N")).With("$queue", EventQueueNames.TrackerEvents).With("$body", message).With("$now", now),
+            c => c.With("$id", id).With("$queue", EventQueueNames.TrackerEvents).With("$body", message).With("$now", now),
             cancellationToken);
+        return new EnqueuedEvent(id, "");
+    }
+
+    /// <summary>Deletes the message if it was never received (its dequeue count is still 0).</summary>
+    public async Task<bool> WithdrawAsync(EnqueuedEvent message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return await ExecuteAsync(
+            "DELETE FROM queue_messages WHERE id = $id AND queue = $queue AND dequeue_count = 0",
+            c => c.With("$id", message.Id).With("$queue", EventQueueNames.TrackerEvents),
+            cancellationToken) > 0;
     }
 
     public async Task<IReadOnlyList<QueuedEvent>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
@@ -111,7 +123,7 @@ public sealed class SqliteEventQueue : IEventQueue
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private async Task ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
         await schema.Value;
         await using var connection = await OpenAsync(cancellationToken);
@@ -119,7 +131,7 @@ public sealed class SqliteEventQueue : IEventQueue
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command.Parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task CreateSchemaAsync()

@@ -49,6 +49,35 @@ public sealed class EventQueueTests(AzuriteFixture azurite) : IDisposable
         Assert.Empty(await queue.ReceiveAsync(16, TimeSpan.Zero));
     }
 
+    [Theory]
+    [MemberData(nameof(Adapters))]
+    public async Task MessageNotYetReceived_IsWithdrawn(string adapter)
+    {
+        var queue = Create(adapter);
+        var taken = await queue.EnqueueAsync("redelivered");
+        await queue.EnqueueAsync("kept");
+
+        var withdrawn = await queue.WithdrawAsync(taken);
+
+        Assert.True(withdrawn);
+        Assert.Equal("kept", Assert.Single(await queue.ReceiveAsync(16, TimeSpan.FromMinutes(5))).Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Adapters))]
+    public async Task MessageAlreadyReceived_IsNotWithdrawnAndStaysWithItsReceiver(string adapter)
+    {
+        var queue = Create(adapter);
+        var sent = await queue.EnqueueAsync("in flight");
+        var received = Assert.Single(await queue.ReceiveAsync(16, TimeSpan.FromMinutes(5)));
+
+        var withdrawn = await queue.WithdrawAsync(sent);
+        await queue.ReleaseAsync(received, TimeSpan.Zero);
+
+        Assert.False(withdrawn);
+        Assert.Equal("in flight", Assert.Single(await queue.ReceiveAsync(16, TimeSpan.FromMinutes(5))).Text);
+    }
+
     [Fact]
     public async Task AzureMessages_AreBase64AsHostJsonDeclares()
     {

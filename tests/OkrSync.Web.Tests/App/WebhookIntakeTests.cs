@@ -15,7 +15,10 @@ using OkrSync.Web.Webhooks;
 
 namespace OkrSync.Functions.Tests.App;
 
-/// <summary>The delivery id is recorded after the enqueue, and after the answer; a referenced item costs one tracker call.</summary>
+/// <summary>
+/// The enqueue and the redelivery check go out together; a redelivery's copy is taken back; the delivery id is recorded
+/// after the enqueue, and after the answer; a referenced item costs one tracker call.
+/// </summary>
 public sealed class WebhookIntakeTests
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(20);
@@ -23,9 +26,9 @@ public sealed class WebhookIntakeTests
     [Fact]
     public async Task FailedEnqueue_Answers503AndTheTrackersRetryIsApplied()
     {
-        FlakyQueue? flaky = null;
+        HookedQueue? flaky = null;
         await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, services: s => s.AddSingleton<IEventQueue>(sp =>
-            flaky = new FlakyQueue(EventQueueFactory.Create(sp.GetRequiredService<IConfiguration>(), TimeProvider.System))));
+            flaky = new HookedQueue(EventQueueFactory.Create(sp.GetRequiredService<IConfiguration>(), TimeProvider.System), failFirst: true)));
         var body = WebhookPayloads.Issues("opened", 3);
 
         var first = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-3");
@@ -36,7 +39,67 @@ public sealed class WebhookIntakeTests
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
         Assert.Equal("accepted", (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal("duplicate", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        Assert.Equal(2, flaky!.Attempts);
+        // The third went to the queue alongside its redelivery check, and was taken back.
+        Assert.Equal((3, 1), (flaky!.Attempts, flaky.Withdrawn));
+        Assert.Single(await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task EnqueueAndRedeliveryCheck_AreInFlightAtOnce()
+    {
+        // Each side waits (at most 5 s) for the other to have started: only calls that overlap see each other.
+        var enqueueStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var checkStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool checkSawEnqueue = false, enqueueSawCheck = false;
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, services: s => s
+            .AddSingleton<IEventQueue>(sp => new HookedQueue(EventQueueFactory.Create(sp.GetRequiredService<IConfiguration>(), TimeProvider.System), onEnqueue: async () =>
+            {
+                enqueueStarted.TrySetResult();
+                enqueueSawCheck = await Within(checkStarted.Task);
+            }))
+            .AddSingleton<IEventLog>(sp => new GatedEventLog(sp.GetRequiredService<IWorkStore>(), onCheck: async () =>
+            {
+                checkStarted.TrySetResult();
+                checkSawEnqueue = await Within(enqueueStarted.Task);
+            })));
+
+        var answer = await app.Client.PostGitHubAsync("issues", WebhookPayloads.Issues("opened", 7), deliveryId: "delivery-7").WaitAsync(Guard);
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        Assert.True(checkSawEnqueue, "the redelivery check ran while no enqueue was in flight");
+        Assert.True(enqueueSawCheck, "the enqueue ran while no redelivery check was in flight");
+
+        static async Task<bool> Within(Task other) => await Task.WhenAny(other, Task.Delay(TimeSpan.FromSeconds(5))) == other;
+    }
+
+    [Fact]
+    public async Task RecordedDeliveryComesAgain_ItsQueuedCopyIsTakenBack()
+    {
+        HookedQueue? queue = null;
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, services: s => s.AddSingleton<IEventQueue>(sp =>
+            queue = new HookedQueue(EventQueueFactory.Create(sp.GetRequiredService<IConfiguration>(), TimeProvider.System))));
+        var body = WebhookPayloads.Issues("opened", 8);
+
+        var first = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-8");
+        await app.Services.GetRequiredService<WebhookIntake>().DrainRecordsAsync(Guard);
+        var again = await app.Client.PostGitHubAsync("issues", body, deliveryId: "delivery-8");
+
+        Assert.Equal("accepted", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("duplicate", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal((2, 1), (queue!.Attempts, queue.Withdrawn));
+        Assert.Single(await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task RedeliveryCheckFails_TheEventIsQueuedAndAccepted()
+    {
+        await using var app = await AppHarness.StartAsync(AppMode.EndpointsOnly, services: s => s.AddSingleton<IEventLog>(sp =>
+            new GatedEventLog(sp.GetRequiredService<IWorkStore>(), onCheck: () => throw new IOException("the table service is unreachable"))));
+
+        var answer = await app.Client.PostGitHubAsync("issues", WebhookPayloads.Issues("opened", 9), deliveryId: "delivery-9");
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        Assert.Equal("accepted", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Single(await app.Queue.ReceiveAsync(32, TimeSpan.FromSeconds(1)));
     }
 
@@ -132,16 +195,22 @@ public sealed class WebhookIntakeTests
     /// <summary>
     /// The store's event log, whose delivery records wait for <see cref="Release"/> (or, with <c>failRecords</c>, fail
     /// as an unreachable store would). With <c>blockThread</c> the wait blocks the calling thread (at most 10 s), as a
-    /// store that completes synchronously does.
+    /// store that completes synchronously does. <c>onCheck</c> runs before each redelivery check.
     /// </summary>
-    private sealed class GatedEventLog(IEventLog inner, bool failRecords = false, bool blockThread = false) : IEventLog
+    private sealed class GatedEventLog(IEventLog inner, bool failRecords = false, bool blockThread = false, Func<Task>? onCheck = null) : IEventLog
     {
         private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Release() => gate.TrySetResult();
 
-        public Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default) =>
-            inner.IsDeliveryRecordedAsync(source, deliveryId, cancellationToken);
+        public async Task<bool> IsDeliveryRecordedAsync(string source, string deliveryId, CancellationToken cancellationToken = default)
+        {
+            if (onCheck is not null)
+            {
+                await onCheck();
+            }
+            return await inner.IsDeliveryRecordedAsync(source, deliveryId, cancellationToken);
+        }
 
         public async Task<bool> TryRecordDeliveryAsync(string source, string deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
         {
@@ -166,15 +235,41 @@ public sealed class WebhookIntakeTests
         public Task<int> PruneRemovalsAsync(DateTimeOffset removedBefore, CancellationToken cancellationToken = default) => inner.PruneRemovalsAsync(removedBefore, cancellationToken);
     }
 
-    /// <summary>Fails its first enqueue, as a storage outage would, then passes everything on.</summary>
-    private sealed class FlakyQueue(IEventQueue inner) : IEventQueue
+    /// <summary>
+    /// Passes everything on, counting enqueues and withdrawals. With <c>failFirst</c> its first enqueue fails, as a
+    /// storage outage would; <c>onEnqueue</c> runs before each enqueue.
+    /// </summary>
+    private sealed class HookedQueue(IEventQueue inner, bool failFirst = false, Func<Task>? onEnqueue = null) : IEventQueue
     {
         private int attempts;
+        private int withdrawn;
 
         public int Attempts => attempts;
 
-        public Task EnqueueAsync(string message, CancellationToken cancellationToken = default) =>
-            Interlocked.Increment(ref attempts) == 1 ? throw new IOException("the queue service is unreachable") : inner.EnqueueAsync(message, cancellationToken);
+        public int Withdrawn => withdrawn;
+
+        public async Task<EnqueuedEvent> EnqueueAsync(string message, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref attempts) == 1 && failFirst)
+            {
+                throw new IOException("the queue service is unreachable");
+            }
+            if (onEnqueue is not null)
+            {
+                await onEnqueue();
+            }
+            return await inner.EnqueueAsync(message, cancellationToken);
+        }
+
+        public async Task<bool> WithdrawAsync(EnqueuedEvent message, CancellationToken cancellationToken = default)
+        {
+            var taken = await inner.WithdrawAsync(message, cancellationToken);
+            if (taken)
+            {
+                Interlocked.Increment(ref withdrawn);
+            }
+            return taken;
+        }
 
         public Task<IReadOnlyList<QueuedEvent>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) =>
             inner.ReceiveAsync(maxMessages, visibilityTimeout, cancellationToken);
