@@ -24,20 +24,28 @@ public static class ReportFingerprint
         {
             return false;
         }
-        for (var i = 0; i < a.Findings.Count; i++)
+        // Only where the two lists may hold different instances (SharedElements): the live report's successive
+        // reports share all but the chunks an event changed.
+        foreach (var (start, count) in SharedElements.Unshared(a.Findings, b.Findings))
         {
-            if (!Equals(a.Findings[i], b.Findings[i]))
+            for (var i = start; i < start + count; i++)
             {
-                return false;
+                if (!Equals(a.Findings[i], b.Findings[i]))
+                {
+                    return false;
+                }
             }
         }
-        for (var i = 0; i < a.WorkItems.Count; i++)
+        foreach (var (start, count) in SharedElements.Unshared(a.WorkItems, b.WorkItems))
         {
-            var (x, y) = (a.WorkItems[i], b.WorkItems[i]);
-            if (!ReferenceEquals(x, y) && !JsonSerializer.SerializeToUtf8Bytes(x, ReportJsonContext.Default.WorkItemJson).AsSpan()
-                    .SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(y, ReportJsonContext.Default.WorkItemJson)))
+            for (var i = start; i < start + count; i++)
             {
-                return false;
+                var (x, y) = (a.WorkItems[i], b.WorkItems[i]);
+                if (!ReferenceEquals(x, y) && !JsonSerializer.SerializeToUtf8Bytes(x, ReportJsonContext.Default.WorkItemJson).AsSpan()
+                        .SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(y, ReportJsonContext.Default.WorkItemJson)))
+                {
+                    return false;
+                }
             }
         }
         return Of(a with { WorkItems = [], Findings = [] }) == Of(b with { WorkItems = [], Findings = [] });

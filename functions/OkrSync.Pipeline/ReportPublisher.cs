@@ -45,7 +45,7 @@ public static class ReportPublisher
     /// <summary>Says, from the weekly snapshots, how long each <c>outputs-without-outcome</c> pattern has held.</summary>
     private static async Task<ReportDocument> WithTrendsAsync(IReportStore reports, Report report, ReportDocument document, CancellationToken cancellationToken)
     {
-        if (!document.Findings.Any(f => f.Kind == FindingKinds.OutputsWithoutOutcome))
+        if (!StrategyFindings.Any(document.Findings, f => f.Kind == FindingKinds.OutputsWithoutOutcome))
         {
             return document;
         }

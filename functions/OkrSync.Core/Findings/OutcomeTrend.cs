@@ -17,13 +17,14 @@ public static class OutcomeTrend
         ArgumentNullException.ThrowIfNull(now);
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(thresholds);
-        if (snapshots.Count == 0 || !findings.Any(f => f.Kind == FindingKinds.OutputsWithoutOutcome))
+        // A finding on a key result is never among the findings on single work items: those are passed by unread.
+        if (snapshots.Count == 0 || !StrategyFindings.Any(findings, f => f.Kind == FindingKinds.OutputsWithoutOutcome))
         {
             return findings;
         }
-        return [.. findings.Select(f => f.Kind == FindingKinds.OutputsWithoutOutcome && Describe(f.Subject, now, snapshots, thresholds) is { } trend
+        return StrategyFindings.Select(findings, f => f.Kind == FindingKinds.OutputsWithoutOutcome && Describe(f.Subject, now, snapshots, thresholds) is { } trend
             ? f with { Message = $"{f.Message} {trend}" }
-            : f)];
+            : f);
     }
 
     /// <summary>The sentence for one key result, or null when no earlier week shows the pattern.</summary>

@@ -234,7 +234,10 @@ public sealed partial class IncrementalReport
                 return json;
             }
             var findings = new ConcatenatedList<Finding>(contradictions.Findings.Snapshot(), fromRollup, orphans.Findings.Snapshot(), fromBetsAndMetrics);
-            var findingsJson = new ConcatenatedList<FindingJson>(contradictions.Json.Snapshot(), JsonOf(fromRollup), orphans.Json.Snapshot(), JsonOf(fromBetsAndMetrics));
+            var findingsJson = new ConcatenatedList<FindingJson>(contradictions.Json.Snapshot(), JsonOf(fromRollup), orphans.Json.Snapshot(), JsonOf(fromBetsAndMetrics))
+            {
+                AboutItems = new HashSet<int> { 0, 2 },
+            };
             strategyFindingsJson = madeJson;
             var attentionJson = attentionList.Json.Snapshot();
             return new Report(index.Strategy, asOf, Summary, rollup, new ItemsOnDemand(this), findings)

@@ -86,8 +86,41 @@ internal sealed class SnapshotList<T>
         chunks[chunk][index & Mask] = value;
     }
 
+    /// <summary>
+    /// The index ranges, in order, where snapshots <paramref name="a"/> and <paramref name="b"/> may hold different
+    /// elements: a chunk both share is unchanged between them (a shared chunk is copied before it changes, an append
+    /// included), and whatever lies past the shorter one's end differs. Lists that are not two snapshots: one range.
+    /// </summary>
+    internal static IEnumerable<(int Start, int Count)> Unshared(IReadOnlyList<T> a, IReadOnlyList<T> b)
+    {
+        var longer = Math.Max(a.Count, b.Count);
+        if (a is not View x || b is not View y)
+        {
+            if (longer > 0)
+            {
+                yield return (0, longer);
+            }
+            yield break;
+        }
+        var common = Math.Min(x.Count, y.Count);
+        for (var chunk = 0; chunk << Shift < common; chunk++)
+        {
+            if (!ReferenceEquals(x.Chunks[chunk], y.Chunks[chunk]))
+            {
+                var start = chunk << Shift;
+                yield return (start, Math.Min(ChunkSize, common - start));
+            }
+        }
+        if (longer > common)
+        {
+            yield return (common, longer - common);
+        }
+    }
+
     private sealed class View(T[][] chunks, int count) : IReadOnlyList<T>
     {
+        public T[][] Chunks => chunks;
+
         public T this[int index] => (uint)index < (uint)count ? chunks[index >> Shift][index & Mask] : throw new ArgumentOutOfRangeException(nameof(index));
 
         public int Count => count;
@@ -108,6 +141,15 @@ internal sealed class SnapshotList<T>
 internal sealed class ConcatenatedList<T>(params IReadOnlyList<T>[] parts) : IReadOnlyList<T>
 {
     public int Count { get; } = parts.Sum(p => p.Count);
+
+    /// <summary>The lists joined, in order.</summary>
+    public IReadOnlyList<IReadOnlyList<T>> Parts => parts;
+
+    /// <summary>
+    /// Which of <see cref="Parts"/> hold findings about single work items only (orphaned, contradicting), never one on
+    /// the strategy, so that <see cref="StrategyFindings"/> can pass them by unread; none unless the joiner says so.
+    /// </summary>
+    public IReadOnlySet<int> AboutItems { get; init; } = new HashSet<int>();
 
     public T this[int index]
     {

@@ -37,6 +37,10 @@ internal sealed class ReportPartWriter
     // element (an unchanged run is found by identity and reused without looking at its elements' content).
     private Dictionary<(PartKind, int), CachedRun> previous = [];
     private Dictionary<object, CachedRun> previousByFirst = new(ReferenceEqualityComparer.Instance);
+    // The lists of the last cut: where the next report's lists share their chunks (SharedElements), a run found at the
+    // same index is known unchanged without comparing its elements.
+    private IReadOnlyList<FindingJson> previousFindings = [];
+    private IReadOnlyList<WorkItemJson> previousItems = [];
 
     /// <summary>The parts of <paramref name="report"/>: the head always serialised (it is small), runs only when they changed since the last cut.</summary>
     public PartedReport Cut(ReportDocument report)
@@ -48,10 +52,12 @@ internal sealed class ReportPartWriter
             var nextByFirst = new Dictionary<object, CachedRun>(ReferenceEqualityComparer.Instance);
             var head = report with { WorkItems = [], Findings = [] };
             var headPart = ReportPart.Serialized(PartKind.Head, head, PartJson.Head);
-            var findings = Runs(PartKind.Findings, report.Findings, f => Boundary(f.Subject, f.Kind), FindingSignature, PartJson.Findings, next, nextByFirst);
-            var items = Runs(PartKind.Items, report.WorkItems, w => Boundary(w.Key, null), RuntimeHelpers.GetHashCode, PartJson.Items, next, nextByFirst);
+            var findings = Runs(PartKind.Findings, previousFindings, report.Findings, f => Boundary(f.Subject, f.Kind), FindingSignature, PartJson.Findings, next, nextByFirst);
+            var items = Runs(PartKind.Items, previousItems, report.WorkItems, w => Boundary(w.Key, null), RuntimeHelpers.GetHashCode, PartJson.Items, next, nextByFirst);
             previous = next;
             previousByFirst = nextByFirst;
+            previousFindings = report.Findings;
+            previousItems = report.WorkItems;
             return new PartedReport(headPart, findings, items);
         }
     }
@@ -65,18 +71,28 @@ internal sealed class ReportPartWriter
     /// Cuts <paramref name="elements"/> into runs. Where a run of the last cut starts again with the very same instances
     /// (the live report keeps an unchanged item's JSON), it is taken whole after comparing references only: its end was
     /// decided by its own elements, so it ends in the same place. Elsewhere, each element's key says whether it ends a run.
+    /// A run at the same index as last time, outside every range where <paramref name="before"/> (the last cut's list)
+    /// and <paramref name="elements"/> may differ, is the same instances without reading them: a report over a million
+    /// items is cut in time proportional to its runs and its changed chunks, not to its elements.
     /// </summary>
-    private List<ReportPart> Runs<T>(PartKind kind, IReadOnlyList<T> elements, Func<T, bool> endsRun, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json, Dictionary<(PartKind, int), CachedRun> next, Dictionary<object, CachedRun> nextByFirst)
+    private List<ReportPart> Runs<T>(PartKind kind, IReadOnlyList<T> before, IReadOnlyList<T> elements, Func<T, bool> endsRun, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json, Dictionary<(PartKind, int), CachedRun> next, Dictionary<object, CachedRun> nextByFirst)
         where T : class
     {
         var parts = new List<ReportPart>();
+        var changed = SharedElements.Unshared(before, elements).ToList();
+        var nextChange = 0;
         var start = 0;
         while (start < elements.Count)
         {
-            CachedRun run;
-            if (previousByFirst.TryGetValue(elements[start], out var known) && known.Kind == kind && StillWhole(known, elements, start))
+            while (nextChange < changed.Count && changed[nextChange].Start + changed[nextChange].Count <= start)
             {
-                run = known;
+                nextChange++;
+            }
+            CachedRun run;
+            if (previousByFirst.TryGetValue(elements[start], out var known) && known.Kind == kind
+                && StillWhole(known, elements, start, unread: known.Start == start && (nextChange == changed.Count || changed[nextChange].Start >= start + known.Elements.Length)))
+            {
+                run = known.Start == start ? known : known with { Start = start };
             }
             else
             {
@@ -90,7 +106,7 @@ internal sealed class ReportPartWriter
                 {
                     cut[j] = elements[start + j];
                 }
-                run = Run(kind, cut, closed: end < elements.Count - 1 || endsRun(cut[^1]) || cut.Length == MaxRun, signatureOf, json);
+                run = Run(kind, cut, start, closed: end < elements.Count - 1 || endsRun(cut[^1]) || cut.Length == MaxRun, signatureOf, json);
             }
             parts.Add(run.Part);
             next[(kind, run.Signature)] = run;
@@ -100,14 +116,22 @@ internal sealed class ReportPartWriter
         return parts;
     }
 
-    /// <summary>Whether <paramref name="known"/> is the run starting at <paramref name="start"/>: the same instances, and an end that is not just where the last list stopped.</summary>
-    private static bool StillWhole<T>(CachedRun known, IReadOnlyList<T> elements, int start)
+    /// <summary>
+    /// Whether <paramref name="known"/> is the run starting at <paramref name="start"/>: the same instances (taken as
+    /// read when <paramref name="unread"/> says the indexes are unchanged), and an end that is not just where the last
+    /// list stopped.
+    /// </summary>
+    private static bool StillWhole<T>(CachedRun known, IReadOnlyList<T> elements, int start, bool unread)
         where T : class
     {
         var length = known.Elements.Length;
         if (start + length > elements.Count || (!known.Closed && start + length != elements.Count))
         {
             return false;
+        }
+        if (unread)
+        {
+            return true;
         }
         for (var j = 0; j < length; j++)
         {
@@ -119,7 +143,7 @@ internal sealed class ReportPartWriter
         return true;
     }
 
-    private CachedRun Run<T>(PartKind kind, T[] run, bool closed, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json)
+    private CachedRun Run<T>(PartKind kind, T[] run, int start, bool closed, Func<T, int> signatureOf, JsonTypeInfo<IReadOnlyList<T>> json)
         where T : class
     {
         var hash = new HashCode();
@@ -131,7 +155,7 @@ internal sealed class ReportPartWriter
         var part = previous.TryGetValue((kind, signature), out var known) && Same(known.Elements, run)
             ? ReportPart.Known(kind, known.Part.Hash, run, json)
             : ReportPart.Serialized(kind, (IReadOnlyList<T>)run, json);
-        return new CachedRun(kind, run, signature, closed, part);
+        return new CachedRun(kind, run, start, signature, closed, part);
     }
 
     private static bool Same(object[] known, object[] run)
@@ -209,7 +233,8 @@ internal sealed class ReportPartWriter
     }
 
     /// <summary>A run as cut: <see cref="Closed"/> when its own last element ended it (a boundary, or the longest run), not the end of the list.</summary>
-    private sealed record CachedRun(PartKind Kind, object[] Elements, int Signature, bool Closed, ReportPart Part);
+    /// <summary>A run as cut last: its elements, and the index it started at in that cut's list.</summary>
+    private sealed record CachedRun(PartKind Kind, object[] Elements, int Start, int Signature, bool Closed, ReportPart Part);
 }
 
 /// <summary>A report cut into parts, in manifest order.</summary>

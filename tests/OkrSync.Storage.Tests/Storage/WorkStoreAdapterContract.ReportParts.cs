@@ -80,6 +80,58 @@ public abstract partial class WorkStoreAdapterContract
     }
 
     [Fact]
+    public async Task SaveCurrentReport_LiveReportListsChangedInPlace_EachReadsBackExactly()
+    {
+        // As the live report hands them over: each report's lists are snapshots of chunked lists changed in place
+        // (an element set, appended, or removed by moving the last one into its hole), joined with small lists made
+        // anew. The store skips runs whose chunks the last report shared; whatever it skips must still read back.
+        var random = new Random(23);
+        var writer = OpenStore();
+        var sample = SampleReports.WithItems(3 * SnapshotList<WorkItemJson>.ChunkSize + 100, T0);
+        var items = new SnapshotList<WorkItemJson>();
+        var findings = new SnapshotList<FindingJson>();
+        foreach (var item in sample.WorkItems)
+        {
+            items.Add(item);
+        }
+        foreach (var finding in sample.Findings)
+        {
+            findings.Add(finding);
+        }
+        for (var step = 0; step < 14; step++)
+        {
+            FindingJson[] onStrategy = [new("outputs-without-outcome", "kr1", $"Step {step}.", "b1", null)];
+            var report = sample with
+            {
+                AsOf = T0.AddMinutes(step),
+                WorkItems = items.Snapshot(),
+                Findings = new ConcatenatedList<FindingJson>(onStrategy, findings.Snapshot()) { AboutItems = new HashSet<int> { 1 } },
+            };
+            await writer.SaveCurrentReportAsync(report);
+            Assert.Equal(Json(report), Json(await OpenStore().ReadCurrentReportAsync()));
+
+            for (var edit = random.Next(0, 4); edit > 0; edit--)
+            {
+                var at = random.Next(items.Count);
+                switch (random.Next(4))
+                {
+                    case 0:
+                        items.Add(items[at] with { Key = $"new/app#{step}-{edit}", Title = $"Added at step {step}" });
+                        findings.Add(new FindingJson("orphaned-work", $"new/app#{step}-{edit}", $"Added {step}.", null, null));
+                        break;
+                    case 1:
+                        items.RemoveAt(at);
+                        findings.RemoveAt(Math.Min(at, findings.Count - 1));
+                        break;
+                    default:
+                        items.Set(at, items[at] with { Title = $"Changed at step {step}" });
+                        break;
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task SaveCurrentReport_LargeReportInParts_ReadsBackExactlyFreshAndAfterAnEarlierRead()
     {
         var first = SampleReports.WithItems(30_000, T0, strategy: "first");
