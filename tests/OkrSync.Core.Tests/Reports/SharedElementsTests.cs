@@ -17,7 +17,7 @@ public sealed class SharedElementsTests
         var unshared = SharedElements.Unshared(before, after).ToList();
 
         Assert.Equal([(3 * Chunk, Chunk)], unshared);
-        Assert.Equal(FirstDifferences(before, after), Within(unshared, FirstDifferences(before, after)));
+        Assert.Equal(Differences(before, after), Within(unshared, Differences(before, after)));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class SharedElementsTests
         var unshared = SharedElements.Unshared(before, after).ToList();
 
         Assert.Equal([(0, 3), (3, 2 * Chunk + 1)], unshared);
-        Assert.Equal(FirstDifferences(before, after), Within(unshared, FirstDifferences(before, after)));
+        Assert.Equal(Differences(before, after), Within(unshared, Differences(before, after)));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class SharedElementsTests
 
         // The small lists are different instances (read whole); of the snapshot, only the changed chunk.
         Assert.Equal([(0, 2), (2 + 2 * Chunk, Chunk)], unshared);
-        Assert.Equal(FirstDifferences(before, after), Within(unshared, FirstDifferences(before, after)));
+        Assert.Equal(Differences(before, after), Within(unshared, Differences(before, after)));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class SharedElementsTests
             }
             var after = new ConcatenatedList<string>(small.Snapshot(), list.Snapshot());
             var unshared = SharedElements.Unshared(before, after).ToList();
-            var differing = FirstDifferences(before, after);
+            var differing = Differences(before, after);
 
             Assert.Equal(differing, Within(unshared, differing));
             Assert.True(unshared.Zip(unshared.Skip(1)).All(p => p.First.Start + p.First.Count <= p.Second.Start), "ranges in order, not overlapping");
@@ -140,7 +140,7 @@ public sealed class SharedElementsTests
     }
 
     /// <summary>Every index where the two lists do not hold the same instance (past the shorter one's end, all).</summary>
-    private static List<int> FirstDifferences(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+    private static List<int> Differences(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         [.. Enumerable.Range(0, Math.Max(a.Count, b.Count)).Where(i => i >= a.Count || i >= b.Count || !ReferenceEquals(a[i], b[i]))];
 
     private static List<int> Within(List<(int Start, int Count)> ranges, List<int> indexes) =>
